@@ -1,0 +1,54 @@
+import { getTranslations } from "next-intl/server";
+import { can, type Action } from "@/lib/auth/policy";
+import { requireUser } from "@/lib/auth/session";
+import { portfolioSummary } from "@/lib/server/portfolio-summary";
+
+const CAPABILITIES: Action[] = ["initiative.create", "triage.perform", "portfolio.decide", "resource.allocate", "admin.users", "initiative.read"];
+
+export default async function HomePage() {
+  const user = await requireUser();
+  const [t, summary] = await Promise.all([getTranslations(), portfolioSummary()]);
+  const capabilities = CAPABILITIES.filter((action) => can(user, action));
+  const figures = [
+    { label: t("home.initiativesTotal"), value: summary.total },
+    { label: t("home.awaitingTriage"), value: summary.awaitingTriage },
+    { label: t("home.approvedNotStarted"), value: summary.approvedNotStarted },
+    { label: t("home.inProgress"), value: summary.inProgress },
+  ];
+  return (
+    <div className="space-y-8">
+      <section aria-labelledby="welcome">
+        <h1 id="welcome" className="text-3xl font-bold">
+          {t("home.title", { name: user.name })}
+        </h1>
+        <p className="mt-2 text-lg" data-testid="role-line">
+          {t("home.roleLine", { role: t(`roles.${user.role}`) })}{" "}
+          {user.departmentName ? t("home.departmentLine", { department: user.departmentName }) : t("home.noDepartment")}
+        </p>
+      </section>
+      <section aria-labelledby="can-do">
+        <h2 id="can-do" className="text-xl font-semibold">
+          {t("home.whatYouCanDo")}
+        </h2>
+        <ul className="mt-3 list-disc space-y-1 pl-6">
+          {capabilities.map((action) => (
+            <li key={action}>{t(`home.capabilities.${action}`)}</li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="overview">
+        <h2 id="overview" className="text-xl font-semibold">
+          {t("home.overview")}
+        </h2>
+        <dl className="mt-3 grid grid-cols-2 gap-4 md:grid-cols-4">
+          {figures.map((f) => (
+            <div key={f.label} className="rounded border border-slate-300 p-4">
+              <dt className="text-sm text-slate-700">{f.label}</dt>
+              <dd className="text-3xl font-bold text-brand-800">{f.value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { currentUser } from "@/lib/auth/session";
+import { oidcConfigured } from "@/lib/auth/options";
+import { SignInForm } from "@/components/auth/SignInForm";
+import { safeCallback } from "@/lib/auth/redirect";
+import { SsoButton } from "@/components/auth/SsoButton";
+import { LanguageSwitch } from "@/components/layout/LanguageSwitch";
+import { SkipLink } from "@/components/layout/SkipLink";
+import { setLocaleAction } from "../locale-actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("signin"))("title") };
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+  const { callbackUrl, error } = await searchParams;
+  if (await currentUser()) redirect(safeCallback(callbackUrl));
+  const t = await getTranslations();
+  const demo = !process.env.DATABASE_URL;
+  return (
+    <>
+      <SkipLink label={t("app.skipToContent")} />
+      <header className="border-b border-slate-300 bg-brand-50">
+        <div className="mx-auto flex max-w-md items-center justify-between px-4 py-3">
+          <p className="text-xl font-bold text-brand-800">{t("app.name")}</p>
+          <LanguageSwitch action={setLocaleAction} />
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-md space-y-6 px-4 py-10">
+        <div>
+          <h1 className="text-3xl font-bold">{t("signin.title")}</h1>
+          <p className="mt-2">{t("signin.intro")}</p>
+        </div>
+        {error && error !== "CredentialsSignin" ? (
+          <p role="alert" className="font-medium text-red-800">
+            {t("signin.ssoFailed")}
+          </p>
+        ) : null}
+        <SignInForm callbackUrl={callbackUrl} />
+        {oidcConfigured() ? (
+          <>
+            <p className="text-center text-slate-700">{t("signin.or")}</p>
+            <SsoButton label={t("signin.sso", { provider: process.env.OIDC_NAME ?? "SSO" })} callbackUrl={safeCallback(callbackUrl)} />
+          </>
+        ) : null}
+        {demo ? (
+          <section aria-labelledby="demo" className="rounded border border-slate-300 p-4 text-sm">
+            <h2 id="demo" className="font-semibold">
+              {t("signin.demoTitle")}
+            </h2>
+            <p className="mt-1">{t("signin.demoText")}</p>
+            <ul className="mt-2 space-y-1 font-mono">
+              {["chef@demo.kommun.se", "chef.skola@demo.kommun.se", "dig@demo.kommun.se", "ledning@demo.kommun.se", "insyn@demo.kommun.se", "admin@demo.kommun.se"].map((email) => (
+                <li key={email}>{email}</li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,102 @@
+// next-auth v4: credentials (bcrypt) plus a generic OIDC provider (Entra ID, Keycloak …)
+// when OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set. JWT sessions carry
+// id, role and department; authorization itself lives in ./policy.ts.
+import type { AuthOptions } from "next-auth";
+import type { Provider } from "next-auth/providers/index";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { credentialsSchema } from "@/lib/validation/auth";
+import { findActiveUserByEmail, verifyCredentials } from "@/lib/server/users";
+import { LoginThrottle } from "./throttle";
+
+const throttle = new LoginThrottle();
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function clientAddress(headers: Record<string, unknown> | undefined): string {
+  const forwarded = headers?.["x-forwarded-for"];
+  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
+  const real = headers?.["x-real-ip"];
+  return first || (typeof real === "string" ? real : "") || "unknown";
+}
+
+export function oidcConfigured(): boolean {
+  return Boolean(process.env.OIDC_ISSUER && process.env.OIDC_CLIENT_ID && process.env.OIDC_CLIENT_SECRET);
+}
+
+function providers(): Provider[] {
+  const list: Provider[] = [
+    CredentialsProvider({
+      id: "credentials",
+      name: "E-post och lösenord",
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(credentials, req) {
+        const parsed = credentialsSchema.safeParse(credentials);
+        if (!parsed.success) return null;
+        const address = clientAddress(req?.headers as Record<string, unknown> | undefined);
+        const wait = throttle.delayFor(address);
+        if (wait > 0) await sleep(wait);
+        const user = await verifyCredentials(parsed.data.email, parsed.data.password);
+        if (!user) {
+          throttle.recordFailure(address);
+          return null;
+        }
+        throttle.recordSuccess(address);
+        return user;
+      },
+    }),
+  ];
+  if (oidcConfigured()) {
+    const issuer = process.env.OIDC_ISSUER!.replace(/\/$/, "");
+    list.push({
+      id: "oidc",
+      name: process.env.OIDC_NAME ?? "Kommunens inloggning",
+      type: "oauth",
+      wellKnown: `${issuer}/.well-known/openid-configuration`,
+      clientId: process.env.OIDC_CLIENT_ID,
+      clientSecret: process.env.OIDC_CLIENT_SECRET,
+      authorization: { params: { scope: "openid email profile" } },
+      idToken: true,
+      checks: ["pkce", "state"],
+      profile(profile: { sub: string; email?: string; preferred_username?: string; name?: string }) {
+        return { id: profile.sub, email: profile.email ?? profile.preferred_username ?? "", name: profile.name ?? profile.email ?? "" };
+      },
+    });
+  }
+  return list;
+}
+
+export const authOptions: AuthOptions = {
+  providers: providers(),
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  pages: { signIn: "/signin", error: "/signin" },
+  callbacks: {
+    async signIn({ user, account }) {
+      if (account?.provider !== "oidc") return true;
+      return Boolean(user.email && (await findActiveUserByEmail(user.email)));
+    },
+    async jwt({ token, user, account }) {
+      if (user) {
+        const known = account?.provider === "oidc" ? await findActiveUserByEmail(user.email ?? "") : (user as Awaited<ReturnType<typeof verifyCredentials>>);
+        if (known) {
+          token.uid = known.id;
+          token.name = known.name;
+          token.email = known.email;
+          token.role = known.role;
+          token.departmentId = known.departmentId;
+          token.departmentName = known.departmentName;
+        }
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      session.user = {
+        id: token.uid ?? "",
+        name: token.name ?? "",
+        email: token.email ?? "",
+        role: token.role ?? "VIEWER",
+        departmentId: token.departmentId ?? null,
+        departmentName: token.departmentName ?? null,
+      };
+      return session;
+    },
+  },
+};

@@ -1,0 +1,101 @@
+// The one place that decides who may do what. Every server action and route handler
+// calls can()/authorize(); navigation uses can() to show each role what it may use.
+import type { Actor, Role } from "./roles";
+
+export type InitiativeSubject = { ownerDepartmentId: string; status: string };
+export type PoolSubject = { kind: "DIG" | "DIGITAL_CENTER" | "LOCAL"; departmentId: string | null };
+
+type Subjects = {
+  "initiative.read": undefined;
+  "initiative.create": { ownerDepartmentId: string } | undefined;
+  "initiative.edit": InitiativeSubject;
+  "initiative.editClassification": InitiativeSubject | undefined;
+  "initiative.submit": InitiativeSubject;
+  "initiative.comment": InitiativeSubject | undefined;
+  "triage.perform": undefined;
+  "triage.settings": undefined;
+  "portfolio.read": undefined;
+  "portfolio.decide": undefined;
+  "portfolio.settings": undefined;
+  "program.manage": undefined;
+  "resource.allocate": PoolSubject | undefined;
+  "resource.editCapacity": PoolSubject | undefined;
+  "audit.read": undefined;
+  "data.export": undefined;
+  "data.import": undefined;
+  "admin.users": undefined;
+  "admin.tokens": undefined;
+};
+export type Action = keyof Subjects;
+
+const EDITABLE_BY_DEPARTMENT = new Set(["DRAFT", "NEEDS_INFO"]);
+const CENTRAL: readonly Role[] = ["DIG", "LEADERSHIP", "ADMIN"];
+
+function isOwnDepartment(actor: Actor, departmentId: string | null | undefined): boolean {
+  return Boolean(actor.departmentId) && actor.departmentId === departmentId;
+}
+
+const rules: { [A in Action]: (actor: Actor, subject: Subjects[A] | undefined) => boolean } = {
+  // One portfolio, visible to all signed-in users.
+  "initiative.read": () => true,
+  "initiative.create": (a, s) =>
+    a.role === "ADMIN" || (a.role === "DEPARTMENT_MANAGER" && (!s || isOwnDepartment(a, s.ownerDepartmentId))),
+  "initiative.edit": (a, s) =>
+    a.role === "ADMIN" ||
+    (a.role === "DEPARTMENT_MANAGER" && !!s && isOwnDepartment(a, s.ownerDepartmentId) && EDITABLE_BY_DEPARTMENT.has(s.status)),
+  "initiative.editClassification": (a) => CENTRAL.includes(a.role),
+  "initiative.submit": (a, s) =>
+    a.role === "ADMIN" ||
+    (a.role === "DEPARTMENT_MANAGER" && !!s && isOwnDepartment(a, s.ownerDepartmentId) && EDITABLE_BY_DEPARTMENT.has(s.status)),
+  "initiative.comment": (a, s) =>
+    CENTRAL.includes(a.role) || (a.role === "DEPARTMENT_MANAGER" && (!s || isOwnDepartment(a, s.ownerDepartmentId))),
+  "triage.perform": (a) => a.role === "DIG" || a.role === "ADMIN",
+  "triage.settings": (a) => a.role === "DIG" || a.role === "ADMIN",
+  "portfolio.read": () => true,
+  "portfolio.decide": (a) => a.role === "LEADERSHIP" || a.role === "ADMIN",
+  "portfolio.settings": (a) => a.role === "LEADERSHIP" || a.role === "ADMIN",
+  "program.manage": (a) => CENTRAL.includes(a.role),
+  // Central pools are allocated centrally; a local pool also by its own department's managers.
+  "resource.allocate": (a, s) =>
+    CENTRAL.includes(a.role) ||
+    (a.role === "DEPARTMENT_MANAGER" && (!s || (s.kind === "LOCAL" && isOwnDepartment(a, s.departmentId)))),
+  "resource.editCapacity": (a, s) =>
+    CENTRAL.includes(a.role) ||
+    (a.role === "DEPARTMENT_MANAGER" && (!s || (s.kind === "LOCAL" && isOwnDepartment(a, s.departmentId)))),
+  "audit.read": () => true,
+  "data.export": (a) => a.role === "ADMIN",
+  "data.import": (a) => a.role === "ADMIN" || a.role === "DIG",
+  "admin.users": (a) => a.role === "ADMIN",
+  "admin.tokens": (a) => a.role === "ADMIN",
+};
+
+/**
+ * May this actor do this action (to this subject)? Actions about a particular
+ * initiative or pool need that subject; without it they answer for the general case.
+ */
+export function can<A extends Action>(actor: Actor | null | undefined, action: A, subject?: Subjects[A]): boolean {
+  if (!actor) return false;
+  const rule = rules[action] as (actor: Actor, subject: Subjects[A] | undefined) => boolean;
+  return rule(actor, subject);
+}
+
+export class ForbiddenError extends Error {
+  readonly status = 403;
+  constructor(readonly action: Action) {
+    super(`Not allowed: ${action}`);
+  }
+}
+
+export class UnauthenticatedError extends Error {
+  readonly status = 401;
+  constructor() {
+    super("Sign-in required");
+  }
+}
+
+/** Throws unless the actor may do the action; use at the top of every mutation. */
+export function authorize<A extends Action>(actor: Actor | null | undefined, action: A, subject?: Subjects[A]): Actor {
+  if (!actor) throw new UnauthenticatedError();
+  if (!can(actor, action, subject)) throw new ForbiddenError(action);
+  return actor;
+}

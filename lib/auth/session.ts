@@ -1,0 +1,20 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { authOptions } from "./options";
+import type { Actor } from "./roles";
+
+export type SessionUser = Actor & { email: string; departmentName: string | null };
+
+export async function currentUser(): Promise<SessionUser | null> {
+  const session = await getServerSession(authOptions);
+  if (!session?.user?.id) return null;
+  return session.user;
+}
+
+/** For signed-in pages: the user, or a redirect to sign-in. */
+export async function requireUser(): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) redirect("/signin");
+  return user;
+}

@@ -1,0 +1,7 @@
+// The app's sections and the permission each needs; the menu shows a role only what
+// it may use. Add a section here when its pages exist.
+import type { Action } from "@/lib/auth/policy";
+
+export type NavItem = { href: string; key: string; action: Action };
+
+export const NAV_ITEMS: NavItem[] = [{ href: "/", key: "home", action: "initiative.read" }];

@@ -1,0 +1,19 @@
+import { database } from "@/lib/db";
+import { seedDemo } from "@/prisma/seed/demo";
+
+/**
+ * Brings this process's database up to date. The embedded database is the zero-setup
+ * demo, so its first start seeds the demo municipality; a PostgreSQL server is never
+ * seeded with demo users unless asked (`npm run db:seed:demo`).
+ */
+export async function prepareDatabase(log: (line: string) => void = console.log): Promise<void> {
+  const started = Date.now();
+  const db = database();
+  const applied = await db.migrate();
+  if (applied.length) log(`[portföljen] applied migrations: ${applied.join(", ")}`);
+  if (db.engine === "embedded" && process.env.PORTFOLJEN_SEED_DEMO !== "0") {
+    const result = await seedDemo(db.prisma);
+    if (result.seeded) log(`[portföljen] seeded the demo municipality (${result.initiatives} initiatives)`);
+  }
+  log(`[portföljen] database ready (${db.engine}) in ${Date.now() - started} ms`);
+}

@@ -1,0 +1,21 @@
+import type { Role } from "@/lib/auth/roles";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; name: string; email: string; role: Role; departmentId: string | null; departmentName: string | null };
+  }
+  interface User {
+    role?: Role;
+    departmentId?: string | null;
+    departmentName?: string | null;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    uid?: string;
+    role?: Role;
+    departmentId?: string | null;
+    departmentName?: string | null;
+  }
+}
