@@ -32,7 +32,7 @@ export default async function HomePage() {
         </h2>
         <ul className="mt-3 list-disc space-y-1 pl-6">
           {capabilities.map((action) => (
-            <li key={action}>{t(`home.capabilities.${action}`)}</li>
+            <li key={action}>{t(`home.capabilities.${action.replace(".", "_")}`)}</li>
           ))}
         </ul>
       </section>

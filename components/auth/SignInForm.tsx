@@ -30,7 +30,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      <div role="alert" aria-live="assertive" className="min-h-6 font-medium text-red-800">
+      <div role="alert" data-testid="signin-error" className="min-h-6 font-medium text-red-800">
         {failed ? t("failed") : null}
       </div>
       <div>

@@ -20,7 +20,7 @@ export interface Migration {
   checksum: string;
 }
 
-export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
+export const MIGRATIONS_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), "prisma", "migrations");
 // Same key Prisma's schema engine uses, so the CLI and this runner never overlap.
 const ADVISORY_LOCK_KEY = 72707369;
 

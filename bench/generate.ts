@@ -1,0 +1,669 @@
+// Fills the database with N realistic, generated initiatives on top of the demo
+// municipality, for benchmarks and load tests.
+//
+//   npx tsx bench/generate.ts [--count 2000]
+//
+// Uses the configured database (embedded PGlite at data/pglite, or DATABASE_URL).
+// Deterministic: a seeded PRNG picks titles, statuses, dates and numbers, so the same
+// database state and count give the same data (apart from generated ids).
+import { randomUUID } from "node:crypto";
+import { pathToFileURL } from "node:url";
+import type {
+  BenefitCategory,
+  BenefitCertainty,
+  InitiativeKind,
+  InitiativeSize,
+  InitiativeStatus,
+  PiosQuadrant,
+  Prisma,
+  PrismaClient,
+} from "../lib/generated/prisma/client";
+import { database } from "../lib/db";
+import {
+  AUDIT_ACTION,
+  addDays,
+  defaultPath,
+  mulberry32,
+  quadrantOf,
+  quarterOf,
+  quarterRange,
+  seedDemo,
+  toDate,
+  trackFor,
+} from "../prisma/seed/demo";
+import { DEMO_TODAY } from "../prisma/seed/demo-data";
+
+const BATCH = 500;
+
+// ---------------------------------------------------------------------------
+// Vocabulary
+
+/** What gets digitalised, per department (by name); GENERAL for any other department. */
+const SUBJECTS: Record<string, string[]> = {
+  Kommunledningskontoret: [
+    "diarieföring",
+    "delegationsbeslut",
+    "remisshantering",
+    "synpunkter och klagomål",
+    "budgetuppföljning",
+    "nämndadministration",
+    "utlämnande av allmänna handlingar",
+    "krisledning och larm",
+  ],
+  Socialförvaltningen: [
+    "ansökan om försörjningsstöd",
+    "orosanmälningar",
+    "familjehemsutredningar",
+    "uppföljning av placeringar",
+    "ekonomiskt bistånd",
+    "kontakten med klienter",
+    "boendestöd",
+    "budget- och skuldrådgivning",
+  ],
+  "Vård- och omsorgsförvaltningen": [
+    "hemtjänstinsatser",
+    "läkemedelshantering",
+    "nattillsyn",
+    "avvikelsehantering",
+    "bemanning med vikarier",
+    "dokumentation i hemtjänsten",
+    "trygghetslarm",
+    "matdistribution till äldre",
+    "rehabilitering i hemmet",
+  ],
+  "Förskola & Grundskola": [
+    "frånvaroanmälan",
+    "skolval",
+    "förskoleplacering",
+    "elevhälsans journalföring",
+    "utvecklingssamtal",
+    "specialkost i skolmåltiderna",
+    "kommunikation med vårdnadshavare",
+    "modersmålsundervisning",
+  ],
+  "Gymnasie- och vuxenutbildning": [
+    "antagning till vuxenutbildningen",
+    "SFI-undervisning",
+    "betygsadministration",
+    "studie- och yrkesvägledning",
+    "praktikplatser",
+    "validering av yrkeskunskaper",
+  ],
+  Samhällsbyggnadsförvaltningen: [
+    "bygglovsansökningar",
+    "nybyggnadskartor",
+    "detaljplaner",
+    "strandskyddsdispenser",
+    "adressättning",
+    "bostadsanpassningsbidrag",
+    "geodata",
+  ],
+  "Tekniska förvaltningen": [
+    "felanmälan för gata och park",
+    "vattenförbrukning",
+    "avfallshämtning",
+    "snöröjning",
+    "energiuppföljning i fastigheter",
+    "fordonsbokning",
+    "parkeringstillstånd",
+  ],
+  "Kultur- och fritidsförvaltningen": [
+    "föreningsbidrag",
+    "bokning av idrottshallar",
+    "bibliotekslån",
+    "kulturskolans kö",
+    "evenemangskalendern",
+    "fritidsgårdarnas aktiviteter",
+  ],
+  "Miljö- och hälsoskyddsförvaltningen": [
+    "livsmedelskontroller",
+    "tillsyn av enskilda avlopp",
+    "anmälan om värmepump",
+    "serveringstillstånd",
+    "klagomål på buller",
+    "miljörapporter",
+  ],
+  Serviceförvaltningen: [
+    "leverantörsfakturor",
+    "lönehantering",
+    "rekrytering",
+    "inköp och beställningar",
+    "IT-support",
+    "introduktion av nyanställda",
+    "avtalsuppföljning",
+  ],
+  "Demo Bostäder AB": [
+    "felanmälan från hyresgäster",
+    "tvättstugebokning",
+    "uthyrning av lägenheter",
+    "energistyrning",
+    "nyckelhantering",
+    "besiktningar",
+  ],
+  GENERAL: ["ärendehantering", "schemaläggning", "uppföljning av insatser", "bokning av möten", "kommunikation med invånare"],
+};
+
+const EFFICIENCY_TITLES = [
+  "E-tjänst för {s}",
+  "Automatisering av {s}",
+  "Digital hantering av {s}",
+  "Självservice för {s}",
+  "RPA för {s}",
+  "Mobilt stöd för {s}",
+  "Digital uppföljning av {s}",
+  "Systemintegration för {s}",
+];
+const INNOVATION_TITLES = [
+  "AI-stöd för {s}",
+  "Pilot med ny teknik för {s}",
+  "Ny digital tjänst för {s}",
+  "Prediktiv planering av {s}",
+  "Chattbot för {s}",
+  "Digitala arbetssätt för {s}",
+  "Videobaserat stöd för {s}",
+  "Datadriven utveckling av {s}",
+];
+const INFRA_TITLES = [
+  "Wifi i {place}",
+  "Nätverksuppgradering i {place}",
+  "Nya klienter för {group}",
+  "Serverkapacitet för {system}",
+  "Samordnade licenser för {system}",
+  "Säker inloggning för {group}",
+  "Backup och återläsning för {system}",
+  "Mobiltelefoni för {group}",
+];
+const PLACES = ["skolorna i norra kommundelen", "äldreboendena", "förskolorna", "kommunhuset", "biblioteken", "fritidsgårdarna", "reningsverket", "idrottshallarna"];
+const GROUPS = ["hemtjänsten", "elever i årskurs 7–9", "gymnasieelever", "chefer", "medarbetare i fält", "lärare", "förtroendevalda"];
+const SYSTEMS = ["ekonomisystemet", "ärendehanteringssystemet", "lönesystemet", "GIS-plattformen", "e-tjänsteplattformen", "journalsystemet", "dokumenthanteringen"];
+const SUFFIXES = ["", "", "", "", " (etapp 2)", " i centrum", " på landsbygden", " – pilot", " för fler verksamheter"];
+
+const MANUAL = ["med pappersblanketter", "via e-post och telefon", "i kalkylark", "i flera system som inte hänger ihop", "för hand av handläggare"];
+const PROBLEMS = [
+  "Det tar lång tid och det blir fel.",
+  "Handläggningstiderna har ökat det senaste året.",
+  "Medarbetarna lägger mycket tid på dubbelregistrering.",
+  "Den som berörs saknar överblick över sitt ärende.",
+  "Verksamheten växer men resurserna gör det inte.",
+  "Uppgifterna finns men används inte för att planera.",
+];
+const EFFICIENCY_AIMS = ["digitalisera och automatisera flödet", "införa självservice", "koppla ihop systemen och ta bort dubbelarbete"];
+const INNOVATION_AIMS = [
+  "pröva ett nytt arbetssätt med stöd av ny teknik",
+  "testa en lösning i liten skala och skala upp om den fungerar",
+  "använda data för att förutse behov",
+];
+const INFRA_NEEDS = [
+  "Nuvarande utrustning är gammal och saknar support från leverantören.",
+  "Kapaciteten räcker inte när fler arbetar digitalt.",
+  "Säkerhetskraven har skärpts och nuvarande lösning uppfyller dem inte.",
+];
+/** Who benefits outside the organisation, per department (by name). */
+const EXTERNAL_GROUPS: Record<string, string[]> = {
+  Kommunledningskontoret: ["invånarna", "företagen"],
+  Socialförvaltningen: ["de sökande", "klienterna", "familjerna"],
+  "Vård- och omsorgsförvaltningen": ["brukarna", "de anhöriga"],
+  "Förskola & Grundskola": ["vårdnadshavarna", "eleverna"],
+  "Gymnasie- och vuxenutbildning": ["de studerande", "eleverna"],
+  Samhällsbyggnadsförvaltningen: ["de sökande", "byggherrarna", "invånarna"],
+  "Tekniska förvaltningen": ["invånarna", "abonnenterna"],
+  "Kultur- och fritidsförvaltningen": ["föreningarna", "låntagarna", "invånarna"],
+  "Miljö- och hälsoskyddsförvaltningen": ["företagen", "fastighetsägarna"],
+  Serviceförvaltningen: ["leverantörerna", "invånarna"],
+  "Demo Bostäder AB": ["hyresgästerna"],
+  GENERAL: ["invånarna"],
+};
+const INTERNAL_GROUPS = ["medarbetarna", "handläggarna", "cheferna"];
+const FIRST_NAMES = ["Anna", "Erik", "Karin", "Lars", "Eva", "Mikael", "Sofia", "Johan", "Lena", "Anders", "Maria", "Peter", "Emma", "Fredrik", "Sara", "Nils"];
+const LAST_NAMES = ["Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson", "Olsson", "Persson", "Svensson", "Gustafsson", "Lindberg", "Holm"];
+const ROLES = ["enhetschef", "verksamhetschef", "verksamhetsutvecklare", "avdelningschef", "processledare"];
+
+const BENEFIT_TEXT: Record<BenefitCategory, string[]> = {
+  FINANCIAL: ["Lägre licens- och driftkostnader", "Minskade kostnader för porto och tryck", "Färre inhyrda konsulter", "Lägre kostnader för övertid och vikarier"],
+  REALLOCATION: ["Frigjord handläggartid", "Mindre tid för manuell registrering", "Färre samtal och e-postärenden", "Mindre restid för medarbetare"],
+  QUALITY: ["Kortare handläggningstid", "Högre nöjdhet hos dem som berörs", "Färre fel och rättelser", "Mer likvärdig service i hela kommunen"],
+  ENVIRONMENT: ["Minskad energianvändning", "Färre resor i tjänsten", "Mindre pappersanvändning", "Lägre utsläpp från transporter"],
+};
+
+// Status shares: many decided-but-not-started, as in the research.
+const STATUS_WEIGHTS: Array<[InitiativeStatus, number]> = [
+  ["DRAFT", 8],
+  ["SUBMITTED", 10],
+  ["NEEDS_INFO", 5],
+  ["TRIAGED", 10],
+  ["APPROVED", 22],
+  ["IN_PROGRESS", 14],
+  ["PAUSED", 4],
+  ["DONE", 14],
+  ["REJECTED", 5],
+  ["DEFERRED", 5],
+  ["CANCELLED", 3],
+];
+const QUADRANT_WEIGHTS: Array<[PiosQuadrant, number]> = [
+  ["INTERNAL_EFFICIENCY", 45],
+  ["INTERNAL_INNOVATION", 15],
+  ["EXTERNAL_EFFICIENCY", 25],
+  ["EXTERNAL_INNOVATION", 15],
+];
+const SIZE_WEIGHTS: Array<[InitiativeSize, number]> = [
+  ["SMALL", 45],
+  ["MEDIUM", 38],
+  ["LARGE", 17],
+];
+const COST_RANGE: Record<InitiativeSize, [number, number]> = { SMALL: [30_000, 250_000], MEDIUM: [250_000, 1_500_000], LARGE: [1_500_000, 8_000_000] };
+const EFFORT_RANGE: Record<InitiativeSize, [number, number]> = { SMALL: [40, 300], MEDIUM: [300, 1500], LARGE: [1500, 5000] };
+const DURATION_QUARTERS: Record<InitiativeSize, [number, number]> = { SMALL: [1, 2], MEDIUM: [2, 4], LARGE: [3, 7] };
+
+// ---------------------------------------------------------------------------
+// Random helpers on one seeded PRNG
+
+class Dice {
+  private next: () => number;
+  constructor(seed: number) {
+    this.next = mulberry32(seed);
+  }
+  float(): number {
+    return this.next();
+  }
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)]!;
+  }
+  weighted<T>(items: ReadonlyArray<readonly [T, number]>): T {
+    const total = items.reduce((s, [, w]) => s + w, 0);
+    let r = this.next() * total;
+    for (const [item, w] of items) {
+      r -= w;
+      if (r < 0) return item;
+    }
+    return items[items.length - 1]![0];
+  }
+  /** Rounded to `step`. */
+  between(min: number, max: number, step: number): number {
+    return Math.max(step, Math.round((min + this.next() * (max - min)) / step) * step);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Generation
+
+export type GenerateStats = { initiatives: number; rows: number; byTable: Record<string, number>; ms: number };
+
+type Context = {
+  departments: Array<{ id: string; name: string; weight: number }>;
+  goals: Array<{ id: string; code: string }>;
+  users: { dig: string; ledning: string; managerOf: Map<string, string>; names: Map<string, string> };
+  pools: { dig: string; dc: string; localOf: Map<string, string>; locals: string[] };
+  programOf: Map<string, string>;
+};
+
+async function loadContext(prisma: PrismaClient): Promise<Context> {
+  const [departments, goals, users, pools, programs] = await Promise.all([
+    prisma.department.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    prisma.strategicGoal.findMany({ where: { active: true }, select: { id: true, code: true }, orderBy: { code: "asc" } }),
+    prisma.user.findMany({ select: { id: true, name: true, role: true, departmentId: true }, orderBy: { email: "asc" } }),
+    prisma.resourcePool.findMany({ select: { id: true, kind: true, departmentId: true }, orderBy: { name: "asc" } }),
+    prisma.program.findMany({ select: { id: true, name: true } }),
+  ]);
+  if (departments.length === 0 || goals.length === 0 || users.length === 0) {
+    throw new Error("generateInitiatives: the database has no departments, goals or users; run seedDemo first.");
+  }
+  const byRole = (role: string) => users.find((u) => u.role === role)?.id;
+  const fallbackUser = users[0]!.id;
+  const managerOf = new Map<string, string>();
+  for (const u of users) if (u.role === "DEPARTMENT_MANAGER" && u.departmentId && !managerOf.has(u.departmentId)) managerOf.set(u.departmentId, u.id);
+  const localOf = new Map<string, string>();
+  for (const p of pools) if (p.kind === "LOCAL" && p.departmentId && !localOf.has(p.departmentId)) localOf.set(p.departmentId, p.id);
+  const central = (kind: string) => pools.find((p) => p.kind === kind)?.id ?? pools[0]?.id ?? "";
+  // Welfare departments carry more initiatives than small ones, as in a real municipality.
+  const big = ["Socialförvaltningen", "Vård- och omsorgsförvaltningen", "Förskola & Grundskola", "Serviceförvaltningen", "Kommunledningskontoret"];
+  const programOf = new Map<string, string>();
+  const welfare = programs.find((p) => p.name === "Digital välfärd")?.id;
+  const community = programs.find((p) => p.name === "Smart samhällsbyggnad")?.id;
+  for (const d of departments) {
+    if (welfare && (d.name === "Socialförvaltningen" || d.name === "Vård- och omsorgsförvaltningen")) programOf.set(d.id, welfare);
+    if (community && (d.name === "Samhällsbyggnadsförvaltningen" || d.name === "Tekniska förvaltningen")) programOf.set(d.id, community);
+  }
+  return {
+    departments: departments.map((d) => ({ ...d, weight: big.includes(d.name) ? 3 : 1 })),
+    goals,
+    users: {
+      dig: byRole("DIG") ?? fallbackUser,
+      ledning: byRole("LEADERSHIP") ?? byRole("DIG") ?? fallbackUser,
+      managerOf,
+      names: new Map(users.map((u) => [u.id, u.name])),
+    },
+    pools: { dig: central("DIG"), dc: central("DIGITAL_CENTER"), localOf, locals: [...new Set(localOf.values())] },
+    programOf,
+  };
+}
+
+type Rows = {
+  initiatives: Prisma.InitiativeCreateManyInput[];
+  goals: Prisma.InitiativeGoalCreateManyInput[];
+  benefits: Prisma.BenefitIndicatorCreateManyInput[];
+  statusChanges: Prisma.StatusChangeCreateManyInput[];
+  triage: Prisma.TriageAssessmentCreateManyInput[];
+  allocations: Prisma.ResourceAllocationCreateManyInput[];
+  audit: Prisma.AuditEventCreateManyInput[];
+};
+
+const TODAY = toDate(DEMO_TODAY, 12);
+const EARLIEST = toDate("2025-01-02", 8);
+
+/** Days between events, by the status reached. */
+const GAP_DAYS: Partial<Record<InitiativeStatus, [number, number]>> = {
+  SUBMITTED: [0, 14],
+  NEEDS_INFO: [3, 14],
+  TRIAGED: [3, 30],
+  APPROVED: [10, 150],
+  REJECTED: [10, 90],
+  DEFERRED: [10, 120],
+  IN_PROGRESS: [14, 180],
+  PAUSED: [30, 200],
+  DONE: [60, 400],
+  CANCELLED: [20, 200],
+};
+
+function timeline(dice: Dice, status: InitiativeStatus): Array<{ status: InitiativeStatus; at: Date }> {
+  let path = defaultPath(status);
+  // Some went back for more information before triage.
+  if (path.includes("TRIAGED") && dice.chance(0.12)) path = ["DRAFT", "SUBMITTED", "NEEDS_INFO", "SUBMITTED", ...path.slice(2)];
+  let gaps = path.map((s, i) => (i === 0 ? 0 : dice.int(...(GAP_DAYS[s] ?? [1, 10]))));
+  // Place the story so it ends a few days before today; open items are recent, finished ones older.
+  const available = Math.floor((TODAY.getTime() - EARLIEST.getTime()) / 86_400_000) - 3;
+  let span = gaps.reduce((a, b) => a + b, 0);
+  if (span > available) {
+    gaps = gaps.map((g) => Math.floor((g * available) / span));
+    span = gaps.reduce((a, b) => a + b, 0);
+  }
+  const latestStart = available - span;
+  const recent = status === "DRAFT" || status === "SUBMITTED" || status === "NEEDS_INFO" || status === "TRIAGED";
+  const startOffset = Math.max(0, recent ? latestStart - dice.int(0, 120) : dice.int(0, Math.max(0, latestStart)));
+  let t = addDays(EARLIEST, startOffset);
+  t = new Date(t.getTime() + dice.int(0, 9 * 60) * 60_000);
+  return path.map((s, i) => {
+    if (i > 0) t = new Date(addDays(t, gaps[i]!).getTime() + dice.int(10, 300) * 60_000);
+    return { status: s, at: t };
+  });
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function fill(template: string, dice: Dice, subject: string): string {
+  return template
+    .replace("{s}", subject)
+    .replace("{place}", dice.pick(PLACES))
+    .replace("{group}", dice.pick(GROUPS))
+    .replace("{system}", dice.pick(SYSTEMS));
+}
+
+function buildInitiative(ctx: Context, dice: Dice, rows: Rows): void {
+  const id = randomUUID();
+  const department = dice.weighted(ctx.departments.map((d) => [d, d.weight] as const));
+  const quadrant = dice.weighted(QUADRANT_WEIGHTS);
+  const recipient = quadrant.startsWith("INTERNAL") ? "INTERNAL" : "EXTERNAL";
+  const nature = quadrant.endsWith("EFFICIENCY") ? "EFFICIENCY" : "INNOVATION";
+  const kind: InitiativeKind = dice.chance(0.18) ? "INFRASTRUCTURE" : "BUSINESS_DEVELOPMENT";
+  const size = dice.weighted(SIZE_WEIGHTS);
+  const status = dice.weighted(STATUS_WEIGHTS);
+  const subject = dice.pick(SUBJECTS[department.name] ?? SUBJECTS.GENERAL!);
+  const template = kind === "INFRASTRUCTURE" ? dice.pick(INFRA_TITLES) : dice.pick(nature === "EFFICIENCY" ? EFFICIENCY_TITLES : INNOVATION_TITLES);
+  const title = fill(template, dice, subject) + dice.pick(SUFFIXES);
+  const group = dice.pick(recipient === "EXTERNAL" ? (EXTERNAL_GROUPS[department.name] ?? EXTERNAL_GROUPS.GENERAL!) : INTERNAL_GROUPS);
+  const need =
+    kind === "INFRASTRUCTURE"
+      ? `${dice.pick(INFRA_NEEDS)} Det påverkar arbetet med ${subject}. Vi behöver en stabil och säker grund så att verksamheten kan arbeta digitalt utan avbrott och ${group} ${recipient === "EXTERNAL" ? "får en tillförlitlig service" : "slipper störningar"}.`
+      : `I dag hanteras ${subject} ${dice.pick(MANUAL)}. ${dice.pick(PROBLEMS)} Vi vill ${dice.pick(
+          nature === "EFFICIENCY" ? EFFICIENCY_AIMS : INNOVATION_AIMS,
+        )} så att ${group} ${recipient === "EXTERNAL" ? "får snabbare och enklare service" : "kan lägga mer tid på kärnuppdraget"}.`;
+
+  const events = timeline(dice, status);
+  const first = (s: InitiativeStatus) => events.find((e) => e.status === s)?.at ?? null;
+  const decided = events.find((e) => e.status === "APPROVED" || e.status === "REJECTED" || e.status === "DEFERRED")?.at ?? null;
+  const started = first("IN_PROGRESS");
+  const track = trackFor(kind, size);
+  const creator = ctx.users.managerOf.get(department.id) ?? ctx.users.dig;
+  const costSek = dice.chance(0.12) ? null : dice.between(...COST_RANGE[size], 10_000);
+  const effortHours = dice.chance(0.1) ? null : dice.between(...EFFORT_RANGE[size], 10);
+
+  let planned: [string, string] | null = null;
+  if (decided && (status === "APPROVED" || status === "IN_PROGRESS" || status === "PAUSED" || status === "DONE" || status === "CANCELLED")) {
+    // Approved work waiting to start has been re-planned to start now or later.
+    const planFrom =
+      status === "APPROVED"
+        ? new Date(Math.max(addDays(decided, dice.int(30, 240)).getTime(), addDays(TODAY, dice.int(0, 300)).getTime()))
+        : (started ?? addDays(decided, dice.int(30, 240)));
+    const start = quarterOf(planFrom);
+    const quarters = quarterRange(start, "2031-Q4");
+    let end = quarters[dice.int(...DURATION_QUARTERS[size]) - 1]!;
+    // Running work is planned to at least the current quarter.
+    if (status === "IN_PROGRESS" && end < quarterOf(TODAY)) end = quarterOf(addDays(TODAY, dice.int(0, 200)));
+    planned = [start, end];
+  }
+  const procurement = dice.chance(0.3);
+  const hygiene = () => (dice.chance(0.15) ? null : dice.chance(0.75));
+  const isReplacement = kind === "BUSINESS_DEVELOPMENT" && dice.chance(0.12);
+
+  rows.initiatives.push({
+    id,
+    title,
+    need,
+    benefitRecipient: recipient,
+    nature,
+    reachDescription: recipient === "EXTERNAL" ? capitalise(`${group} som berörs`) : `Berörda ${group} i ${department.name}`,
+    reachCount: dice.chance(0.15) ? null : recipient === "EXTERNAL" ? dice.between(50, 40_000, 10) : dice.between(5, 2_000, 5),
+    isReplacement,
+    replacesSystem: isReplacement ? `Nuvarande system för ${subject}` : null,
+    enablesDevelopment: isReplacement && dice.chance(0.7) ? `Självservice och automatiserade flöden för ${subject}` : null,
+    involvesProcurement: procurement,
+    hygieneOwnsData: procurement ? hygiene() : null,
+    hygieneOpenStandards: procurement ? hygiene() : null,
+    hygieneOpenApis: procurement ? hygiene() : null,
+    hygieneExitPlan: procurement ? hygiene() : null,
+    estimatedCostSek: costSek,
+    estimatedEffortHours: effortHours,
+    desiredStartQuarter: quarterOf(addDays(events[0]!.at, dice.int(30, 270))),
+    plannedStartQuarter: planned?.[0] ?? null,
+    plannedEndQuarter: planned?.[1] ?? null,
+    contactPerson: `${dice.pick(FIRST_NAMES)} ${dice.pick(LAST_NAMES)}, ${dice.pick(ROLES)}`,
+    benefitJudgement: dice.int(1, 5),
+    urgency: dice.weighted([[0, 4], [1, 4], [2, 2], [3, 1]] as const),
+    legalRequirement: dice.chance(0.08),
+    riskReduction: dice.weighted([[0, 5], [1, 3], [2, 2], [3, 1]] as const),
+    status,
+    ownerDepartmentId: department.id,
+    createdById: creator,
+    programId: ctx.programOf.has(department.id) && dice.chance(0.3) ? ctx.programOf.get(department.id)! : null,
+    version: events.length,
+    submittedAt: first("SUBMITTED"),
+    decidedAt: decided,
+    startedAt: started,
+    completedAt: first("DONE"),
+    createdAt: events[0]!.at,
+    updatedAt: events[events.length - 1]!.at,
+  });
+
+  // 1–3 goals; internal efficiency leans to the efficiency goal, external to service.
+  const goalCount = dice.int(1, Math.min(3, ctx.goals.length));
+  const chosen = new Set<string>();
+  const preferred = ctx.goals[recipient === "INTERNAL" ? 1 : 0] ?? ctx.goals[0]!;
+  if (dice.chance(0.7)) chosen.add(preferred.id);
+  while (chosen.size < goalCount) chosen.add(dice.pick(ctx.goals).id);
+  for (const goalId of chosen) rows.goals.push({ initiativeId: id, goalId, alignment: dice.int(1, 3) });
+
+  // 1–3 benefits, their category and certainty following the quadrant.
+  const categories: BenefitCategory[] =
+    quadrant === "INTERNAL_EFFICIENCY"
+      ? ["REALLOCATION", "FINANCIAL", "QUALITY"]
+      : quadrant === "EXTERNAL_EFFICIENCY"
+        ? ["QUALITY", "REALLOCATION", "FINANCIAL"]
+        : ["QUALITY", "ENVIRONMENT", "REALLOCATION"];
+  const benefitCount = dice.int(1, 3);
+  for (let b = 0; b < benefitCount; b++) {
+    const category = categories[b]!;
+    const certainty: BenefitCertainty =
+      category === "FINANCIAL" ? "GREEN" : category === "REALLOCATION" ? "YELLOW" : category === "ENVIRONMENT" && dice.chance(0.4) ? "GREEN" : "RED";
+    const withIndicator = dice.chance(0.5);
+    const baseline = dice.between(10, 500, 5);
+    rows.benefits.push({
+      initiativeId: id,
+      category,
+      description: dice.pick(BENEFIT_TEXT[category]),
+      annualValueSek: certainty === "GREEN" ? dice.between(20_000, 2_000_000, 10_000) : null,
+      annualHours: certainty === "YELLOW" ? dice.between(50, 6_000, 50) : null,
+      certainty,
+      owner: capitalise(`${dice.pick(ROLES)}, ${department.name}`),
+      indicator: withIndicator ? `Nyckeltal för ${subject}` : null,
+      unit: withIndicator ? dice.pick(["%", "dagar", "st", "timmar"]) : null,
+      baseline: withIndicator ? baseline : null,
+      target: withIndicator ? Math.round(baseline * (dice.chance(0.5) ? 0.5 : 1.5)) : null,
+      createdAt: events[0]!.at,
+    });
+  }
+
+  // Timeline with actors, and the audit trail that goes with it.
+  events.forEach((event, k) => {
+    const from = k === 0 ? null : events[k - 1]!.status;
+    const to = event.status;
+    const actor =
+      to === "DRAFT" || to === "SUBMITTED" || to === "DONE"
+        ? creator
+        : (to === "APPROVED" || to === "REJECTED" || to === "DEFERRED" || to === "CANCELLED") && track === "PORTFOLIO"
+          ? ctx.users.ledning
+          : ctx.users.dig;
+    rows.statusChanges.push({ initiativeId: id, fromStatus: from, toStatus: to, actorId: actor, reason: null, at: event.at });
+    rows.audit.push({
+      at: event.at,
+      actorId: actor,
+      actorLabel: ctx.users.names.get(actor) ?? "Okänd",
+      action: from === "PAUSED" && to === "IN_PROGRESS" ? "initiative.resume" : AUDIT_ACTION[to],
+      entityType: "Initiative",
+      entityId: id,
+      before: from ? { status: from } : undefined,
+      after: { status: to },
+    });
+  });
+
+  const triagedAt = first("TRIAGED");
+  if (triagedAt) {
+    rows.triage.push({
+      initiativeId: id,
+      assessedById: ctx.users.dig,
+      kind,
+      size,
+      track,
+      quadrant: quadrantOf(recipient, nature),
+      suggestedKind: kind,
+      suggestedSize: size,
+      suggestedTrack: track,
+      completeness: dice.int(50, 100),
+      createdAt: triagedAt,
+    });
+  }
+
+  // Allocations for approved and running work: central pool, own local pool, sometimes a borrowed one.
+  if (planned && (status === "APPROVED" || status === "IN_PROGRESS")) {
+    const quarters = quarterRange(planned[0], planned[1]);
+    const effort = effortHours ?? dice.between(...EFFORT_RANGE[size], 10);
+    const perQuarter = effort / quarters.length;
+    const shares = new Map<string, number>();
+    const local = ctx.pools.localOf.get(department.id);
+    if (local) shares.set(local, 0.35);
+    if (ctx.pools.locals.length > 1 && dice.chance(0.1)) {
+      const other = dice.pick(ctx.pools.locals.filter((p) => p !== local));
+      shares.set(other, (shares.get(other) ?? 0) + 0.2);
+    }
+    const used = [...shares.values()].reduce((a, b) => a + b, 0);
+    const central = kind === "INFRASTRUCTURE" ? ctx.pools.dc : ctx.pools.dig;
+    if (central) shares.set(central, (shares.get(central) ?? 0) + (1 - used));
+    for (const quarter of quarters) {
+      for (const [poolId, share] of shares) {
+        const hours = Math.round((perQuarter * share) / 10) * 10;
+        if (hours > 0) rows.allocations.push({ initiativeId: id, poolId, quarter, hours, createdById: ctx.users.dig, createdAt: decided ?? events[0]!.at });
+      }
+    }
+  }
+}
+
+async function insertAll<T>(rows: T[], write: (chunk: T[]) => Promise<unknown>): Promise<number> {
+  for (let i = 0; i < rows.length; i += BATCH) await write(rows.slice(i, i + BATCH));
+  return rows.length;
+}
+
+/** Generates and writes `count` initiatives with their related rows; returns statistics. */
+export async function generate(prisma: PrismaClient, count: number): Promise<GenerateStats> {
+  const started = Date.now();
+  const ctx = await loadContext(prisma);
+  // Seeded from the count and what is already there: deterministic for a given database state.
+  const existing = await prisma.initiative.count();
+  const dice = new Dice(0x5eed ^ (existing * 7919) ^ count);
+  const byTable: Record<string, number> = {};
+  const add = (table: string, n: number) => (byTable[table] = (byTable[table] ?? 0) + n);
+
+  for (let done = 0; done < count; done += BATCH) {
+    const rows: Rows = { initiatives: [], goals: [], benefits: [], statusChanges: [], triage: [], allocations: [], audit: [] };
+    const n = Math.min(BATCH, count - done);
+    for (let i = 0; i < n; i++) buildInitiative(ctx, dice, rows);
+    // Numbers (#) follow creation order within the batch.
+    rows.initiatives.sort((a, b) => (a.createdAt as Date).getTime() - (b.createdAt as Date).getTime());
+    await prisma.$transaction(
+      async (tx) => {
+        add("Initiative", await insertAll(rows.initiatives, (data) => tx.initiative.createMany({ data })));
+        add("InitiativeGoal", await insertAll(rows.goals, (data) => tx.initiativeGoal.createMany({ data })));
+        add("BenefitIndicator", await insertAll(rows.benefits, (data) => tx.benefitIndicator.createMany({ data })));
+        add("StatusChange", await insertAll(rows.statusChanges, (data) => tx.statusChange.createMany({ data })));
+        add("TriageAssessment", await insertAll(rows.triage, (data) => tx.triageAssessment.createMany({ data })));
+        add("ResourceAllocation", await insertAll(rows.allocations, (data) => tx.resourceAllocation.createMany({ data })));
+        add("AuditEvent", await insertAll(rows.audit, (data) => tx.auditEvent.createMany({ data })));
+      },
+      { timeout: 300_000, maxWait: 20_000 },
+    );
+  }
+  const rows = Object.values(byTable).reduce((a, b) => a + b, 0);
+  return { initiatives: byTable.Initiative ?? 0, rows, byTable, ms: Date.now() - started };
+}
+
+/** Generates `count` initiatives on top of the demo municipality; returns how many were written. */
+export async function generateInitiatives(prisma: PrismaClient, count: number): Promise<number> {
+  return (await generate(prisma, count)).initiatives;
+}
+
+// ---------------------------------------------------------------------------
+// CLI
+
+async function main(argv: string[]): Promise<void> {
+  const i = argv.indexOf("--count");
+  const raw = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith("--count="))?.slice("--count=".length);
+  const count = raw === undefined ? 2000 : Number(raw);
+  if (!Number.isInteger(count) || count < 0) throw new Error(`--count must be a whole number, got "${raw}"`);
+
+  const db = database();
+  try {
+    await db.migrate();
+    const seeded = await seedDemo(db.prisma);
+    if (seeded.seeded) console.log(`Seeded the demo municipality (${seeded.initiatives} initiatives).`);
+    const stats = await generate(db.prisma, count);
+    const detail = Object.entries(stats.byTable)
+      .map(([table, n]) => `${table} ${n}`)
+      .join(", ");
+    console.log(`Wrote ${stats.rows} rows (${detail}) in ${stats.ms} ms on the ${db.engine} database.`);
+  } finally {
+    await db.close();
+  }
+}
+
+const entry = process.argv[1];
+if (entry && import.meta.url === pathToFileURL(entry).href) {
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

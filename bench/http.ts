@@ -1,0 +1,100 @@
+// Small HTTP helpers for benchmarks: start the production server, sign in, time requests.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+
+export const ROOT = path.resolve(import.meta.dirname, "..");
+
+export async function startServer(port: number, env: Record<string, string>): Promise<{ process: ChildProcess; startupMs: number; stop(): Promise<void> }> {
+  const started = Date.now();
+  const child = spawn(process.execPath, [path.join(ROOT, "scripts", "start.mjs")], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), NEXTAUTH_SECRET: "bench-secret", ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  child.stdout?.on("data", () => undefined);
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`http://localhost:${port}/api/health`);
+      if (res.ok) break;
+    } catch {
+      // not up yet
+    }
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const startupMs = Date.now() - started;
+  return {
+    process: child,
+    startupMs,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+/** Signs in through next-auth's csrf + credentials callback; returns the Cookie header. */
+export async function signIn(base: string, email: string, password = "demo"): Promise<string> {
+  const jar = new Map<string, string>();
+  const keep = (res: Response) => {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const [name, ...value] = pair!.split("=");
+      jar.set(name!.trim(), value.join("="));
+    }
+  };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const csrfRes = await fetch(`${base}/api/auth/csrf`);
+  keep(csrfRes);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  keep(res);
+  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in failed for ${email} (${res.status})`);
+  return cookie();
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)]!;
+}
+
+/** Times routes in an interleaved loop so both see the same machine conditions. */
+export async function timeRoutes(base: string, routes: Record<string, string>, cookie: string, rounds: number, warmup = 5) {
+  const samples: Record<string, number[]> = Object.fromEntries(Object.keys(routes).map((k) => [k, []]));
+  for (let i = 0; i < warmup + rounds; i++) {
+    for (const [name, route] of Object.entries(routes)) {
+      const t = performance.now();
+      const res = await fetch(base + route, { headers: { cookie }, redirect: "manual" });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`${route} answered ${res.status}`);
+      if (i >= warmup) samples[name]!.push(performance.now() - t);
+    }
+  }
+  return Object.fromEntries(
+    Object.entries(samples).map(([name, values]) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      return [name, { p50: percentile(sorted, 50), p95: percentile(sorted, 95), n: sorted.length }];
+    }),
+  ) as Record<string, { p50: number; p95: number; n: number }>;
+}
+
+/** First-load JS of a page: every script the HTML references, gzipped, in kB. */
+export async function firstLoadJsKb(base: string, route: string, cookie: string): Promise<{ kb: number; files: number }> {
+  const { gzipSync } = await import("node:zlib");
+  const html = await (await fetch(base + route, { headers: { cookie } })).text();
+  const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!))];
+  let bytes = 0;
+  for (const src of sources) {
+    const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
+    bytes += gzipSync(body).length;
+  }
+  return { kb: bytes / 1024, files: sources.length };
+}

@@ -1,0 +1,72 @@
+// `npm run bench`: p50/p95 server time of the signed-in home page against a trivial
+// route (/api/health), in the same run, on embedded PGlite and on a PostgreSQL server,
+// each filled with N generated initiatives. Needs a production build (npm run build).
+// Prints numbers; it is not a timed test.
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { openDatabase } from "../lib/db";
+import { seedDemo } from "../prisma/seed/demo";
+import { generateInitiatives } from "./generate";
+import { firstLoadJsKb, ROOT, signIn, startServer, timeRoutes } from "./http";
+
+const args = process.argv.slice(2);
+const arg = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
+};
+const count = Number(arg("count", "2000"));
+const rounds = Number(arg("rounds", "60"));
+const pgAdmin = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://postgres:postgres@localhost:5432/postgres";
+
+async function prepare(db: ReturnType<typeof openDatabase>) {
+  await db.migrate();
+  await seedDemo(db.prisma);
+  const t = Date.now();
+  await generateInitiatives(db.prisma, count);
+  console.log(`  generated ${count} initiatives in ${Date.now() - t} ms`);
+  await db.close();
+}
+
+async function measure(label: string, env: Record<string, string>, port: number) {
+  const server = await startServer(port, env);
+  try {
+    const base = `http://localhost:${port}`;
+    const cookie = await signIn(base, "ledning@demo.kommun.se");
+    const result = await timeRoutes(base, { home: "/", trivial: "/api/health" }, cookie, rounds);
+    const ratio = result.home!.p95 / result.trivial!.p95;
+    const js = await firstLoadJsKb(base, "/", cookie);
+    console.log(
+      `${label}: startup to healthy ${server.startupMs} ms; home p50 ${result.home!.p50.toFixed(1)} ms p95 ${result.home!.p95.toFixed(1)} ms; ` +
+        `trivial p50 ${result.trivial!.p50.toFixed(1)} ms p95 ${result.trivial!.p95.toFixed(1)} ms; p95 ratio ${ratio.toFixed(2)} (n=${rounds}); ` +
+        `home first-load JS ${js.kb.toFixed(1)} kB gzip in ${js.files} files`,
+    );
+  } finally {
+    await server.stop();
+  }
+}
+
+if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("No production build: run `npm run build` first.");
+
+const dir = path.join(ROOT, "data", "bench-pglite");
+fs.rmSync(dir, { recursive: true, force: true });
+console.log(`embedded PGlite (${dir}):`);
+await prepare(openDatabase({ dataDir: dir }));
+await measure("embedded PGlite", { PGLITE_DATA_DIR: dir, DATABASE_URL: "" }, 3201);
+
+const admin = new pg.Client({ connectionString: pgAdmin });
+try {
+  await admin.connect();
+} catch (error) {
+  console.log(`PostgreSQL server not reachable (${(error as Error).message}): server half skipped.`);
+  process.exit(0);
+}
+await admin.query("DROP DATABASE IF EXISTS portfoljen_bench WITH (FORCE)");
+await admin.query("CREATE DATABASE portfoljen_bench");
+const url = new URL(pgAdmin);
+url.pathname = "/portfoljen_bench";
+console.log("PostgreSQL server:");
+await prepare(openDatabase({ url: url.toString() }));
+await measure("PostgreSQL server", { DATABASE_URL: url.toString() }, 3202);
+await admin.query("DROP DATABASE IF EXISTS portfoljen_bench WITH (FORCE)");
+await admin.end();

@@ -1,0 +1,58 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_ACCOUNTS, signIn } from "./support";
+
+test.describe("sign-in", () => {
+  for (const account of DEMO_ACCOUNTS) {
+    test(`${account.email} signs in and sees the home page with role and department`, async ({ page }) => {
+      await signIn(page, account.email);
+      await expect(page).toHaveURL(/\/$/);
+      await expect(page.getByRole("heading", { level: 1 })).toContainText("Välkommen");
+      const roleLine = page.getByTestId("role-line");
+      await expect(roleLine).toContainText(account.role.sv);
+      await expect(roleLine).toContainText(account.department ?? "inte kopplad till någon förvaltning");
+      await expect(page.getByRole("navigation", { name: "Huvudmeny" })).toBeVisible();
+      // Each role is told what it may do; everyone may read the whole portfolio.
+      await expect(page.getByText("Läsa hela portföljen", { exact: false })).toBeVisible();
+      await expect(page.getByText("Triagera inkomna initiativ", { exact: false })).toHaveCount(["dig@demo.kommun.se", "admin@demo.kommun.se"].includes(account.email) ? 1 : 0);
+    });
+  }
+
+  test("a wrong password is refused with one generic message", async ({ page }) => {
+    await signIn(page, "chef@demo.kommun.se", "fel-lösenord");
+    await expect(page.getByTestId("signin-error")).toHaveText("Inloggningen misslyckades. Kontrollera e-postadress och lösenord.");
+    await expect(page).toHaveURL(/\/signin/);
+    // An unknown account gets exactly the same message: no hint whether it exists.
+    await signIn(page, "finns.inte@demo.kommun.se", "demo");
+    await expect(page.getByTestId("signin-error")).toHaveText("Inloggningen misslyckades. Kontrollera e-postadress och lösenord.");
+  });
+
+  test("a signed-out visit is redirected to sign-in", async ({ page }) => {
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/signin$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Logga in" })).toBeVisible();
+  });
+
+  test("signing out ends the session", async ({ page }) => {
+    await signIn(page, "insyn@demo.kommun.se");
+    await expect(page.getByTestId("role-line")).toBeVisible();
+    await page.getByRole("button", { name: "Logga ut" }).click();
+    await expect(page).toHaveURL(/\/signin/);
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/signin/);
+  });
+
+  test("the language switch changes the interface to English and back", async ({ page }) => {
+    await signIn(page, "ledning@demo.kommun.se");
+    await page.getByRole("button", { name: "In English" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Welcome");
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await page.getByRole("button", { name: "På svenska" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Välkommen");
+  });
+
+  test("health answers ok once the database is reachable", async ({ request }) => {
+    const response = await request.get("/api/health");
+    expect(response.status()).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok" });
+  });
+});
