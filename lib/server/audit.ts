@@ -1,0 +1,37 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/roles";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+type Tx = Prisma.TransactionClient;
+
+/** Appends to the audit trail inside the mutation's own transaction. */
+export async function recordAudit(
+  tx: Tx,
+  actor: Actor,
+  event: { action: string; entityType: string; entityId: string; before?: unknown; after?: unknown },
+): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actorId: actor.id.startsWith("token:") ? null : actor.id,
+      actorLabel: actor.name,
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId,
+      before: (event.before ?? undefined) as Prisma.InputJsonValue | undefined,
+      after: (event.after ?? undefined) as Prisma.InputJsonValue | undefined,
+    },
+  });
+}
+
+/** Only the fields that changed, before and after. */
+export function diff(before: Record<string, unknown>, after: Record<string, unknown>): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const key of Object.keys(after)) {
+    if (JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null)) {
+      b[key] = before[key] ?? null;
+      a[key] = after[key] ?? null;
+    }
+  }
+  return { before: b, after: a };
+}

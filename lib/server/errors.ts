@@ -1,0 +1,58 @@
+// Errors that use cases throw and every surface (server actions, API) turns into a
+// clear answer: JSON { error: { code, message, issues? } } with the right 4xx status.
+import { ZodError } from "zod";
+import { ForbiddenError, UnauthenticatedError } from "@/lib/auth/policy";
+
+export type FieldIssue = { path: string; message: string };
+
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    message: string,
+    readonly issues?: FieldIssue[],
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(issues: FieldIssue[], message = "The input is not valid.") {
+    super("VALIDATION_FAILED", 400, message, issues);
+  }
+  static fromZod(error: ZodError): ValidationError {
+    return new ValidationError(error.issues.map((i) => ({ path: i.path.join("."), message: i.code === "unrecognized_keys" ? "unknownField" : i.message.match(/^[a-zA-Z]+$/) ? i.message : "invalid" })));
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(what = "Resource") {
+    super("NOT_FOUND", 404, `${what} not found.`);
+  }
+}
+
+/** Someone else changed it first: the newer values travel with the error. */
+export class ConflictError extends AppError {
+  constructor(message: string, current?: Record<string, unknown>, code = "VERSION_CONFLICT") {
+    super(code, 409, message, undefined, current ? { current } : undefined);
+  }
+}
+
+export function toErrorResponse(error: unknown): { status: number; body: { error: { code: string; message: string; issues?: FieldIssue[]; current?: unknown } } } {
+  if (error instanceof ZodError) error = ValidationError.fromZod(error);
+  if (error instanceof AppError) {
+    return { status: error.status, body: { error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}), ...(error.details ?? {}) } } };
+  }
+  if (error instanceof UnauthenticatedError) return { status: 401, body: { error: { code: "UNAUTHENTICATED", message: "Sign-in required." } } };
+  if (error instanceof ForbiddenError) return { status: 403, body: { error: { code: "FORBIDDEN", message: "You may not do this." } } };
+  console.error(error);
+  return { status: 500, body: { error: { code: "INTERNAL", message: "Something went wrong." } } };
+}
+
+/** Parses with a zod schema or throws a ValidationError with per-field issues. */
+export function parseInput<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: ZodError } }, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw ValidationError.fromZod(result.error);
+  return result.data;
+}

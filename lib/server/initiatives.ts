@@ -1,0 +1,328 @@
+import "server-only";
+import { authorize, can } from "@/lib/auth/policy";
+import type { Actor } from "@/lib/auth/roles";
+import { prisma } from "@/lib/db";
+import { completeness } from "@/lib/domain/completeness";
+import { quadrantOf, splitQuadrant } from "@/lib/domain/pios";
+import type { InitiativeStatus, Prisma } from "@/lib/generated/prisma/client";
+import {
+  classificationInput,
+  commentInput,
+  createInitiativeInput,
+  submitInitiativeInput,
+  submittable,
+  updateInitiativeInput,
+  type InitiativeFields,
+  type InitiativeFilter,
+} from "@/lib/validation/initiative";
+import { diff, recordAudit } from "./audit";
+import { ConflictError, NotFoundError, parseInput, ValidationError } from "./errors";
+
+type Tx = Prisma.TransactionClient;
+
+/** The scalar fields a department edits, as stored. */
+function scalarData(fields: InitiativeFields) {
+  const { benefits: _benefits, goals: _goals, ...scalars } = fields;
+  return {
+    ...scalars,
+    need: scalars.need ?? "",
+    benefitRecipient: scalars.benefitRecipient ?? null,
+    nature: scalars.nature ?? null,
+  };
+}
+
+async function checkReferences(tx: Tx, fields: InitiativeFields): Promise<void> {
+  const issues: { path: string; message: string }[] = [];
+  if (!(await tx.department.findUnique({ where: { id: fields.ownerDepartmentId }, select: { id: true } }))) {
+    issues.push({ path: "ownerDepartmentId", message: "unknownDepartment" });
+  }
+  if (fields.goals.length) {
+    const found = await tx.strategicGoal.findMany({ where: { id: { in: fields.goals.map((g) => g.goalId) }, active: true }, select: { id: true } });
+    const known = new Set(found.map((g) => g.id));
+    fields.goals.forEach((g, i) => {
+      if (!known.has(g.goalId)) issues.push({ path: `goals.${i}.goalId`, message: "unknownGoal" });
+    });
+  }
+  if (issues.length) throw new ValidationError(issues);
+}
+
+async function writeChildren(tx: Tx, initiativeId: string, fields: InitiativeFields, replace: boolean) {
+  if (replace) {
+    await tx.initiativeGoal.deleteMany({ where: { initiativeId } });
+    await tx.benefitIndicator.deleteMany({ where: { initiativeId } });
+  }
+  if (fields.goals.length) await tx.initiativeGoal.createMany({ data: fields.goals.map((g) => ({ initiativeId, goalId: g.goalId, alignment: g.alignment })) });
+  if (fields.benefits.length) {
+    await tx.benefitIndicator.createMany({
+      data: fields.benefits.map((b) => ({
+        initiativeId,
+        category: b.category,
+        description: b.description,
+        annualValueSek: b.annualValueSek ?? null,
+        annualHours: b.annualHours ?? null,
+        certainty: b.certainty,
+      })),
+    });
+  }
+}
+
+const DETAIL_INCLUDE = {
+  ownerDepartment: { select: { id: true, name: true } },
+  createdBy: { select: { id: true, name: true } },
+  program: { select: { id: true, name: true } },
+  goals: { include: { goal: { select: { id: true, code: true, title: true } } }, orderBy: { goal: { code: "asc" } } },
+  benefits: { orderBy: { createdAt: "asc" } },
+  statusChanges: { include: { actor: { select: { name: true } } }, orderBy: { at: "asc" } },
+  comments: { include: { author: { select: { name: true, role: true } } }, orderBy: { createdAt: "asc" } },
+  triage: { orderBy: { createdAt: "desc" }, take: 1 },
+} satisfies Prisma.InitiativeInclude;
+
+export type InitiativeDetail = Prisma.InitiativeGetPayload<{ include: typeof DETAIL_INCLUDE }>;
+
+/** The editable state sent back with a conflict, so the user sees the newer values. */
+function editableView(i: InitiativeDetail) {
+  return {
+    id: i.id,
+    version: i.version,
+    status: i.status,
+    title: i.title,
+    need: i.need,
+    ownerDepartmentId: i.ownerDepartmentId,
+    benefitRecipient: i.benefitRecipient,
+    nature: i.nature,
+    reachDescription: i.reachDescription,
+    reachCount: i.reachCount,
+    estimatedCostSek: i.estimatedCostSek,
+    estimatedEffortHours: i.estimatedEffortHours,
+    desiredStartQuarter: i.desiredStartQuarter,
+    dependencies: i.dependencies,
+    contactPerson: i.contactPerson,
+    isReplacement: i.isReplacement,
+    replacesSystem: i.replacesSystem,
+    enablesDevelopment: i.enablesDevelopment,
+    involvesProcurement: i.involvesProcurement,
+    hygieneOwnsData: i.hygieneOwnsData,
+    hygieneOpenStandards: i.hygieneOpenStandards,
+    hygieneOpenApis: i.hygieneOpenApis,
+    hygieneExitPlan: i.hygieneExitPlan,
+    goals: i.goals.map((g) => ({ goalId: g.goalId, alignment: g.alignment })),
+    benefits: i.benefits.map((b) => ({ category: b.category, description: b.description, annualValueSek: b.annualValueSek, annualHours: b.annualHours, certainty: b.certainty })),
+    updatedAt: i.updatedAt,
+  };
+}
+export type EditableInitiative = ReturnType<typeof editableView>;
+
+export async function getInitiative(actor: Actor, id: string): Promise<InitiativeDetail> {
+  authorize(actor, "initiative.read");
+  const initiative = await prisma.initiative.findUnique({ where: { id }, include: DETAIL_INCLUDE });
+  if (!initiative) throw new NotFoundError("Initiative");
+  return initiative;
+}
+
+export async function getEditableInitiative(actor: Actor, id: string): Promise<EditableInitiative> {
+  return editableView(await getInitiative(actor, id));
+}
+
+export async function createInitiative(actor: Actor, input: unknown): Promise<{ id: string; number: number; version: number }> {
+  const fields = parseInput(createInitiativeInput, input);
+  authorize(actor, "initiative.create", { ownerDepartmentId: fields.ownerDepartmentId });
+  return prisma.$transaction(async (tx) => {
+    await checkReferences(tx, fields);
+    const created = await tx.initiative.create({ data: { ...scalarData(fields), status: "DRAFT", createdById: actor.id.startsWith("token:") ? null : actor.id } });
+    await writeChildren(tx, created.id, fields, false);
+    await tx.statusChange.create({ data: { initiativeId: created.id, fromStatus: null, toStatus: "DRAFT", actorId: created.createdById } });
+    await recordAudit(tx, actor, { action: "initiative.create", entityType: "Initiative", entityId: created.id, after: fields });
+    return { id: created.id, number: created.number, version: created.version };
+  });
+}
+
+async function loadForChange(tx: Tx, id: string) {
+  const current = await tx.initiative.findUnique({ where: { id }, include: DETAIL_INCLUDE });
+  if (!current) throw new NotFoundError("Initiative");
+  return current;
+}
+
+/** Bumps the version only if nobody else has; otherwise a conflict carrying the newer values. */
+async function claimVersion(tx: Tx, id: string, version: number, data: Prisma.InitiativeUncheckedUpdateManyInput) {
+  const { count } = await tx.initiative.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
+  if (count === 0) {
+    const newer = await loadForChange(tx, id);
+    throw new ConflictError("Someone else changed this initiative after you opened it. Their version is shown; apply your changes again.", editableView(newer));
+  }
+}
+
+export async function updateInitiative(actor: Actor, id: string, input: unknown): Promise<{ version: number }> {
+  const { version, ...fields } = parseInput(updateInitiativeInput, input);
+  return prisma.$transaction(async (tx) => {
+    const current = await loadForChange(tx, id);
+    authorize(actor, "initiative.edit", current);
+    // Moving it to another department needs the right to create there too.
+    if (fields.ownerDepartmentId !== current.ownerDepartmentId) authorize(actor, "initiative.create", { ownerDepartmentId: fields.ownerDepartmentId });
+    await checkReferences(tx, fields);
+    await claimVersion(tx, id, version, scalarData(fields));
+    await writeChildren(tx, id, fields, true);
+    const changes = diff(editableView(current) as Record<string, unknown>, fields as Record<string, unknown>);
+    await recordAudit(tx, actor, { action: "initiative.update", entityType: "Initiative", entityId: id, ...changes });
+    return { version: version + 1 };
+  });
+}
+
+async function transition(tx: Tx, actor: Actor, id: string, from: InitiativeStatus, to: InitiativeStatus, reason?: string) {
+  await tx.statusChange.create({ data: { initiativeId: id, fromStatus: from, toStatus: to, actorId: actor.id.startsWith("token:") ? null : actor.id, reason } });
+  await recordAudit(tx, actor, { action: `initiative.status.${to.toLowerCase()}`, entityType: "Initiative", entityId: id, before: { status: from }, after: { status: to, reason } });
+}
+
+export async function submitInitiative(actor: Actor, id: string, input: unknown): Promise<{ version: number }> {
+  const { version } = parseInput(submitInitiativeInput, input);
+  return prisma.$transaction(async (tx) => {
+    const current = await loadForChange(tx, id);
+    if (current.status !== "DRAFT" && current.status !== "NEEDS_INFO") {
+      throw new ConflictError("Only a draft or an initiative awaiting more information can be submitted.", undefined, "INVALID_STATUS");
+    }
+    authorize(actor, "initiative.submit", current);
+    const check = submittable.safeParse(current);
+    if (!check.success) throw ValidationError.fromZod(check.error);
+    await claimVersion(tx, id, version, { status: "SUBMITTED", submittedAt: new Date() });
+    await transition(tx, actor, id, current.status, "SUBMITTED");
+    return { version: version + 1 };
+  });
+}
+
+/** DIG, leadership and admin correct the classification of any initiative. */
+export async function updateClassification(actor: Actor, id: string, input: unknown): Promise<{ version: number }> {
+  const { version, ...fields } = parseInput(classificationInput, input);
+  return prisma.$transaction(async (tx) => {
+    const current = await loadForChange(tx, id);
+    authorize(actor, "initiative.editClassification", current);
+    if (fields.programId && !(await tx.program.findUnique({ where: { id: fields.programId }, select: { id: true } }))) {
+      throw new ValidationError([{ path: "programId", message: "unknownProgram" }]);
+    }
+    await claimVersion(tx, id, version, fields);
+    const changes = diff(current as unknown as Record<string, unknown>, fields);
+    await recordAudit(tx, actor, { action: "initiative.classify", entityType: "Initiative", entityId: id, ...changes });
+    return { version: version + 1 };
+  });
+}
+
+export async function addComment(actor: Actor, id: string, input: unknown): Promise<{ id: string }> {
+  const { body } = parseInput(commentInput, input);
+  return prisma.$transaction(async (tx) => {
+    const current = await loadForChange(tx, id);
+    authorize(actor, "initiative.comment", current);
+    const comment = await tx.comment.create({ data: { initiativeId: id, authorId: actor.id.startsWith("token:") ? null : actor.id, body } });
+    await recordAudit(tx, actor, { action: "initiative.comment", entityType: "Initiative", entityId: id, after: { commentId: comment.id } });
+    return { id: comment.id };
+  });
+}
+
+export async function auditHistory(actor: Actor, id: string) {
+  authorize(actor, "audit.read");
+  return prisma.auditEvent.findMany({ where: { entityType: "Initiative", entityId: id }, orderBy: { at: "desc" }, take: 200 });
+}
+
+/** Who may do what to this initiative: the page shows only the controls that will work. */
+export function permissionsFor(actor: Actor, initiative: { ownerDepartmentId: string; status: string }) {
+  return {
+    edit: can(actor, "initiative.edit", initiative),
+    submit: can(actor, "initiative.submit", initiative),
+    comment: can(actor, "initiative.comment", initiative),
+    classify: can(actor, "initiative.editClassification", initiative),
+  };
+}
+
+export function completenessOf(i: Parameters<typeof completeness>[0]) {
+  return completeness(i);
+}
+
+// ---- The list --------------------------------------------------------------------
+
+function whereFor(filter: InitiativeFilter): Prisma.InitiativeWhereInput {
+  const and: Prisma.InitiativeWhereInput[] = [];
+  if (filter.q) {
+    const number = /^#?\d+$/.test(filter.q) ? Number(filter.q.replace("#", "")) : undefined;
+    and.push({
+      OR: [
+        { title: { contains: filter.q, mode: "insensitive" } },
+        { need: { contains: filter.q, mode: "insensitive" } },
+        ...(number !== undefined && number < 2 ** 31 ? [{ number }] : []),
+      ],
+    });
+  }
+  if (filter.status?.length) and.push({ status: { in: filter.status } });
+  if (filter.department) and.push({ ownerDepartmentId: filter.department });
+  if (filter.quadrant) and.push(splitQuadrant(filter.quadrant));
+  if (filter.kind) and.push({ triage: { some: { kind: filter.kind } } });
+  if (filter.size) and.push({ triage: { some: { size: filter.size } } });
+  if (filter.goal) and.push({ goals: { some: { goalId: filter.goal, alignment: { gt: 0 } } } });
+  if (filter.program) and.push({ programId: filter.program });
+  return and.length ? { AND: and } : {};
+}
+
+function orderFor(filter: InitiativeFilter): Prisma.InitiativeOrderByWithRelationInput[] {
+  const dir = filter.dir;
+  const primary: Prisma.InitiativeOrderByWithRelationInput = {
+    updated: { updatedAt: dir },
+    created: { createdAt: dir },
+    title: { title: dir },
+    number: { number: dir },
+    cost: { estimatedCostSek: { sort: dir, nulls: "last" } },
+    status: { status: dir },
+  }[filter.sort] as Prisma.InitiativeOrderByWithRelationInput;
+  return [primary, { number: "desc" }];
+}
+
+const LIST_SELECT = {
+  id: true,
+  number: true,
+  title: true,
+  status: true,
+  benefitRecipient: true,
+  nature: true,
+  estimatedCostSek: true,
+  estimatedEffortHours: true,
+  desiredStartQuarter: true,
+  updatedAt: true,
+  ownerDepartment: { select: { id: true, name: true } },
+  program: { select: { id: true, name: true } },
+  triage: { select: { kind: true, size: true, track: true }, orderBy: { createdAt: "desc" }, take: 1 },
+} satisfies Prisma.InitiativeSelect;
+
+export type InitiativeListRow = Prisma.InitiativeGetPayload<{ select: typeof LIST_SELECT }> & { quadrant: string | null };
+
+export async function listInitiatives(actor: Actor, filter: InitiativeFilter): Promise<{ rows: InitiativeListRow[]; total: number; page: number; pageSize: number; pages: number }> {
+  authorize(actor, "initiative.read");
+  const where = whereFor(filter);
+  const [total, rows] = await Promise.all([
+    prisma.initiative.count({ where }),
+    prisma.initiative.findMany({ where, orderBy: orderFor(filter), skip: (filter.page - 1) * filter.pageSize, take: filter.pageSize, select: LIST_SELECT }),
+  ]);
+  return {
+    rows: rows.map((r) => ({ ...r, quadrant: quadrantOf(r.benefitRecipient, r.nature) })),
+    total,
+    page: filter.page,
+    pageSize: filter.pageSize,
+    pages: Math.max(1, Math.ceil(total / filter.pageSize)),
+  };
+}
+
+/** Every row matching the filter, for export (bounded, in pages, to keep memory flat). */
+export async function* exportInitiatives(actor: Actor, filter: InitiativeFilter, max = 50_000): AsyncGenerator<InitiativeListRow> {
+  authorize(actor, "initiative.read");
+  const where = whereFor(filter);
+  const pageSize = 1000;
+  for (let skip = 0; skip < max; skip += pageSize) {
+    const rows = await prisma.initiative.findMany({ where, orderBy: orderFor(filter), skip, take: pageSize, select: LIST_SELECT });
+    for (const r of rows) yield { ...r, quadrant: quadrantOf(r.benefitRecipient, r.nature) };
+    if (rows.length < pageSize) return;
+  }
+}
+
+/** Reference data for forms and filters. */
+export async function formOptions() {
+  const [departments, goals, programs] = await Promise.all([
+    prisma.department.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    prisma.strategicGoal.findMany({ where: { active: true }, orderBy: { code: "asc" }, select: { id: true, code: true, title: true, description: true } }),
+    prisma.program.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+  ]);
+  return { departments, goals, programs };
+}

@@ -1,0 +1,23 @@
+import { z } from "zod";
+
+/** Text a person typed: trimmed, bounded, no control characters (HTML is kept and rendered inert). */
+export const text = (max: number, min = 0) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: "tooLong" })
+    .min(min, { message: min <= 1 ? "required" : "tooShort" })
+    // eslint-disable-next-line no-control-regex
+    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), { message: "invalidCharacters" });
+
+export const optionalText = (max: number) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), text(max).nullable().optional());
+
+/** A quarter, "YYYY-Qn". */
+export const quarter = z.string().regex(/^(20[0-9]{2}|2100)-Q[1-4]$/, { message: "invalidQuarter" });
+
+export const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, { message: "invalidId" });
+
+/** Whole numbers within sane bounds; null means "vet ej" (unknown). */
+export const wholeNumber = (max: number) =>
+  z.number({ message: "notANumber" }).int({ message: "notWhole" }).min(0, { message: "negative" }).max(max, { message: "tooLarge" });
