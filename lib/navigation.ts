@@ -4,4 +4,8 @@ import type { Action } from "@/lib/auth/policy";
 
 export type NavItem = { href: string; key: string; action: Action };
 
-export const NAV_ITEMS: NavItem[] = [{ href: "/", key: "home", action: "initiative.read" }];
+export const NAV_ITEMS: NavItem[] = [
+  { href: "/", key: "home", action: "initiative.read" },
+  { href: "/initiatives", key: "initiatives", action: "initiative.read" },
+  { href: "/initiatives/new", key: "newInitiative", action: "initiative.create" },
+];

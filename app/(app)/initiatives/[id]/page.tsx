@@ -1,0 +1,246 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session";
+import { quadrantOf } from "@/lib/domain/pios";
+import { NotFoundError } from "@/lib/server/errors";
+import { auditHistory, completenessOf, getInitiative, permissionsFor } from "@/lib/server/initiatives";
+import { similarInitiatives } from "@/lib/server/similar-initiatives";
+import { CommentForm } from "@/components/initiatives/CommentForm";
+import { FormMessages } from "@/components/initiatives/FormMessages";
+import { StatusBadge } from "@/components/initiatives/StatusBadge";
+import { addCommentAction } from "../actions";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; submitted?: string }> };
+
+async function load(id: string) {
+  const user = await requireUser();
+  const initiative = await getInitiative(user, id).catch((e) => {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  });
+  return { user, initiative };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { initiative } = await load((await params).id);
+  return { title: `#${initiative.number} ${initiative.title}` };
+}
+
+export default async function InitiativePage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const { saved, submitted } = await searchParams;
+  const { user, initiative: i } = await load(id);
+  const [t, format, audit, similar] = await Promise.all([
+    getTranslations(),
+    getFormatter(),
+    auditHistory(user, id),
+    similarInitiatives(user, { title: i.title, need: i.need, excludeId: i.id }),
+  ]);
+  const may = permissionsFor(user, i);
+  const progress = completenessOf({ ...i, benefits: i.benefits, goals: i.goals });
+  const quadrant = quadrantOf(i.benefitRecipient, i.nature);
+  const none = t("initiative.noValue");
+  const unknown = t("initiative.unknownValue");
+  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  const yesNo = (v: boolean | null) => (v === null ? unknown : v ? t("initiative.yes") : t("initiative.no"));
+  const facts: [string, React.ReactNode][] = [
+    [t("initiative.fields.ownerDepartment"), i.ownerDepartment.name],
+    [t("initiative.fields.benefitRecipient"), i.benefitRecipient ? t(`benefitRecipient.${i.benefitRecipient}`) : none],
+    [t("initiative.fields.nature"), i.nature ? t(`nature.${i.nature}`) : none],
+    [t("initiative.fields.quadrant"), quadrant ? t(`quadrant.${quadrant}`) : none],
+    [t("initiative.fields.reachDescription"), i.reachDescription ?? none],
+    [t("initiative.fields.reachCount"), i.reachCount === null ? unknown : format.number(i.reachCount)],
+    [t("initiative.fields.estimatedCostSek"), i.estimatedCostSek === null ? unknown : t("initiative.sek", { value: format.number(i.estimatedCostSek) })],
+    [t("initiative.fields.estimatedEffortHours"), i.estimatedEffortHours === null ? unknown : t("initiative.hours", { value: format.number(i.estimatedEffortHours) })],
+    [t("initiative.fields.desiredStartQuarter"), i.desiredStartQuarter ?? unknown],
+    [t("initiative.fields.dependencies"), i.dependencies ?? none],
+    [t("initiative.fields.contactPerson"), i.contactPerson ?? none],
+    [t("initiative.fields.program"), i.program?.name ?? none],
+    [t("initiative.fields.isReplacement"), yesNo(i.isReplacement)],
+    ...(i.isReplacement
+      ? ([
+          [t("initiative.fields.replacesSystem"), i.replacesSystem ?? none],
+          [t("initiative.fields.enablesDevelopment"), i.enablesDevelopment ?? none],
+        ] as [string, React.ReactNode][])
+      : []),
+    [t("initiative.fields.involvesProcurement"), yesNo(i.involvesProcurement)],
+    ...(i.involvesProcurement
+      ? (["hygieneOwnsData", "hygieneOpenStandards", "hygieneOpenApis", "hygieneExitPlan"] as const).map((k) => [t(`initiative.fields.${k}`), yesNo(i[k])] as [string, React.ReactNode])
+      : []),
+    [t("initiative.fields.createdBy"), i.createdBy?.name ?? none],
+    [t("initiative.fields.updatedAt"), when(i.updatedAt)],
+  ];
+  const actionLabel = (action: string) => {
+    const status = /^initiative\.status\.(\w+)$/.exec(action)?.[1]?.toUpperCase();
+    if (status && t.has(`status.${status}`)) return t(`status.${status}` as never);
+    const key = `initiative.actions.${action.replaceAll(".", "_")}`;
+    return t.has(key) ? t(key as never) : action;
+  };
+
+  return (
+    <article className="space-y-8">
+      {saved || submitted ? (
+        <p role="status" className="rounded border-2 border-emerald-700 bg-emerald-50 p-3 font-medium text-emerald-900">
+          {submitted ? t("initiative.submitted") : t("initiative.saved")}
+        </p>
+      ) : null}
+      <header className="space-y-2">
+        <p className="text-slate-700">{`#${i.number} · ${i.ownerDepartment.name}`}</p>
+        <h1 className="text-3xl font-bold">{i.title}</h1>
+        <div className="flex flex-wrap items-center gap-3">
+          <StatusBadge status={i.status} label={t(`status.${i.status}`)} />
+          {quadrant ? <span className="rounded border border-slate-400 px-2 py-0.5 text-sm">{t(`quadrant.${quadrant}`)}</span> : null}
+          <span className="text-sm" data-testid="completeness">{t("initiative.completeness.percent", { percent: progress.percent })}</span>
+        </div>
+        {may.edit ? (
+          <Link href={`/initiatives/${i.id}/edit`} className="inline-block rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">{t("initiative.edit")}</Link>
+        ) : (
+          <p className="text-slate-700" data-testid="read-only">{t("initiative.readOnly")} {t("initiative.editableHint")}</p>
+        )}
+      </header>
+
+      <section aria-labelledby="need-title">
+        <h2 id="need-title" className="text-xl font-semibold">{t("initiative.fields.need")}</h2>
+        <p className="mt-2 whitespace-pre-line">{i.need || none}</p>
+      </section>
+
+      <section aria-labelledby="overview-title">
+        <h2 id="overview-title" className="text-xl font-semibold">{t("initiative.sections.overview")}</h2>
+        <dl className="mt-2 grid gap-x-6 gap-y-2 md:grid-cols-[16rem_1fr]">
+          {facts.map(([label, value]) => (
+            <div key={label} className="contents">
+              <dt className="font-medium">{label}</dt>
+              <dd className="whitespace-pre-line">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section aria-labelledby="benefits-title">
+        <h2 id="benefits-title" className="text-xl font-semibold">{t("initiative.fields.benefits")}</h2>
+        {i.benefits.length ? (
+          <table className="mt-2 w-full text-left">
+            <thead>
+              <tr className="border-b-2 border-slate-400">
+                <th scope="col" className="py-1 pr-3">{t("initiative.fields.category")}</th>
+                <th scope="col" className="py-1 pr-3">{t("initiative.fields.description")}</th>
+                <th scope="col" className="py-1 pr-3 text-right">{t("initiative.fields.annualValueSek")}</th>
+                <th scope="col" className="py-1 pr-3 text-right">{t("initiative.fields.annualHours")}</th>
+                <th scope="col" className="py-1">{t("initiative.fields.certainty")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {i.benefits.map((b) => (
+                <tr key={b.id} className="border-b border-slate-200">
+                  <td className="py-1 pr-3">{t(`benefitCategory.${b.category}`)}</td>
+                  <td className="py-1 pr-3">{b.description}</td>
+                  <td className="py-1 pr-3 text-right tabular-nums">{b.annualValueSek === null ? none : format.number(b.annualValueSek)}</td>
+                  <td className="py-1 pr-3 text-right tabular-nums">{b.annualHours === null ? none : format.number(b.annualHours)}</td>
+                  <td className="py-1">{t(`certainty.${b.certainty}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p className="mt-2">{none}</p>
+        )}
+        <h3 className="mt-4 font-semibold">{t("initiative.fields.goals")}</h3>
+        {i.goals.length ? (
+          <ul className="mt-1 list-disc pl-6">
+            {i.goals.map((g) => (
+              <li key={g.goalId}>{`${g.goal.code} ${g.goal.title}: ${t(`initiative.alignmentLevel.${g.alignment}` as never)}`}</li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-1">{none}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="similar-title">
+        <h2 id="similar-title" className="text-xl font-semibold">{t("initiative.similar.title")}</h2>
+        {similar.length ? (
+          <ul className="mt-2 space-y-1">
+            {similar.map((s) => (
+              <li key={s.id}>
+                <Link href={`/initiatives/${s.id}`} className="font-medium text-brand-800 underline">{`#${s.number} ${s.title}`}</Link>{" "}
+                <span className="text-slate-700">{`(${s.department}, ${t("initiative.similar.match", { percent: Math.round(s.score * 100) })})`}</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-2">{t("initiative.similar.none")}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="timeline-title">
+        <h2 id="timeline-title" className="text-xl font-semibold">{t("initiative.sections.timeline")}</h2>
+        <ol className="mt-2 space-y-2 border-l-2 border-slate-300 pl-4" data-testid="timeline">
+          {i.statusChanges.map((s) => (
+            <li key={s.id}>
+              <StatusBadge status={s.toStatus} label={t(`status.${s.toStatus}`)} />{" "}
+              <time dateTime={s.at.toISOString()}>{when(s.at)}</time>
+              {s.actor ? ` ${t("initiative.by", { name: s.actor.name })}` : ""}
+              {s.reason ? <span className="block text-slate-700">{s.reason}</span> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section aria-labelledby="comments-title" className="space-y-3">
+        <h2 id="comments-title" className="text-xl font-semibold">{t("initiative.sections.comments")}</h2>
+        {i.comments.length ? (
+          <ul className="space-y-3" data-testid="comments">
+            {i.comments.map((c) => (
+              <li key={c.id} className="rounded border border-slate-300 p-3">
+                <p className="text-sm text-slate-700">
+                  {`${c.author?.name ?? t("initiative.system")}${c.author ? ` (${t(`roles.${c.author.role}`)})` : ""} · `}
+                  <time dateTime={c.createdAt.toISOString()}>{when(c.createdAt)}</time>
+                </p>
+                <p className="mt-1 whitespace-pre-line">{c.body}</p>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t("initiative.noComments")}</p>
+        )}
+        {may.comment ? (
+          <FormMessages>
+            <CommentForm action={addCommentAction.bind(null, i.id)} />
+          </FormMessages>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="audit-title">
+        <h2 id="audit-title" className="text-xl font-semibold">{t("initiative.sections.audit")}</h2>
+        {audit.length ? (
+          <div className="overflow-x-auto">
+            <table className="mt-2 w-full text-left text-sm">
+              <thead>
+                <tr className="border-b-2 border-slate-400">
+                  <th scope="col" className="py-1 pr-3">{t("initiative.auditWhen")}</th>
+                  <th scope="col" className="py-1 pr-3">{t("initiative.auditWho")}</th>
+                  <th scope="col" className="py-1 pr-3">{t("initiative.auditAction")}</th>
+                  <th scope="col" className="py-1">{t("initiative.auditChanges")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {audit.map((a) => (
+                  <tr key={a.id} className="border-b border-slate-200 align-top">
+                    <td className="py-1 pr-3 whitespace-nowrap"><time dateTime={a.at.toISOString()}>{when(a.at)}</time></td>
+                    <td className="py-1 pr-3">{a.actorLabel}</td>
+                    <td className="py-1 pr-3">{actionLabel(a.action)}</td>
+                    <td className="py-1 font-mono text-xs break-all">{a.after ? JSON.stringify(a.after).slice(0, 300) : ""}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p>{t("initiative.noAudit")}</p>
+        )}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,63 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { currentUser } from "@/lib/auth/session";
+import { toErrorResponse, type FieldIssue } from "@/lib/server/errors";
+import { addComment, createInitiative, submitInitiative, updateInitiative, type EditableInitiative } from "@/lib/server/initiatives";
+import { similarInitiatives, type SimilarInitiative } from "@/lib/server/similar-initiatives";
+import { UnauthenticatedError } from "@/lib/auth/policy";
+
+export type SaveResult =
+  | { ok: true; id: string; version: number; submitted: boolean }
+  | { ok: false; code: string; issues?: FieldIssue[]; current?: EditableInitiative; id?: string; version?: number };
+
+async function actor() {
+  const user = await currentUser();
+  if (!user) throw new UnauthenticatedError();
+  return user;
+}
+
+function failure(error: unknown, extra: { id?: string; version?: number } = {}): SaveResult {
+  const { body } = toErrorResponse(error);
+  return { ok: false, code: body.error.code, issues: body.error.issues, current: body.error.current as EditableInitiative | undefined, ...extra };
+}
+
+/** Saves a draft (creating it the first time) and, when asked, submits it. */
+export async function saveInitiativeAction(input: { id?: string; version?: number; submit: boolean; fields: Record<string, unknown> }): Promise<SaveResult> {
+  let id = input.id;
+  let version = input.version;
+  try {
+    const user = await actor();
+    if (!id) {
+      const created = await createInitiative(user, input.fields);
+      id = created.id;
+      version = created.version;
+    } else {
+      version = (await updateInitiative(user, id, { ...input.fields, version })).version;
+    }
+    if (input.submit) version = (await submitInitiative(user, id, { version })).version;
+    revalidatePath("/initiatives");
+    return { ok: true, id, version: version!, submitted: input.submit };
+  } catch (error) {
+    // A new draft that saved but could not be submitted keeps its id, so nothing is lost.
+    return failure(error, { id, version });
+  }
+}
+
+export async function findSimilarAction(input: { title: string; need: string; excludeId?: string }): Promise<SimilarInitiative[]> {
+  try {
+    return await similarInitiatives(await actor(), input);
+  } catch {
+    return [];
+  }
+}
+
+export async function addCommentAction(initiativeId: string, _prev: { ok: boolean; code?: string } | null, formData: FormData): Promise<{ ok: boolean; code?: string; issues?: FieldIssue[] }> {
+  try {
+    await addComment(await actor(), initiativeId, { body: String(formData.get("body") ?? "") });
+    revalidatePath(`/initiatives/${initiativeId}`);
+    return { ok: true };
+  } catch (error) {
+    const { body } = toErrorResponse(error);
+    return { ok: false, code: body.error.code, issues: body.error.issues };
+  }
+}

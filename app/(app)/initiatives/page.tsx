@@ -1,0 +1,166 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { can } from "@/lib/auth/policy";
+import { requireUser } from "@/lib/auth/session";
+import { QUADRANTS } from "@/lib/domain/pios";
+import { formOptions, listInitiatives } from "@/lib/server/initiatives";
+import { filterToSearchParams, INITIATIVE_STATUSES, parseFilter, SORTS } from "@/lib/validation/initiative";
+import { StatusBadge } from "@/components/initiatives/StatusBadge";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("initiative"))("listTitle") };
+}
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+const select = "mt-1 block w-full rounded border border-slate-500 bg-white px-2 py-1.5";
+
+export default async function InitiativesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requireUser();
+  const params = await searchParams;
+  // Managers start on their own department; "all departments" is an explicit empty choice.
+  if (params.department === undefined && user.role === "DEPARTMENT_MANAGER" && user.departmentId) {
+    redirect(`/initiatives?${filterToSearchParams({ ...parseFilter(params), department: user.departmentId, page: undefined, sort: undefined, dir: undefined, pageSize: undefined })}`);
+  }
+  const filter = parseFilter(params);
+  const [t, format, result, options] = await Promise.all([getTranslations(), getFormatter(), listInitiatives(user, filter), formOptions()]);
+  const query = filterToSearchParams({ ...filter, page: undefined });
+  const pageHref = (page: number) => `/initiatives?${filterToSearchParams({ ...filter, page })}`;
+  const money = (v: number | null) => (v === null ? t("initiative.unknownValue") : t("initiative.sek", { value: format.number(v) }));
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1 className="text-3xl font-bold">{t("initiative.listTitle")}</h1>
+        {can(user, "initiative.create") ? (
+          <Link href="/initiatives/new" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+            {t("nav.newInitiative")}
+          </Link>
+        ) : null}
+      </div>
+
+      <form method="get" action="/initiatives" className="grid gap-3 rounded border border-slate-300 p-4 md:grid-cols-4" aria-label={t("initiative.filters.title")}>
+        <div className="md:col-span-2">
+          <label htmlFor="f-q" className="font-medium">{t("initiative.filters.q")}</label>
+          <input id="f-q" name="q" type="search" defaultValue={filter.q ?? ""} className={select} />
+        </div>
+        <div>
+          <label htmlFor="f-department" className="font-medium">{t("initiative.fields.ownerDepartment")}</label>
+          <select id="f-department" name="department" defaultValue={filter.department ?? ""} className={select}>
+            <option value="">{t("initiative.filters.allDepartments")}</option>
+            {options.departments.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="f-status" className="font-medium">{t("initiative.fields.status")}</label>
+          <select id="f-status" name="status" defaultValue={filter.status?.length === 1 ? filter.status[0] : ""} className={select}>
+            <option value="">{t("initiative.filters.all")}</option>
+            {INITIATIVE_STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="f-quadrant" className="font-medium">{t("initiative.fields.quadrant")}</label>
+          <select id="f-quadrant" name="quadrant" defaultValue={filter.quadrant ?? ""} className={select}>
+            <option value="">{t("initiative.filters.all")}</option>
+            {QUADRANTS.map((q) => <option key={q} value={q}>{t(`quadrant.${q}`)}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="f-kind" className="font-medium">{t("initiative.fields.kind")}</label>
+          <select id="f-kind" name="kind" defaultValue={filter.kind ?? ""} className={select}>
+            <option value="">{t("initiative.filters.all")}</option>
+            {(["INFRASTRUCTURE", "BUSINESS_DEVELOPMENT"] as const).map((k) => <option key={k} value={k}>{t(`kind.${k}`)}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="f-size" className="font-medium">{t("initiative.fields.size")}</label>
+          <select id="f-size" name="size" defaultValue={filter.size ?? ""} className={select}>
+            <option value="">{t("initiative.filters.all")}</option>
+            {(["SMALL", "MEDIUM", "LARGE"] as const).map((k) => <option key={k} value={k}>{t(`size.${k}`)}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="f-goal" className="font-medium">{t("initiative.fields.goals")}</label>
+          <select id="f-goal" name="goal" defaultValue={filter.goal ?? ""} className={select}>
+            <option value="">{t("initiative.filters.all")}</option>
+            {options.goals.map((g) => <option key={g.id} value={g.id}>{`${g.code} ${g.title}`}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="f-program" className="font-medium">{t("initiative.fields.program")}</label>
+          <select id="f-program" name="program" defaultValue={filter.program ?? ""} className={select}>
+            <option value="">{t("initiative.filters.all")}</option>
+            {options.programs.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="f-sort" className="font-medium">{t("initiative.filters.sort")}</label>
+          <select id="f-sort" name="sort" defaultValue={filter.sort} className={select}>
+            {SORTS.map((s) => <option key={s} value={s}>{t(`initiative.filters.sorts.${s}`)}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="f-dir" className="font-medium">{t("initiative.filters.dir")}</label>
+          <select id="f-dir" name="dir" defaultValue={filter.dir} className={select}>
+            <option value="desc">{t("initiative.filters.desc")}</option>
+            <option value="asc">{t("initiative.filters.asc")}</option>
+          </select>
+        </div>
+        <div className="flex items-end gap-3 md:col-span-4">
+          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">{t("initiative.filters.apply")}</button>
+          <Link href="/initiatives?department=" className="font-medium text-brand-800 underline">{t("initiative.filters.reset")}</Link>
+        </div>
+      </form>
+
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p role="status" data-testid="result-count">{t("initiative.results", { total: result.total })}</p>
+        <div className="flex gap-4">
+          <a href={`/api/v1/initiatives/export?format=csv&${query}`} className="font-medium text-brand-800 underline">{t("initiative.exportCsv")}</a>
+          <a href={`/api/v1/initiatives/export?format=xlsx&${query}`} className="font-medium text-brand-800 underline">{t("initiative.exportXlsx")}</a>
+        </div>
+      </div>
+
+      {result.rows.length ? (
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-left">
+            <caption className="sr-only">{t("initiative.listTitle")}</caption>
+            <thead>
+              <tr className="border-b-2 border-slate-400">
+                <th scope="col" className="px-2 py-2">{t("initiative.fields.number")}</th>
+                <th scope="col" className="px-2 py-2">{t("initiative.fields.title")}</th>
+                <th scope="col" className="px-2 py-2">{t("initiative.fields.ownerDepartment")}</th>
+                <th scope="col" className="px-2 py-2">{t("initiative.fields.status")}</th>
+                <th scope="col" className="px-2 py-2">{t("initiative.fields.quadrant")}</th>
+                <th scope="col" className="px-2 py-2 text-right">{t("initiative.fields.estimatedCostSek")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.rows.map((r) => (
+                <tr key={r.id} className="border-b border-slate-200">
+                  <td className="px-2 py-2 tabular-nums">{r.number}</td>
+                  <td className="px-2 py-2">
+                    <Link href={`/initiatives/${r.id}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">{r.title}</Link>
+                  </td>
+                  <td className="px-2 py-2">{r.ownerDepartment.name}</td>
+                  <td className="px-2 py-2"><StatusBadge status={r.status} label={t(`status.${r.status}`)} /></td>
+                  <td className="px-2 py-2">{r.quadrant ? t(`quadrant.${r.quadrant}`) : t("initiative.noValue")}</td>
+                  <td className="px-2 py-2 text-right tabular-nums">{money(r.estimatedCostSek)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+
+      {result.pages > 1 ? (
+        <nav aria-label={t("initiative.pagination")} className="flex items-center gap-4">
+          {filter.page > 1 ? <Link href={pageHref(filter.page - 1)} className="font-medium text-brand-800 underline">{t("initiative.previous")}</Link> : null}
+          <span>{t("initiative.page", { page: filter.page, pages: result.pages })}</span>
+          {filter.page < result.pages ? <Link href={pageHref(filter.page + 1)} className="font-medium text-brand-800 underline">{t("initiative.next")}</Link> : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

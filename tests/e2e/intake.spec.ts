@@ -1,0 +1,157 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible, LANGS, signIn, useLanguage } from "./support";
+
+const unique = () => `Digital kallelse till hälsobesök ${Date.now().toString(36)}`;
+
+async function signedIn(page: Page, email: string) {
+  await signIn(page, email);
+  await expect(page.getByTestId("role-line")).toBeVisible();
+}
+
+async function createDraft(page: Page, title: string) {
+  await page.goto("/initiatives/new");
+  await page.getByLabel("Rubrik *").fill(title);
+  await page.getByRole("button", { name: "Spara utkast" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Utkastet är sparat." })).toBeVisible();
+  return page.url().replace(/\?.*$/, "");
+}
+
+test.describe("intake", () => {
+  test("a manager drafts, leaves, returns, completes and submits; others read only", async ({ page, browser, baseURL }) => {
+    const title = unique();
+    await signedIn(page, "chef@demo.kommun.se");
+    await page.goto("/initiatives/new");
+    await expectAccessible(page);
+    // Only the title: a draft can be saved at any time.
+    await page.getByLabel("Rubrik *").fill(title);
+    await expect(page.getByTestId("completeness")).toContainText("%");
+    await page.getByRole("button", { name: "Spara utkast" }).click();
+    await expect(page.getByText("Utkastet är sparat.")).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+    const url = page.url().replace(/\?.*$/, "");
+
+    // Leave, come back through the list (which starts on the own department).
+    await page.goto("/");
+    await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Initiativ", exact: true }).click();
+    await expect(page).toHaveURL(/department=/);
+    await page.getByLabel("Sök i rubrik och behov").fill(title);
+    await page.getByRole("button", { name: "Filtrera" }).click();
+    await expect(page.getByTestId("result-count")).toHaveText("1 initiativ");
+    await expectAccessible(page);
+    await page.getByRole("link", { name: title }).click();
+    await page.getByRole("link", { name: "Redigera" }).click();
+
+    // Submitting with required fields missing is refused next to the fields.
+    await page.getByRole("button", { name: "Skicka in" }).click();
+    await expect(page.getByTestId("form-problem")).toContainText("Formuläret innehåller");
+    await expect(page.locator("#need-error")).toBeVisible();
+    await expectAccessible(page);
+
+    await page.getByLabel("Behov *").fill("Kallelser skickas i dag på papper och många missar sin tid. Invånarna vill få kallelsen digitalt.");
+    await page.getByLabel("Extern nytta – invånare, företag och besökare").check();
+    await page.getByLabel("Effektivisering – göra det vi gör bättre, snabbare eller billigare").check();
+    await page.getByLabel("Uppskattad kostnad (kr)").fill("450 000");
+    await page.getByRole("button", { name: "Lägg till nytta" }).click();
+    await page.getByRole("textbox", { name: "Beskrivning", exact: true }).fill("Färre uteblivna besök");
+    await page.getByLabel("Timmar per år").fill("300");
+    // The script in a text stays text.
+    await page.getByLabel("Beroenden").fill("<script>window.pwned=1</script>");
+    await page.getByRole("button", { name: "Skicka in" }).click();
+    await expect(page.getByText("Initiativet är inskickat till digitaliseringsenheten.")).toBeVisible();
+    await expect(page.getByTestId("timeline")).toContainText("Inskickad");
+    await expect(page.getByText("<script>window.pwned=1</script>")).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    await expect(page.getByRole("link", { name: "Redigera" })).toHaveCount(0);
+    await expectAccessible(page);
+
+    // Another department's manager reads but cannot edit.
+    const other = await browser.newContext({ baseURL });
+    const otherPage = await other.newPage();
+    await signedIn(otherPage, "chef.skola@demo.kommun.se");
+    await otherPage.goto(url);
+    await expect(otherPage.getByRole("heading", { level: 1 })).toHaveText(title);
+    await expect(otherPage.getByTestId("read-only")).toBeVisible();
+    await expect(otherPage.getByRole("link", { name: "Redigera" })).toHaveCount(0);
+    await otherPage.goto(`${url}/edit`);
+    await expect(otherPage).toHaveURL(url);
+    await other.close();
+
+    // A viewer reads only: no edit, no comment form.
+    const viewer = await browser.newContext({ baseURL });
+    const viewerPage = await viewer.newPage();
+    await signedIn(viewerPage, "insyn@demo.kommun.se");
+    await viewerPage.goto(url);
+    await expect(viewerPage.getByRole("heading", { level: 1 })).toHaveText(title);
+    await expect(viewerPage.getByLabel("Skriv en kommentar")).toHaveCount(0);
+    await expect(viewerPage.getByRole("link", { name: "Nytt initiativ" })).toHaveCount(0);
+    await viewer.close();
+  });
+
+  test("a stale edit from a second tab is refused and shows the newer version", async ({ page, context }) => {
+    await signedIn(page, "chef@demo.kommun.se");
+    const url = await createDraft(page, unique());
+    await page.goto(`${url}/edit`);
+    const second = await context.newPage();
+    await second.goto(`${url}/edit`);
+    await page.getByLabel("Rubrik *").fill("Sparad i första fliken");
+    await page.getByRole("button", { name: "Spara utkast" }).click();
+    await expect(page.getByText("Utkastet är sparat.")).toBeVisible();
+    await second.getByLabel("Rubrik *").fill("Sparad i andra fliken");
+    await second.getByRole("button", { name: "Spara utkast" }).click();
+    await expect(second.getByTestId("form-problem")).toContainText("Någon annan har ändrat initiativet");
+    await expect(second.getByTestId("form-problem")).toContainText("Sparad i första fliken");
+    await expectAccessible(second);
+    await page.goto(url);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sparad i första fliken");
+  });
+
+  test("DIG and the department talk in the comment thread", async ({ page, browser, baseURL }) => {
+    await signedIn(page, "chef@demo.kommun.se");
+    const url = await createDraft(page, unique());
+    const dig = await browser.newContext({ baseURL });
+    const digPage = await dig.newPage();
+    await signedIn(digPage, "dig@demo.kommun.se");
+    await digPage.goto(url);
+    await digPage.getByLabel("Skriv en kommentar").fill("Finns det ett liknande initiativ i Vård och omsorg?");
+    await digPage.getByRole("button", { name: "Skicka kommentar" }).click();
+    await expect(digPage.getByTestId("comments")).toContainText("Finns det ett liknande initiativ");
+    await dig.close();
+    await page.reload();
+    await expect(page.getByTestId("comments")).toContainText("Digitaliseringsenheten (DIG)");
+  });
+
+  test("the list filters on the server and exports the current filter", async ({ page }) => {
+    await signedIn(page, "ledning@demo.kommun.se");
+    await page.goto("/initiatives?department=&status=IN_PROGRESS&pageSize=5");
+    await expect(page.getByTestId("result-count")).not.toHaveText(/^0/);
+    const rows = page.locator("tbody tr");
+    await expect(rows).not.toHaveCount(0);
+    expect(await rows.count()).toBeLessThanOrEqual(5);
+    for (const status of await page.locator("tbody tr td:nth-child(4)").allInnerTexts()) expect(status).toBe("Pågående");
+    const csv = await page.request.get("/api/v1/initiatives/export?format=csv&status=IN_PROGRESS");
+    expect(csv.headers()["content-type"]).toContain("text/csv");
+    const text = await csv.text();
+    expect(text.split("\r\n").filter(Boolean).length - 1).toBe(Number((await page.getByTestId("result-count").innerText()).match(/\d+/)![0]));
+    const xlsx = await page.request.get("/api/v1/initiatives/export?format=xlsx&status=IN_PROGRESS");
+    expect(xlsx.status()).toBe(200);
+    expect((await xlsx.body()).subarray(0, 2).toString()).toBe("PK");
+  });
+});
+
+for (const lang of LANGS) {
+  test(`initiative pages pass axe (${lang})`, async ({ page, context, baseURL }) => {
+    await useLanguage(context, baseURL!, lang);
+    await signIn(page, "chef@demo.kommun.se");
+    await expect(page.getByTestId("role-line")).toBeVisible();
+    await page.goto("/initiatives?department=");
+    await expect(page.locator("tbody tr").first()).toBeVisible();
+    await expectAccessible(page);
+    await page.locator("tbody tr a").first().click();
+    await expect(page.getByTestId("timeline")).toBeVisible();
+    await expectAccessible(page);
+    await page.goto("/initiatives/new");
+    await page.getByRole("button", { name: lang === "sv" ? "Lägg till nytta" : "Add benefit" }).click();
+    await page.getByRole("radio").first().check();
+    await expectAccessible(page);
+  });
+}
