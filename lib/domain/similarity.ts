@@ -232,23 +232,31 @@ function stem(word: string): string {
 // å, ä and ö in decomposed form: these accents are kept, all others dropped.
 const KEPT_ACCENTS = new Set(["a\u030a", "a\u0308", "o\u0308"]);
 
-/** Lowercase; keep å, ä, ö; drop other accents (é → e, ü → u); anything else separates words. */
-function normalize(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(/(.)(\p{M}+)/gu, (_, base: string, marks: string) => (KEPT_ACCENTS.has(base + marks) ? base + marks : base))
-    .normalize("NFC")
-    .replace(/æ/g, "ä")
-    .replace(/ø/g, "ö")
-    .replace(/\bp-(?=tillstånd|plats)/g, "parkerings")
-    .replace(/[^0-9a-zåäö]+/g, " ");
+const NEEDS_FOLDING = /[^\x00-\x7fåäö]/;
+const WORD = /[0-9a-zåäö]+/g;
+
+/**
+ * Lowercase word tokens: å, ä and ö are kept, other accents dropped (é → e,
+ * ü → u), and anything that is not a letter or digit separates words.
+ */
+function tokenize(text: string): string[] {
+  let lower = text.toLowerCase();
+  if (NEEDS_FOLDING.test(lower)) {
+    lower = lower
+      .normalize("NFD")
+      .replace(/(.)(\p{M}+)/gu, (_, base: string, marks: string) => (KEPT_ACCENTS.has(base + marks) ? base + marks : base))
+      .normalize("NFC")
+      .replace(/æ/g, "ä")
+      .replace(/ø/g, "ö");
+  }
+  if (lower.includes("p-")) lower = lower.replace(/\bp-(?=tillstånd|plats)/g, "parkerings");
+  return lower.match(WORD) ?? [];
 }
 
 /** Stemmed content words of a text (stopwords and one-letter tokens dropped). */
 function words(text: string): string[] {
   const out: string[] = [];
-  for (const token of normalize(text).split(" ")) {
+  for (const token of tokenize(text)) {
     if (token.length < 2 || STOPWORDS.has(token)) continue;
     out.push(stem(token));
   }
@@ -272,93 +280,186 @@ for (const [concept, list] of Object.entries(THESAURUS)) {
   }
 }
 
-const conceptCache = new Map<string, readonly string[]>();
-
 /**
  * Concepts a stemmed word evokes: an exact thesaurus entry wins ("nyckeltal" is
  * a key figure, not a key); otherwise a term at the start (≥ 4 letters) or the
  * end (≥ 3 letters) of a compound counts.
  */
-function conceptsOf(word: string): readonly string[] {
-  const cached = conceptCache.get(word);
-  if (cached) return cached;
-  let found = EXACT.get(word) ?? [];
-  if (found.length === 0) {
-    const set = new Set<string>();
-    for (const term of TERMS) {
-      if (term.exactOnly || term.stem.length >= word.length) continue;
-      if ((term.stem.length >= 4 && word.startsWith(term.stem)) || (term.stem.length >= 3 && word.endsWith(term.stem))) {
-        set.add(term.concept);
-      }
+function conceptsOf(word: string): string[] {
+  const exact = EXACT.get(word);
+  if (exact) return exact;
+  const found = new Set<string>();
+  for (const term of TERMS) {
+    if (term.exactOnly || term.stem.length >= word.length) continue;
+    if ((term.stem.length >= 4 && word.startsWith(term.stem)) || (term.stem.length >= 3 && word.endsWith(term.stem))) {
+      found.add(term.concept);
     }
-    found = [...set];
   }
-  if (conceptCache.size > 50_000) conceptCache.clear();
-  conceptCache.set(word, found);
-  return found;
+  return [...found];
+}
+
+// Features are hashed into a fixed number of buckets per channel (words and
+// concepts in one, n-grams in the other). Collisions are rare at this size and
+// only add a negligible amount to a score; in exchange vectors are typed arrays
+// and a query over thousands of candidates allocates next to nothing.
+const BUCKETS = 1 << 17;
+
+function bucket(key: string): number {
+  let hash = 0x811c9dc5; // FNV-1a
+  for (let i = 0; i < key.length; i++) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) & (BUCKETS - 1);
+}
+
+function gramsOf(word: string): number[] {
+  const padded = `_${word}_`;
+  if (padded.length <= PARAMS.ngram) return [bucket(padded)];
+  const grams: number[] = [];
+  for (let i = 0; i + PARAMS.ngram <= padded.length; i++) grams.push(bucket(padded.slice(i, i + PARAMS.ngram)));
+  return grams;
+}
+
+/** What a token contributes, as feature buckets; null for stopwords. */
+type TokenInfo = { word: number; weight: number; concepts: readonly number[]; grams: readonly number[] } | null;
+
+// Tokens repeat a lot across a portfolio, so their analysis is memoised.
+const tokenCache = new Map<string, TokenInfo>();
+const TOKEN_CACHE_LIMIT = 100_000;
+
+function tokenInfo(token: string): TokenInfo {
+  const cached = tokenCache.get(token);
+  if (cached !== undefined) return cached;
+  let info: TokenInfo = null;
+  if (token.length >= 2 && !STOPWORDS.has(token)) {
+    const word = stem(token);
+    info = {
+      word: bucket(word),
+      weight: GENERIC.has(word) ? PARAMS.genericWeight : 1,
+      concepts: conceptsOf(word).map((concept) => bucket(`#${concept}`)),
+      grams: gramsOf(word),
+    };
+  }
+  if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
+  tokenCache.set(token, info);
+  return info;
 }
 
 // ---------------------------------------------------------------- vectors
 
-type Vector = Map<string, number>;
+/** A unit-length sparse vector: bucket ids and their weights. */
+type Sparse = { ids: Int32Array; weights: Float64Array };
+type Vectors = { words: Sparse; grams: Sparse };
 
-function add(vector: Vector, key: string, weight: number): void {
-  vector.set(key, (vector.get(key) ?? 0) + weight);
-}
+/**
+ * Sums weights per bucket in a dense scratch array and remembers which
+ * buckets it touched, so that reading and resetting cost only those.
+ */
+class Accumulator {
+  private readonly values = new Float64Array(BUCKETS);
+  private touched: number[] = [];
 
-function fieldInto(wordVector: Vector, gramVector: Vector, text: string, fieldWeight: number): void {
-  for (const word of words(text)) {
-    const weight = fieldWeight * (GENERIC.has(word) ? PARAMS.genericWeight : 1);
-    add(wordVector, word, weight);
-    for (const concept of conceptsOf(word)) add(wordVector, `#${concept}`, fieldWeight * PARAMS.conceptWeight);
-    const padded = `_${word}_`;
-    if (padded.length <= PARAMS.ngram) {
-      add(gramVector, padded, weight);
-      continue;
+  add(id: number, weight: number): void {
+    if (this.values[id] === 0) this.touched.push(id);
+    this.values[id]! += weight;
+  }
+
+  /** The dampened (square root of the summed weight), unit-length vector; resets. */
+  take(): Sparse {
+    const n = this.touched.length;
+    const ids = new Int32Array(n);
+    const weights = new Float64Array(n);
+    let norm = 0;
+    for (let i = 0; i < n; i++) {
+      const id = this.touched[i]!;
+      const weight = Math.sqrt(this.values[id]!);
+      ids[i] = id;
+      weights[i] = weight;
+      norm += weight * weight;
+      this.values[id] = 0;
     }
-    for (let i = 0; i + PARAMS.ngram <= padded.length; i++) add(gramVector, padded.slice(i, i + PARAMS.ngram), weight);
+    this.touched = [];
+    if (norm > 0) {
+      const scale = 1 / Math.sqrt(norm);
+      for (let i = 0; i < n; i++) weights[i]! *= scale;
+    }
+    return { ids, weights };
+  }
+
+  /** Cosine of the accumulated vector with a unit vector spread out in `dense`; resets. */
+  cosineWith(dense: Float64Array): number {
+    let norm = 0;
+    let dot = 0;
+    for (const id of this.touched) {
+      const weight = Math.sqrt(this.values[id]!);
+      norm += weight * weight;
+      dot += weight * dense[id]!;
+      this.values[id] = 0;
+    }
+    this.touched = [];
+    return norm > 0 ? dot / Math.sqrt(norm) : 0;
   }
 }
 
-type Entry = { key: string; weight: number };
-type Vectors = { words: Entry[]; grams: Entry[] };
+/** A unit vector laid out densely for fast dot products; cleared after use. */
+class Dense {
+  readonly values = new Float64Array(BUCKETS);
+  private ids: Int32Array = new Int32Array(0);
 
-/** Dampen repeated terms and scale to unit length. */
-function unit(vector: Vector): Entry[] {
-  const entries: Entry[] = [];
-  let norm = 0;
-  for (const [key, raw] of vector) {
-    const weight = Math.sqrt(raw);
-    entries.push({ key, weight });
-    norm += weight * weight;
+  load(vector: Sparse): Float64Array {
+    this.clear();
+    for (let i = 0; i < vector.ids.length; i++) this.values[vector.ids[i]!] = vector.weights[i]!;
+    this.ids = vector.ids;
+    return this.values;
   }
-  if (norm === 0) return [];
-  const scale = 1 / Math.sqrt(norm);
-  for (const entry of entries) entry.weight *= scale;
-  return entries;
+
+  clear(): void {
+    for (const id of this.ids) this.values[id] = 0;
+    this.ids = new Int32Array(0);
+  }
+}
+
+// Scratch space, allocated on first use. JavaScript runs one call at a time and
+// nothing here awaits, so sharing it between calls is safe.
+let scratch: { words: Accumulator; grams: Accumulator; queryWords: Dense; queryGrams: Dense } | null = null;
+function getScratch() {
+  scratch ??= { words: new Accumulator(), grams: new Accumulator(), queryWords: new Dense(), queryGrams: new Dense() };
+  return scratch;
+}
+
+function fieldInto(words: Accumulator, grams: Accumulator, text: string, fieldWeight: number): void {
+  for (const token of tokenize(text ?? "")) {
+    const info = tokenInfo(token);
+    if (!info) continue;
+    const weight = fieldWeight * info.weight;
+    words.add(info.word, weight);
+    for (const concept of info.concepts) words.add(concept, fieldWeight * PARAMS.conceptWeight);
+    for (const gram of info.grams) grams.add(gram, weight);
+  }
+}
+
+function accumulate(doc: SimilarityText): { words: Accumulator; grams: Accumulator } {
+  const { words, grams } = getScratch();
+  fieldInto(words, grams, doc.title, PARAMS.titleWeight);
+  fieldInto(words, grams, doc.need, 1);
+  return { words, grams };
 }
 
 function vectorize(doc: SimilarityText): Vectors {
-  const wordVector: Vector = new Map();
-  const gramVector: Vector = new Map();
-  fieldInto(wordVector, gramVector, doc.title ?? "", PARAMS.titleWeight);
-  fieldInto(wordVector, gramVector, doc.need ?? "", 1);
-  return { words: unit(wordVector), grams: unit(gramVector) };
+  const { words, grams } = accumulate(doc);
+  return { words: words.take(), grams: grams.take() };
 }
 
-function dot(a: Entry[], b: Entry[]): number {
-  if (a.length > b.length) [a, b] = [b, a];
-  if (a.length === 0) return 0;
-  const lookup = new Map<string, number>();
-  for (const entry of b) lookup.set(entry.key, entry.weight);
+function dot(a: Sparse, dense: Float64Array): number {
   let sum = 0;
-  for (const entry of a) sum += entry.weight * (lookup.get(entry.key) ?? 0);
+  for (let i = 0; i < a.ids.length; i++) sum += a.weights[i]! * dense[a.ids[i]!]!;
   return sum;
 }
 
 function blend(wordCosine: number, gramCosine: number): number {
   const score = PARAMS.wordShare * wordCosine + (1 - PARAMS.wordShare) * gramCosine;
-  // Guard against rounding just above 1 for identical texts.
+  // Guard against rounding just outside [0, 1], e.g. for identical texts.
   return Math.min(1, Math.max(0, score));
 }
 
@@ -366,83 +467,138 @@ function blend(wordCosine: number, gramCosine: number): number {
 export function similarity(a: SimilarityText, b: SimilarityText): number {
   const va = vectorize(a);
   const vb = vectorize(b);
-  return blend(dot(va.words, vb.words), dot(va.grams, vb.grams));
+  const { queryWords, queryGrams } = getScratch();
+  // Iterate the shorter vector against the longer one laid out densely: the
+  // result does not depend on argument order.
+  const [wShort, wLong] = va.words.ids.length <= vb.words.ids.length ? [va.words, vb.words] : [vb.words, va.words];
+  const [gShort, gLong] = va.grams.ids.length <= vb.grams.ids.length ? [va.grams, vb.grams] : [vb.grams, va.grams];
+  const wordCosine = dot(wShort, queryWords.load(wLong));
+  const gramCosine = dot(gShort, queryGrams.load(gLong));
+  queryWords.clear();
+  queryGrams.clear();
+  return blend(wordCosine, gramCosine);
 }
 
-// ---------------------------------------------------------------- index
+// ---------------------------------------------------------------- search
+
+type Options = Required<Pick<SimilarityOptions, "threshold" | "limit">> & Pick<SimilarityOptions, "excludeId">;
+
+function resolve(options: SimilarityOptions): Options {
+  return {
+    threshold: options.threshold ?? SIMILARITY_THRESHOLD,
+    limit: options.limit ?? SIMILARITY_DEFAULT_LIMIT,
+    excludeId: options.excludeId,
+  };
+}
+
+/** Keeps the best `limit` matches at or above the threshold. */
+function collect(matches: SimilarityMatch[], options: Options): SimilarityMatch[] {
+  matches.sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  return matches.slice(0, Math.max(0, options.limit));
+}
+
+function accept(score: number, id: string, options: Options): boolean {
+  return score > 0 && score >= options.threshold && id !== options.excludeId;
+}
 
 /**
- * A prepared candidate set: an inverted index from feature to (document, weight),
- * so a query touches only the documents that share at least one feature with it.
+ * A prepared candidate set: every candidate's vectors, computed once and packed
+ * into flat typed arrays. Build it with prepareCorpus when the same candidates
+ * are searched several times, and query it with findSimilarPrepared.
  */
 export type SimilarityIndex = {
   readonly ids: readonly string[];
-  readonly wordPostings: ReadonlyMap<string, Postings>;
-  readonly gramPostings: ReadonlyMap<string, Postings>;
+  readonly words: PackedVectors;
+  readonly grams: PackedVectors;
 };
-type Postings = { docs: number[]; weights: number[] };
+/** Vector of document d: ids/weights from offsets[d] to offsets[d + 1]. */
+type PackedVectors = { offsets: Uint32Array; ids: Int32Array; weights: Float64Array };
 
-function post(postings: Map<string, Postings>, entries: Entry[], doc: number): void {
-  for (const { key, weight } of entries) {
-    let list = postings.get(key);
-    if (!list) {
-      list = { docs: [], weights: [] };
-      postings.set(key, list);
-    }
-    list.docs.push(doc);
-    list.weights.push(weight);
-  }
+function pack(vectors: Sparse[]): PackedVectors {
+  const offsets = new Uint32Array(vectors.length + 1);
+  vectors.forEach((v, d) => (offsets[d + 1] = offsets[d]! + v.ids.length));
+  const ids = new Int32Array(offsets[vectors.length]!);
+  const weights = new Float64Array(offsets[vectors.length]!);
+  vectors.forEach((v, d) => {
+    ids.set(v.ids, offsets[d]);
+    weights.set(v.weights, offsets[d]);
+  });
+  return { offsets, ids, weights };
 }
 
 export function prepareCorpus(candidates: readonly SimilarityDoc[]): SimilarityIndex {
-  const wordPostings = new Map<string, Postings>();
-  const gramPostings = new Map<string, Postings>();
-  candidates.forEach((candidate, doc) => {
-    const vectors = vectorize(candidate);
-    post(wordPostings, vectors.words, doc);
-    post(gramPostings, vectors.grams, doc);
-  });
-  return { ids: candidates.map((c) => c.id), wordPostings, gramPostings };
+  const vectors = candidates.map(vectorize);
+  return {
+    ids: candidates.map((c) => c.id),
+    words: pack(vectors.map((v) => v.words)),
+    grams: pack(vectors.map((v) => v.grams)),
+  };
 }
 
-function accumulate(into: Float64Array, postings: ReadonlyMap<string, Postings>, query: Entry[]): void {
-  for (const { key, weight } of query) {
-    const list = postings.get(key);
-    if (!list) continue;
-    const { docs, weights } = list;
-    for (let i = 0; i < docs.length; i++) into[docs[i]!]! += weight * weights[i]!;
+function packedDot(packed: PackedVectors, doc: number, dense: Float64Array): number {
+  let sum = 0;
+  for (let i = packed.offsets[doc]!, end = packed.offsets[doc + 1]!; i < end; i++) {
+    sum += packed.weights[i]! * dense[packed.ids[i]!]!;
   }
+  return sum;
 }
 
+/** Like findSimilar, over candidates prepared once with prepareCorpus. */
 export function findSimilarPrepared(
   index: SimilarityIndex,
   query: SimilarityText,
   options: SimilarityOptions = {},
 ): SimilarityMatch[] {
-  const threshold = options.threshold ?? SIMILARITY_THRESHOLD;
-  const limit = options.limit ?? SIMILARITY_DEFAULT_LIMIT;
-  if (limit <= 0 || index.ids.length === 0) return [];
+  const opts = resolve(options);
+  if (opts.limit <= 0 || index.ids.length === 0) return [];
   const vectors = vectorize(query);
-  const wordScores = new Float64Array(index.ids.length);
-  const gramScores = new Float64Array(index.ids.length);
-  accumulate(wordScores, index.wordPostings, vectors.words);
-  accumulate(gramScores, index.gramPostings, vectors.grams);
+  if (vectors.words.ids.length === 0) return [];
+  const { queryWords, queryGrams } = getScratch();
+  const wordDense = queryWords.load(vectors.words);
+  const gramDense = queryGrams.load(vectors.grams);
   const matches: SimilarityMatch[] = [];
-  for (let doc = 0; doc < index.ids.length; doc++) {
-    const id = index.ids[doc]!;
-    if (options.excludeId !== undefined && id === options.excludeId) continue;
-    const score = blend(wordScores[doc]!, gramScores[doc]!);
-    if (score > 0 && score >= threshold) matches.push({ id, score });
+  try {
+    for (let doc = 0; doc < index.ids.length; doc++) {
+      const id = index.ids[doc]!;
+      if (id === opts.excludeId) continue;
+      const score = blend(packedDot(index.words, doc, wordDense), packedDot(index.grams, doc, gramDense));
+      if (accept(score, id, opts)) matches.push({ id, score });
+    }
+  } finally {
+    queryWords.clear();
+    queryGrams.clear();
   }
-  matches.sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-  return matches.slice(0, limit);
+  return collect(matches, opts);
 }
 
-/** Existing initiatives that look like `query`, best first. */
+/**
+ * Existing initiatives that look like `query`, best first: at most `limit`
+ * (default 5) with a score of at least `threshold` (default
+ * SIMILARITY_THRESHOLD), leaving out `excludeId` (the initiative itself).
+ */
 export function findSimilar(
   query: SimilarityText,
   candidates: readonly SimilarityDoc[],
   options: SimilarityOptions = {},
 ): SimilarityMatch[] {
-  return findSimilarPrepared(prepareCorpus(candidates), query, options);
+  const opts = resolve(options);
+  if (opts.limit <= 0 || candidates.length === 0) return [];
+  const vectors = vectorize(query);
+  if (vectors.words.ids.length === 0) return [];
+  const { queryWords, queryGrams } = getScratch();
+  const wordDense = queryWords.load(vectors.words);
+  const gramDense = queryGrams.load(vectors.grams);
+  const matches: SimilarityMatch[] = [];
+  try {
+    for (const candidate of candidates) {
+      if (candidate.id === opts.excludeId) continue;
+      const { words, grams } = accumulate(candidate);
+      const score = blend(words.cosineWith(wordDense), grams.cosineWith(gramDense));
+      if (accept(score, candidate.id, opts)) matches.push({ id: candidate.id, score });
+    }
+  } finally {
+    queryWords.clear();
+    queryGrams.clear();
+  }
+  return collect(matches, opts);
 }

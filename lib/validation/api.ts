@@ -1,0 +1,73 @@
+// Response shapes of the open API, as zod schemas: the OpenAPI document is generated
+// from these and from the input schemas the use cases validate with.
+import { z } from "zod";
+import { BENEFIT_CATEGORIES, BENEFIT_CERTAINTIES, BENEFIT_RECIPIENTS, INITIATIVE_STATUSES, NATURES } from "./initiative";
+
+export const errorBody = z
+  .object({
+    error: z.object({
+      code: z.string().meta({ example: "VALIDATION_FAILED" }),
+      message: z.string(),
+      issues: z.array(z.object({ path: z.string().meta({ example: "estimatedCostSek" }), message: z.string().meta({ example: "negative" }) })).optional(),
+      current: z.record(z.string(), z.unknown()).optional().meta({ description: "On a version conflict: the newer stored values." }),
+    }),
+  })
+  .meta({ id: "Error" });
+
+const ref = z.object({ id: z.string(), name: z.string() });
+const status = z.enum(INITIATIVE_STATUSES);
+const quadrant = z.enum(["INTERNAL_EFFICIENCY", "INTERNAL_INNOVATION", "EXTERNAL_EFFICIENCY", "EXTERNAL_INNOVATION"]).nullable();
+
+export const initiativeListItem = z
+  .object({
+    id: z.string(),
+    number: z.number().int(),
+    title: z.string(),
+    status,
+    benefitRecipient: z.enum(BENEFIT_RECIPIENTS).nullable(),
+    nature: z.enum(NATURES).nullable(),
+    quadrant,
+    estimatedCostSek: z.number().int().nullable(),
+    estimatedEffortHours: z.number().int().nullable(),
+    desiredStartQuarter: z.string().nullable(),
+    updatedAt: z.string().meta({ format: "date-time" }),
+    ownerDepartment: ref,
+    program: ref.nullable(),
+    triage: z.array(z.object({ kind: z.string(), size: z.string(), track: z.string() })),
+  })
+  .meta({ id: "InitiativeListItem" });
+
+export const initiativeList = z
+  .object({ data: z.array(initiativeListItem), page: z.number().int(), pageSize: z.number().int(), total: z.number().int(), pages: z.number().int() })
+  .meta({ id: "InitiativeList" });
+
+export const initiativeDetail = z
+  .object({
+    id: z.string(),
+    number: z.number().int(),
+    version: z.number().int(),
+    title: z.string(),
+    need: z.string(),
+    status,
+    benefitRecipient: z.enum(BENEFIT_RECIPIENTS).nullable(),
+    nature: z.enum(NATURES).nullable(),
+    ownerDepartment: ref,
+    estimatedCostSek: z.number().int().nullable(),
+    estimatedEffortHours: z.number().int().nullable(),
+    desiredStartQuarter: z.string().nullable(),
+    isReplacement: z.boolean(),
+    involvesProcurement: z.boolean(),
+    goals: z.array(z.object({ goalId: z.string(), alignment: z.number().int(), goal: z.object({ id: z.string(), code: z.string(), title: z.string() }) })),
+    benefits: z.array(
+      z.object({ id: z.string(), category: z.enum(BENEFIT_CATEGORIES), description: z.string(), annualValueSek: z.number().int().nullable(), annualHours: z.number().int().nullable(), certainty: z.enum(BENEFIT_CERTAINTIES) }),
+    ),
+    statusChanges: z.array(z.object({ fromStatus: status.nullable(), toStatus: status, at: z.string(), reason: z.string().nullable() })),
+    comments: z.array(z.object({ id: z.string(), body: z.string(), createdAt: z.string() })),
+  })
+  .meta({ id: "Initiative", description: "An initiative with its children; further stored fields are included as well." });
+
+export const versionResult = z.object({ data: z.object({ version: z.number().int() }) }).meta({ id: "VersionResult" });
+export const createdInitiative = z.object({ data: z.object({ id: z.string(), number: z.number().int(), version: z.number().int() }) }).meta({ id: "CreatedInitiative" });
+export const createdComment = z.object({ data: z.object({ id: z.string() }) }).meta({ id: "CreatedComment" });
+export const commentList = z.object({ data: z.array(z.object({ id: z.string(), body: z.string(), author: z.string().nullable(), createdAt: z.string() })) }).meta({ id: "CommentList" });
+export const health = z.object({ status: z.literal("ok") });
