@@ -115,8 +115,14 @@ test.describe("intake", () => {
     await digPage.getByLabel("Skriv en kommentar").fill("Finns det ett liknande initiativ i Vård och omsorg?");
     await digPage.getByRole("button", { name: "Skicka kommentar" }).click();
     await expect(digPage.getByTestId("comments")).toContainText("Finns det ett liknande initiativ");
+    // DIG may correct the classification; the department may not.
+    await digPage.getByLabel("Vilken sorts förändring?").selectOption("INNOVATION");
+    await digPage.getByRole("button", { name: "Spara klassificering" }).click();
+    await expect(digPage.getByText("Klassificeringen är sparad.")).toBeVisible();
+    await expectAccessible(digPage);
     await dig.close();
     await page.reload();
+    await expect(page.getByRole("button", { name: "Spara klassificering" })).toHaveCount(0);
     await expect(page.getByTestId("comments")).toContainText("Digitaliseringsenheten (DIG)");
   });
 

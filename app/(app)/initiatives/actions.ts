@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { currentUser } from "@/lib/auth/session";
 import { toErrorResponse, type FieldIssue } from "@/lib/server/errors";
-import { addComment, createInitiative, submitInitiative, updateInitiative, type EditableInitiative } from "@/lib/server/initiatives";
+import { addComment, createInitiative, submitInitiative, updateClassification, updateInitiative, type EditableInitiative } from "@/lib/server/initiatives";
 import { similarInitiatives, type SimilarInitiative } from "@/lib/server/similar-initiatives";
 import { UnauthenticatedError } from "@/lib/auth/policy";
 
@@ -59,5 +59,20 @@ export async function addCommentAction(initiativeId: string, _prev: { ok: boolea
   } catch (error) {
     const { body } = toErrorResponse(error);
     return { ok: false, code: body.error.code, issues: body.error.issues };
+  }
+}
+
+/** DIG, leadership and admin correct the PIOS classification from the initiative page. */
+export async function classifyAction(initiativeId: string, version: number, _prev: { ok: boolean; code?: string } | null, formData: FormData): Promise<{ ok: boolean; code?: string }> {
+  try {
+    const pick = (key: string) => {
+      const value = formData.get(key);
+      return typeof value === "string" && value ? value : undefined;
+    };
+    await updateClassification(await actor(), initiativeId, { version, benefitRecipient: pick("benefitRecipient"), nature: pick("nature") });
+    revalidatePath(`/initiatives/${initiativeId}`);
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, code: toErrorResponse(error).body.error.code };
   }
 }

@@ -10,7 +10,8 @@ import { similarInitiatives } from "@/lib/server/similar-initiatives";
 import { CommentForm } from "@/components/initiatives/CommentForm";
 import { FormMessages } from "@/components/initiatives/FormMessages";
 import { StatusBadge } from "@/components/initiatives/StatusBadge";
-import { addCommentAction } from "../actions";
+import { ClassificationForm } from "@/components/initiatives/ClassificationForm";
+import { addCommentAction, classifyAction } from "../actions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; submitted?: string }> };
 
@@ -117,6 +118,15 @@ export default async function InitiativePage({ params, searchParams }: Props) {
           ))}
         </dl>
       </section>
+
+      {may.classify ? (
+        <section aria-labelledby="classify-title" className="space-y-2">
+          <h2 id="classify-title" className="text-xl font-semibold">{t("initiative.classifyTitle")}</h2>
+          <FormMessages>
+            <ClassificationForm benefitRecipient={i.benefitRecipient} nature={i.nature} action={classifyAction.bind(null, i.id, i.version)} />
+          </FormMessages>
+        </section>
+      ) : null}
 
       <section aria-labelledby="benefits-title">
         <h2 id="benefits-title" className="text-xl font-semibold">{t("initiative.fields.benefits")}</h2>
