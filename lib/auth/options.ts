@@ -22,7 +22,7 @@ export function oidcConfigured(): boolean {
   return Boolean(process.env.OIDC_ISSUER && process.env.OIDC_CLIENT_ID && process.env.OIDC_CLIENT_SECRET);
 }
 
-function providers(): Provider[] {
+export function providers(): Provider[] {
   const list: Provider[] = [
     CredentialsProvider({
       id: "credentials",

@@ -17,6 +17,19 @@ type SearchParams = Record<string, string | string[] | undefined>;
 
 const select = "mt-1 block w-full rounded border border-slate-500 bg-white px-2 py-1.5";
 
+/** One labelled filter; the empty choice means "all". */
+function FilterSelect(props: { name: string; label: string; value: string; all?: string; options: { value: string; label: string }[] }) {
+  return (
+    <div>
+      <label htmlFor={`f-${props.name}`} className="font-medium">{props.label}</label>
+      <select id={`f-${props.name}`} name={props.name} defaultValue={props.value} className={select}>
+        {props.all !== undefined ? <option value="">{props.all}</option> : null}
+        {props.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+    </div>
+  );
+}
+
 export default async function InitiativesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
   const params = await searchParams;
@@ -28,6 +41,7 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
   const [t, format, result, options] = await Promise.all([getTranslations(), getFormatter(), listInitiatives(user, filter), formOptions()]);
   const query = filterToSearchParams({ ...filter, page: undefined });
   const pageHref = (page: number) => `/initiatives?${filterToSearchParams({ ...filter, page })}`;
+  const all = t("initiative.filters.all");
   const money = (v: number | null) => (v === null ? t("initiative.unknownValue") : t("initiative.sek", { value: format.number(v) }));
 
   return (
@@ -46,68 +60,15 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
           <label htmlFor="f-q" className="font-medium">{t("initiative.filters.q")}</label>
           <input id="f-q" name="q" type="search" defaultValue={filter.q ?? ""} className={select} />
         </div>
-        <div>
-          <label htmlFor="f-department" className="font-medium">{t("initiative.fields.ownerDepartment")}</label>
-          <select id="f-department" name="department" defaultValue={filter.department ?? ""} className={select}>
-            <option value="">{t("initiative.filters.allDepartments")}</option>
-            {options.departments.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-status" className="font-medium">{t("initiative.fields.status")}</label>
-          <select id="f-status" name="status" defaultValue={filter.status?.length === 1 ? filter.status[0] : ""} className={select}>
-            <option value="">{t("initiative.filters.all")}</option>
-            {INITIATIVE_STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-quadrant" className="font-medium">{t("initiative.fields.quadrant")}</label>
-          <select id="f-quadrant" name="quadrant" defaultValue={filter.quadrant ?? ""} className={select}>
-            <option value="">{t("initiative.filters.all")}</option>
-            {QUADRANTS.map((q) => <option key={q} value={q}>{t(`quadrant.${q}`)}</option>)}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-kind" className="font-medium">{t("initiative.fields.kind")}</label>
-          <select id="f-kind" name="kind" defaultValue={filter.kind ?? ""} className={select}>
-            <option value="">{t("initiative.filters.all")}</option>
-            {(["INFRASTRUCTURE", "BUSINESS_DEVELOPMENT"] as const).map((k) => <option key={k} value={k}>{t(`kind.${k}`)}</option>)}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-size" className="font-medium">{t("initiative.fields.size")}</label>
-          <select id="f-size" name="size" defaultValue={filter.size ?? ""} className={select}>
-            <option value="">{t("initiative.filters.all")}</option>
-            {(["SMALL", "MEDIUM", "LARGE"] as const).map((k) => <option key={k} value={k}>{t(`size.${k}`)}</option>)}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-goal" className="font-medium">{t("initiative.fields.goals")}</label>
-          <select id="f-goal" name="goal" defaultValue={filter.goal ?? ""} className={select}>
-            <option value="">{t("initiative.filters.all")}</option>
-            {options.goals.map((g) => <option key={g.id} value={g.id}>{`${g.code} ${g.title}`}</option>)}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-program" className="font-medium">{t("initiative.fields.program")}</label>
-          <select id="f-program" name="program" defaultValue={filter.program ?? ""} className={select}>
-            <option value="">{t("initiative.filters.all")}</option>
-            {options.programs.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-sort" className="font-medium">{t("initiative.filters.sort")}</label>
-          <select id="f-sort" name="sort" defaultValue={filter.sort} className={select}>
-            {SORTS.map((s) => <option key={s} value={s}>{t(`initiative.filters.sorts.${s}`)}</option>)}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-dir" className="font-medium">{t("initiative.filters.dir")}</label>
-          <select id="f-dir" name="dir" defaultValue={filter.dir} className={select}>
-            <option value="desc">{t("initiative.filters.desc")}</option>
-            <option value="asc">{t("initiative.filters.asc")}</option>
-          </select>
-        </div>
+        <FilterSelect name="department" label={t("initiative.fields.ownerDepartment")} value={filter.department ?? ""} all={t("initiative.filters.allDepartments")} options={options.departments.map((d) => ({ value: d.id, label: d.name }))} />
+        <FilterSelect name="status" label={t("initiative.fields.status")} value={filter.status?.length === 1 ? filter.status[0]! : ""} all={all} options={INITIATIVE_STATUSES.map((v) => ({ value: v, label: t(`status.${v}`) }))} />
+        <FilterSelect name="quadrant" label={t("initiative.fields.quadrant")} value={filter.quadrant ?? ""} all={all} options={QUADRANTS.map((v) => ({ value: v, label: t(`quadrant.${v}`) }))} />
+        <FilterSelect name="kind" label={t("initiative.fields.kind")} value={filter.kind ?? ""} all={all} options={(["INFRASTRUCTURE", "BUSINESS_DEVELOPMENT"] as const).map((v) => ({ value: v, label: t(`kind.${v}`) }))} />
+        <FilterSelect name="size" label={t("initiative.fields.size")} value={filter.size ?? ""} all={all} options={(["SMALL", "MEDIUM", "LARGE"] as const).map((v) => ({ value: v, label: t(`size.${v}`) }))} />
+        <FilterSelect name="goal" label={t("initiative.fields.goals")} value={filter.goal ?? ""} all={all} options={options.goals.map((g) => ({ value: g.id, label: `${g.code} ${g.title}` }))} />
+        <FilterSelect name="program" label={t("initiative.fields.program")} value={filter.program ?? ""} all={all} options={options.programs.map((p) => ({ value: p.id, label: p.name }))} />
+        <FilterSelect name="sort" label={t("initiative.filters.sort")} value={filter.sort} options={SORTS.map((v) => ({ value: v, label: t(`initiative.filters.sorts.${v}`) }))} />
+        <FilterSelect name="dir" label={t("initiative.filters.dir")} value={filter.dir} options={[{ value: "desc", label: t("initiative.filters.desc") }, { value: "asc", label: t("initiative.filters.asc") }]} />
         <div className="flex items-end gap-3 md:col-span-4">
           <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">{t("initiative.filters.apply")}</button>
           <Link href="/initiatives?department=" className="font-medium text-brand-800 underline">{t("initiative.filters.reset")}</Link>
