@@ -8,4 +8,6 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/", key: "home", action: "initiative.read" },
   { href: "/initiatives", key: "initiatives", action: "initiative.read" },
   { href: "/initiatives/new", key: "newInitiative", action: "initiative.create" },
+  { href: "/triage", key: "triage", action: "triage.perform" },
+  { href: "/settings/triage", key: "triageSettings", action: "triage.settings" },
 ];

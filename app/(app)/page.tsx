@@ -1,13 +1,15 @@
 import { getTranslations } from "next-intl/server";
 import { can, type Action } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
+import { unreadNotifications } from "@/lib/server/notifications";
 import { portfolioSummary } from "@/lib/server/portfolio-summary";
+import Link from "next/link";
 
 const CAPABILITIES: Action[] = ["initiative.create", "triage.perform", "portfolio.decide", "resource.allocate", "admin.users", "initiative.read"];
 
 export default async function HomePage() {
   const user = await requireUser();
-  const [t, summary] = await Promise.all([getTranslations(), portfolioSummary()]);
+  const [t, summary, notifications] = await Promise.all([getTranslations(), portfolioSummary(), unreadNotifications(user.id)]);
   const capabilities = CAPABILITIES.filter((action) => can(user, action));
   const figures = [
     { label: t("home.initiativesTotal"), value: summary.total },
@@ -26,6 +28,24 @@ export default async function HomePage() {
           {user.departmentName ? t("home.departmentLine", { department: user.departmentName }) : t("home.noDepartment")}
         </p>
       </section>
+      {notifications.length ? (
+        <section aria-labelledby="messages" className="rounded border-2 border-amber-700 bg-amber-50 p-4">
+          <h2 id="messages" className="text-xl font-semibold">{t("notification.title")}</h2>
+          <ul className="mt-2 space-y-1" data-testid="notifications">
+            {notifications.map((n) => (
+              <li key={n.id}>
+                {n.initiative ? (
+                  <Link href={`/initiatives/${n.initiative.id}`} className="font-medium text-brand-800 underline">
+                    {t.has(`notification.${n.kind}`) ? t(`notification.${n.kind}` as never, (n.params ?? {}) as never) : n.kind}
+                  </Link>
+                ) : (
+                  n.kind
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby="can-do">
         <h2 id="can-do" className="text-xl font-semibold">
           {t("home.whatYouCanDo")}

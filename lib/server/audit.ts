@@ -12,7 +12,7 @@ export async function recordAudit(
 ): Promise<void> {
   await tx.auditEvent.create({
     data: {
-      actorId: actor.id.startsWith("token:") ? null : actor.id,
+      actorId: actorUserId(actor),
       actorLabel: actor.name,
       action: event.action,
       entityType: event.entityType,
@@ -34,4 +34,9 @@ export function diff(before: Record<string, unknown>, after: Record<string, unkn
     }
   }
   return { before: b, after: a };
+}
+
+/** The user behind an actor, for foreign keys; API tokens act as no user. */
+export function actorUserId(actor: Actor): string | null {
+  return actor.id.startsWith("token:") ? null : actor.id;
 }

@@ -15,7 +15,7 @@ import {
   type InitiativeFields,
   type InitiativeFilter,
 } from "@/lib/validation/initiative";
-import { diff, recordAudit } from "./audit";
+import { actorUserId, diff, recordAudit } from "./audit";
 import { ConflictError, NotFoundError, parseInput, ValidationError } from "./errors";
 
 type Tx = Prisma.TransactionClient;
@@ -128,7 +128,7 @@ export async function createInitiative(actor: Actor, input: unknown): Promise<{ 
   authorize(actor, "initiative.create", { ownerDepartmentId: fields.ownerDepartmentId });
   return prisma.$transaction(async (tx) => {
     await checkReferences(tx, fields);
-    const created = await tx.initiative.create({ data: { ...scalarData(fields), status: "DRAFT", createdById: actor.id.startsWith("token:") ? null : actor.id } });
+    const created = await tx.initiative.create({ data: { ...scalarData(fields), status: "DRAFT", createdById: actorUserId(actor) } });
     await writeChildren(tx, created.id, fields, false);
     await tx.statusChange.create({ data: { initiativeId: created.id, fromStatus: null, toStatus: "DRAFT", actorId: created.createdById } });
     await recordAudit(tx, actor, { action: "initiative.create", entityType: "Initiative", entityId: created.id, after: fields });
@@ -136,14 +136,14 @@ export async function createInitiative(actor: Actor, input: unknown): Promise<{ 
   });
 }
 
-async function loadForChange(tx: Tx, id: string) {
+export async function loadForChange(tx: Tx, id: string) {
   const current = await tx.initiative.findUnique({ where: { id }, include: DETAIL_INCLUDE });
   if (!current) throw new NotFoundError("Initiative");
   return current;
 }
 
 /** Bumps the version only if nobody else has; otherwise a conflict carrying the newer values. */
-async function claimVersion(tx: Tx, id: string, version: number, data: Prisma.InitiativeUncheckedUpdateManyInput) {
+export async function claimVersion(tx: Tx, id: string, version: number, data: Prisma.InitiativeUncheckedUpdateManyInput) {
   const { count } = await tx.initiative.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
   if (count === 0) {
     const newer = await loadForChange(tx, id);
@@ -167,8 +167,8 @@ export async function updateInitiative(actor: Actor, id: string, input: unknown)
   });
 }
 
-async function transition(tx: Tx, actor: Actor, id: string, from: InitiativeStatus, to: InitiativeStatus, reason?: string) {
-  await tx.statusChange.create({ data: { initiativeId: id, fromStatus: from, toStatus: to, actorId: actor.id.startsWith("token:") ? null : actor.id, reason } });
+export async function transition(tx: Tx, actor: Actor, id: string, from: InitiativeStatus, to: InitiativeStatus, reason?: string) {
+  await tx.statusChange.create({ data: { initiativeId: id, fromStatus: from, toStatus: to, actorId: actorUserId(actor), reason } });
   await recordAudit(tx, actor, { action: `initiative.status.${to.toLowerCase()}`, entityType: "Initiative", entityId: id, before: { status: from }, after: { status: to, reason } });
 }
 
@@ -209,7 +209,7 @@ export async function addComment(actor: Actor, id: string, input: unknown): Prom
   return prisma.$transaction(async (tx) => {
     const current = await loadForChange(tx, id);
     authorize(actor, "initiative.comment", current);
-    const comment = await tx.comment.create({ data: { initiativeId: id, authorId: actor.id.startsWith("token:") ? null : actor.id, body } });
+    const comment = await tx.comment.create({ data: { initiativeId: id, authorId: actorUserId(actor), body } });
     await recordAudit(tx, actor, { action: "initiative.comment", entityType: "Initiative", entityId: id, after: { commentId: comment.id } });
     return { id: comment.id };
   });

@@ -1,7 +1,9 @@
 // The OpenAPI 3.1 description of /api/v1, generated from the zod schemas the API validates with.
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject } from "zod-openapi";
-import { commentList, createdComment, createdInitiative, errorBody, initiativeDetail, initiativeList, versionResult } from "@/lib/validation/api";
+import { commentList, createdComment, createdInitiative, errorBody, initiativeDetail, initiativeList, suggestionResponse, triageQueueResponse, versionResult } from "@/lib/validation/api";
+import { triageSettingsSchema } from "@/lib/validation/settings";
+import { fastLaneApprovalInput, requestInfoInput, triageDecisionInput } from "@/lib/validation/triage";
 import { classificationInput, commentInput, createInitiativeInput, initiativeFilter, submitInitiativeInput, updateInitiativeInput } from "@/lib/validation/initiative";
 
 const json = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
@@ -64,6 +66,43 @@ export function openApiDocument() {
       "/api/v1/initiatives/{id}/comments": {
         get: op({ operationId: "listComments", summary: "The comment thread", requestParams: idParam, responses: { "200": { description: "Comments, oldest first", ...json(commentList) }, "404": error("No such initiative") } }),
         post: op({ operationId: "addComment", summary: "Add a comment", requestParams: idParam, requestBody: json(commentInput), responses: { "201": { description: "Added", ...json(createdComment) }, "404": error("No such initiative") } }),
+      },
+      "/api/v1/triage/queue": {
+        get: op({ operationId: "triageQueue", summary: "Submitted initiatives, oldest first, with suggestions and flow numbers (DIG, admin)", responses: { "200": { description: "The queue", ...json(triageQueueResponse) } } }),
+      },
+      "/api/v1/triage/{id}/suggestion": {
+        get: op({ operationId: "triageSuggestion", summary: "The classifier's suggestion for one initiative, with reasons", requestParams: idParam, responses: { "200": { description: "Suggestion", ...json(suggestionResponse) }, "404": error("No such initiative") } }),
+      },
+      "/api/v1/triage/{id}/decision": {
+        post: op({
+          operationId: "decideTriage",
+          summary: "Confirm or override the classification (override needs a reason); sets TRIAGED",
+          requestParams: idParam,
+          requestBody: json(triageDecisionInput),
+          responses: { "200": { description: "Triaged", ...json(versionResult) }, "404": error("No such initiative"), "409": error("Not SUBMITTED, or someone else triaged it first") },
+        }),
+      },
+      "/api/v1/triage/{id}/request-info": {
+        post: op({
+          operationId: "requestInfo",
+          summary: "Ask the department for more information; sets NEEDS_INFO and notifies it",
+          requestParams: idParam,
+          requestBody: json(requestInfoInput),
+          responses: { "200": { description: "Requested", ...json(versionResult) }, "404": error("No such initiative"), "409": error("Not SUBMITTED, or stale version") },
+        }),
+      },
+      "/api/v1/triage/{id}/fast-lane-approval": {
+        post: op({
+          operationId: "approveInFastLane",
+          summary: "Approve small business development under delegation (within the cost limit)",
+          requestParams: idParam,
+          requestBody: json(fastLaneApprovalInput),
+          responses: { "200": { description: "Approved", ...json(versionResult) }, "404": error("No such initiative"), "409": error("Not SUBMITTED, or stale version") },
+        }),
+      },
+      "/api/v1/settings/triage": {
+        get: op({ operationId: "getTriageSettings", summary: "Size thresholds, routing rules, delegation limit and vocabulary", responses: { "200": { description: "Settings", ...json(z.object({ data: triageSettingsSchema })) } } }),
+        put: op({ operationId: "updateTriageSettings", summary: "Replace the triage settings (DIG, admin)", requestBody: json(triageSettingsSchema), responses: { "200": { description: "Saved", ...json(z.object({ data: triageSettingsSchema })) } } }),
       },
       "/api/v1/initiatives/export": {
         get: op({

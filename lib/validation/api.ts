@@ -71,3 +71,29 @@ export const createdInitiative = z.object({ data: z.object({ id: z.string(), num
 export const createdComment = z.object({ data: z.object({ id: z.string() }) }).meta({ id: "CreatedComment" });
 export const commentList = z.object({ data: z.array(z.object({ id: z.string(), body: z.string(), author: z.string().nullable(), createdAt: z.string() })) }).meta({ id: "CommentList" });
 export const health = z.object({ status: z.literal("ok") });
+
+const reason = z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
+export const suggestion = z
+  .object({
+    kind: z.object({ value: z.enum(["INFRASTRUCTURE", "BUSINESS_DEVELOPMENT"]), confidence: z.number(), reasons: z.array(reason) }),
+    size: z.object({ value: z.enum(["SMALL", "MEDIUM", "LARGE"]).nullable(), confidence: z.number(), reasons: z.array(reason) }),
+    quadrant: z.object({ stated: quadrant, suggested: quadrant, flagged: z.boolean(), reasons: z.array(reason) }),
+    track: z.object({ value: z.enum(["FAST_LANE", "PORTFOLIO", "TECHNICAL"]).nullable(), reasons: z.array(reason) }),
+  })
+  .meta({ id: "Suggestion" });
+
+export const triageQueueResponse = z
+  .object({
+    data: z.array(
+      z.object({
+        id: z.string(), number: z.number().int(), title: z.string(), department: z.string(), daysWaiting: z.number().int(),
+        submittedAt: z.string().nullable(), completeness: z.number().int(), suggestion, checks: z.array(z.string()),
+      }),
+    ),
+    flow: z.object({ count: z.number().int(), median: z.number().nullable(), p90: z.number().nullable() }).meta({ description: "Days from submission to triage over the last 90 days" }),
+  })
+  .meta({ id: "TriageQueue" });
+
+export const suggestionResponse = z
+  .object({ data: z.object({ initiativeId: z.string(), status, version: z.number().int(), suggestion, checks: z.array(z.string()), completeness: z.number().int() }) })
+  .meta({ id: "TriageSuggestion" });

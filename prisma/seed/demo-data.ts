@@ -3183,7 +3183,7 @@ export const notifications: Array<{
   {
     user: "chef",
     initiative: "automatfs",
-    kind: "notification.decision",
+    kind: "decision",
     params: { decision: "APPROVE", meeting: "Portföljmöte hösten 2026" },
     at: "2026-10-16T09:30:00.000Z",
     read: true,
@@ -3191,7 +3191,7 @@ export const notifications: Array<{
   {
     user: "chef",
     initiative: "ifosystem",
-    kind: "notification.decision",
+    kind: "decision",
     params: { decision: "DEFER", meeting: "Portföljmöte hösten 2026" },
     at: "2026-10-16T09:30:00.000Z",
     read: false,
@@ -3199,7 +3199,7 @@ export const notifications: Array<{
   {
     user: "chefSkola",
     initiative: "forskolesystem",
-    kind: "notification.decision",
+    kind: "decision",
     params: { decision: "APPROVE", meeting: "Portföljmöte hösten 2026" },
     at: "2026-10-16T09:30:00.000Z",
     read: false,
@@ -3207,7 +3207,7 @@ export const notifications: Array<{
   {
     user: "dig",
     initiative: "etjanstfs",
-    kind: "notification.comment",
+    kind: "comment",
     params: { author: "Maria Lindqvist" },
     at: "2026-11-05T11:00:00.000Z",
     read: false,

@@ -6,9 +6,10 @@ import { requireUser } from "@/lib/auth/session";
 import { quadrantOf } from "@/lib/domain/pios";
 import { NotFoundError } from "@/lib/server/errors";
 import { auditHistory, completenessOf, getInitiative, permissionsFor } from "@/lib/server/initiatives";
+import { markRead } from "@/lib/server/notifications";
 import { similarInitiatives } from "@/lib/server/similar-initiatives";
 import { CommentForm } from "@/components/initiatives/CommentForm";
-import { FormMessages } from "@/components/initiatives/FormMessages";
+import { ClientMessages } from "@/components/ui/ClientMessages";
 import { StatusBadge } from "@/components/initiatives/StatusBadge";
 import { ClassificationForm } from "@/components/initiatives/ClassificationForm";
 import { addCommentAction, classifyAction } from "../actions";
@@ -38,6 +39,7 @@ export default async function InitiativePage({ params, searchParams }: Props) {
     getFormatter(),
     auditHistory(user, id),
     similarInitiatives(user, { title: i.title, need: i.need, excludeId: i.id }),
+    markRead(user.id, id),
   ]);
   const may = permissionsFor(user, i);
   const progress = completenessOf({ ...i, benefits: i.benefits, goals: i.goals });
@@ -122,9 +124,9 @@ export default async function InitiativePage({ params, searchParams }: Props) {
       {may.classify ? (
         <section aria-labelledby="classify-title" className="space-y-2">
           <h2 id="classify-title" className="text-xl font-semibold">{t("initiative.classifyTitle")}</h2>
-          <FormMessages>
+          <ClientMessages>
             <ClassificationForm benefitRecipient={i.benefitRecipient} nature={i.nature} action={classifyAction.bind(null, i.id, i.version)} />
-          </FormMessages>
+          </ClientMessages>
         </section>
       ) : null}
 
@@ -216,9 +218,9 @@ export default async function InitiativePage({ params, searchParams }: Props) {
           <p>{t("initiative.noComments")}</p>
         )}
         {may.comment ? (
-          <FormMessages>
+          <ClientMessages>
             <CommentForm action={addCommentAction.bind(null, i.id)} />
-          </FormMessages>
+          </ClientMessages>
         ) : null}
       </section>
 

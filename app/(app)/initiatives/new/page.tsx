@@ -5,7 +5,7 @@ import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { upcomingQuarters } from "@/lib/domain/quarters";
 import { formOptions } from "@/lib/server/initiatives";
-import { FormMessages } from "@/components/initiatives/FormMessages";
+import { ClientMessages } from "@/components/ui/ClientMessages";
 import { InitiativeForm } from "@/components/initiatives/InitiativeForm";
 import { toFormValues } from "@/components/initiatives/form-values";
 import { findSimilarAction, saveInitiativeAction } from "../actions";
@@ -24,7 +24,7 @@ export default async function NewInitiativePage() {
     <div className="space-y-6">
       <h1 className="text-3xl font-bold">{t("newTitle")}</h1>
       <p className="max-w-3xl">{t("newIntro")}</p>
-      <FormMessages>
+      <ClientMessages>
         <InitiativeForm
           initial={toFormValues(null, user.departmentId ?? departments[0]?.id ?? "")}
           departments={departments}
@@ -33,7 +33,7 @@ export default async function NewInitiativePage() {
           save={saveInitiativeAction}
           findSimilar={findSimilarAction}
         />
-      </FormMessages>
+      </ClientMessages>
     </div>
   );
 }

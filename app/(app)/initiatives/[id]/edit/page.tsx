@@ -6,7 +6,7 @@ import { requireUser } from "@/lib/auth/session";
 import { upcomingQuarters } from "@/lib/domain/quarters";
 import { NotFoundError } from "@/lib/server/errors";
 import { formOptions, getEditableInitiative } from "@/lib/server/initiatives";
-import { FormMessages } from "@/components/initiatives/FormMessages";
+import { ClientMessages } from "@/components/ui/ClientMessages";
 import { InitiativeForm } from "@/components/initiatives/InitiativeForm";
 import { toFormValues } from "@/components/initiatives/form-values";
 import { findSimilarAction, saveInitiativeAction } from "../../actions";
@@ -31,7 +31,7 @@ export default async function EditInitiativePage({ params }: { params: Promise<{
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold">{`${t("editTitle")}: ${stored.title}`}</h1>
-      <FormMessages>
+      <ClientMessages>
         <InitiativeForm
           initiativeId={stored.id}
           version={stored.version}
@@ -42,7 +42,7 @@ export default async function EditInitiativePage({ params }: { params: Promise<{
           save={saveInitiativeAction}
           findSimilar={findSimilarAction}
         />
-      </FormMessages>
+      </ClientMessages>
     </div>
   );
 }

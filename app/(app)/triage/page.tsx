@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { can } from "@/lib/auth/policy";
+import { requireUser } from "@/lib/auth/session";
+import { triageFlow, triageQueue } from "@/lib/server/triage";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("triage"))("title") };
+}
+
+export default async function TriageQueuePage({ searchParams }: { searchParams: Promise<{ done?: string; number?: string }> }) {
+  const user = await requireUser();
+  if (!can(user, "triage.perform")) redirect("/");
+  const { done, number } = await searchParams;
+  const [t, queue, flow] = await Promise.all([getTranslations(), triageQueue(user), triageFlow(user)]);
+  const doneKey = done === "triaged" || done === "needsInfo" || done === "approved" ? done : null;
+  return (
+    <div className="space-y-6">
+      <h1 className="text-3xl font-bold">{t("triage.title")}</h1>
+      <p>{t("triage.intro")}</p>
+      {doneKey ? (
+        <p role="status" className="rounded border-2 border-emerald-700 bg-emerald-50 p-3 font-medium text-emerald-900">
+          {t(`triage.done.${doneKey}`, { number: number ?? "" })}
+        </p>
+      ) : null}
+      <p data-testid="flow">
+        {flow.count ? t("triage.flow", { median: flow.median ?? 0, p90: flow.p90 ?? 0, count: flow.count }) : t("triage.flowNone")}
+      </p>
+      {queue.length ? (
+        <div className="overflow-x-auto">
+          <table className="w-full text-left">
+            <caption className="sr-only">{t("triage.title")}</caption>
+            <thead>
+              <tr className="border-b-2 border-slate-400">
+                <th scope="col" className="px-2 py-2">{t("triage.columns.number")}</th>
+                <th scope="col" className="px-2 py-2">{t("triage.columns.title")}</th>
+                <th scope="col" className="px-2 py-2">{t("triage.columns.department")}</th>
+                <th scope="col" className="px-2 py-2 text-right">{t("triage.columns.waiting")}</th>
+                <th scope="col" className="px-2 py-2 text-right">{t("triage.columns.completeness")}</th>
+                <th scope="col" className="px-2 py-2">{t("triage.columns.suggestion")}</th>
+                <th scope="col" className="px-2 py-2">{t("triage.columns.checks")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {queue.map((q) => (
+                <tr key={q.id} className="border-b border-slate-200 align-top">
+                  <td className="px-2 py-2 tabular-nums">{q.number}</td>
+                  <td className="px-2 py-2">
+                    <Link href={`/triage/${q.id}`} className="font-medium text-brand-800 underline-offset-2 hover:underline" aria-label={`${t("triage.open", { number: q.number })}: ${q.title}`}>
+                      {q.title}
+                    </Link>
+                  </td>
+                  <td className="px-2 py-2">{q.department}</td>
+                  <td className="px-2 py-2 text-right whitespace-nowrap">{t("triage.days", { days: q.daysWaiting })}</td>
+                  <td className="px-2 py-2 text-right">{`${q.completeness} %`}</td>
+                  <td className="px-2 py-2">
+                    {[
+                      t(`kind.${q.suggestion.kind.value}`),
+                      q.suggestion.size.value ? t(`size.${q.suggestion.size.value}`) : t("triage.sizeUnknown"),
+                      q.suggestion.track.value ? t(`track.${q.suggestion.track.value}`) : t("triage.trackUnknown"),
+                    ].join(" · ")}
+                  </td>
+                  <td className="px-2 py-2 text-sm">{q.checks.map((c) => t(`triage.checks.${c as "replacementWithoutDevelopment"}`)).join("; ")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>{t("triage.empty")}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import "server-only";
+import { authorize } from "@/lib/auth/policy";
+import type { Actor } from "@/lib/auth/roles";
+import { prisma } from "@/lib/db";
+import { DEFAULT_CLASSIFIER_SETTINGS } from "@/lib/domain/classifier";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { triageSettingsSchema, type TriageSettings } from "@/lib/validation/settings";
+import { actorUserId, recordAudit } from "./audit";
+import { parseInput } from "./errors";
+
+export const TRIAGE_SETTINGS_KEY = "triage";
+export const DEFAULT_TRIAGE_SETTINGS: TriageSettings = { ...DEFAULT_CLASSIFIER_SETTINGS, delegationLimitSek: 100_000 };
+
+/** The stored triage settings, or the defaults where none (or none valid) are stored. */
+export async function triageSettings(db: Prisma.TransactionClient = prisma): Promise<TriageSettings> {
+  const row = await db.setting.findUnique({ where: { key: TRIAGE_SETTINGS_KEY } });
+  const parsed = row ? triageSettingsSchema.safeParse(row.value) : null;
+  return parsed?.success ? parsed.data : DEFAULT_TRIAGE_SETTINGS;
+}
+
+export async function updateTriageSettings(actor: Actor, input: unknown): Promise<TriageSettings> {
+  authorize(actor, "triage.settings");
+  const next = parseInput(triageSettingsSchema, input);
+  return prisma.$transaction(async (tx) => {
+    const before = await triageSettings(tx);
+    await tx.setting.upsert({
+      where: { key: TRIAGE_SETTINGS_KEY },
+      create: { key: TRIAGE_SETTINGS_KEY, value: next as Prisma.InputJsonValue, updatedById: actorUserId(actor) },
+      update: { value: next as Prisma.InputJsonValue, updatedById: actorUserId(actor) },
+    });
+    await recordAudit(tx, actor, { action: "settings.update", entityType: "Setting", entityId: TRIAGE_SETTINGS_KEY, before, after: next });
+    return next;
+  });
+}

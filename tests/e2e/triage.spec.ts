@@ -1,0 +1,114 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expectAccessible, LANGS, signIn, useLanguage } from "./support";
+
+const tag = () => Date.now().toString(36);
+
+/** The department registers and submits through the API, as its own tools might. */
+async function submitAsDepartment(browser: Browser, baseURL: string, fields: Record<string, unknown>) {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await signIn(page, "chef@demo.kommun.se");
+  await expect(page.getByTestId("role-line")).toBeVisible();
+  const me = await (await page.request.get("/api/auth/session")).json();
+  const created = await (await page.request.post("/api/v1/initiatives", { data: { ownerDepartmentId: me.user.departmentId, benefitRecipient: "EXTERNAL", nature: "EFFICIENCY", ...fields } })).json();
+  const submitted = await page.request.post(`/api/v1/initiatives/${created.data.id}/submit`, { data: { version: 1 } });
+  expect(submitted.status()).toBe(200);
+  await context.close();
+  return created.data as { id: string; number: number };
+}
+
+async function openFromQueue(page: Page, number: number) {
+  await page.goto("/triage");
+  await page.getByRole("link", { name: new RegExp(`^Triagera #${number}:`) }).click();
+  await expect(page.getByTestId("suggestion")).toBeVisible();
+}
+
+test("DIG accepts, overrides with a reason, requests information, and approves in the fast lane; the department completes and resubmits", async ({ page, browser, baseURL }) => {
+  const t = tag();
+  const infra = await submitAsDepartment(browser, baseURL!, { title: `Nytt nätverk och wifi i äldreboenden ${t}`, need: "Accesspunkter, switchar och brandvägg behöver bytas i alla äldreboenden.", estimatedCostSek: 2_500_000, estimatedEffortHours: 1500, benefitRecipient: "INTERNAL" });
+  const service = await submitAsDepartment(browser, baseURL!, { title: `E-tjänst för anmälan om hemtjänst ${t}`, need: "Anhöriga och invånare vill kunna anmäla behov av hemtjänst digitalt.", estimatedCostSek: 400_000, estimatedEffortHours: 600 });
+  const unclear = await submitAsDepartment(browser, baseURL!, { title: `Bättre stöd till biståndshandläggare ${t}`, need: "Handläggarna behöver ett bättre stöd i sitt arbete med ärenden." });
+  const small = await submitAsDepartment(browser, baseURL!, { title: `Digital bokning av samtal med socialsekreterare ${t}`, need: "Invånare ska kunna boka tid för samtal via en e-tjänst i stället för att ringa.", estimatedCostSek: 40_000, estimatedEffortHours: 80 });
+
+  await signIn(page, "dig@demo.kommun.se");
+  await expect(page.getByTestId("role-line")).toBeVisible();
+  await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Triagering" }).click();
+  await expect(page.getByTestId("flow")).toContainText(/median|Inga triageringar/);
+  await expectAccessible(page);
+
+  // 1. Accept the suggestion as it stands.
+  await openFromQueue(page, infra.number);
+  await expect(page.getByTestId("suggestion")).toContainText("Infrastruktur");
+  await expectAccessible(page);
+  await page.getByTestId("decide-form").getByRole("button", { name: "Bekräfta triagering" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `#${infra.number} är triagerat.` })).toBeVisible();
+
+  // 2. Override: without a reason it is refused, with one it is accepted.
+  await openFromQueue(page, service.number);
+  await page.getByTestId("decide-form").getByLabel("Spår").selectOption("TECHNICAL");
+  await expect(page.getByText("Du avviker från förslaget: ange varför.")).toBeVisible();
+  await page.getByLabel("Motivering om du avviker från förslaget").fill("Bygger på den nya integrationsplattformen; tas i tekniska spåret.");
+  await page.getByTestId("decide-form").getByRole("button", { name: "Bekräfta triagering" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `#${service.number} är triagerat.` })).toBeVisible();
+
+  // 3. Request more information.
+  await openFromQueue(page, unclear.number);
+  await page.getByLabel("Vad behöver förvaltningen komplettera?").fill("Vilket stöd behövs, och hur många handläggare berörs?");
+  await page.getByRole("button", { name: "Skicka begäran" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Komplettering begärd för #${unclear.number}.` })).toBeVisible();
+
+  // 4. Fast lane under delegation.
+  await openFromQueue(page, small.number);
+  await page.getByLabel("Motivering för beslutet").fill("Liten e-tjänst med tydlig nytta för invånarna.");
+  await page.getByRole("button", { name: "Godkänn under delegation" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `#${small.number} är godkänt i snabbspåret.` })).toBeVisible();
+  await page.goto(`/initiatives/${small.id}`);
+  await expect(page.getByTestId("timeline")).toContainText("Beslutad, ej påbörjad");
+
+  // The department sees the request, completes and resubmits.
+  const dept = await browser.newContext({ baseURL });
+  const deptPage = await dept.newPage();
+  await signIn(deptPage, "chef@demo.kommun.se");
+  await expect(deptPage.getByTestId("notifications")).toContainText(`Digitaliseringsenheten begär komplettering av #${unclear.number}`);
+  await deptPage.getByTestId("notifications").getByRole("link", { name: new RegExp(`#${unclear.number}`) }).click();
+  await expect(deptPage.getByTestId("comments")).toContainText("Vilket stöd behövs");
+  await deptPage.getByRole("link", { name: "Redigera" }).click();
+  await deptPage.getByLabel("Behov *").fill("Handläggarna behöver stöd för att planera och följa upp beslut. 45 handläggare berörs.");
+  await deptPage.getByRole("button", { name: "Skicka in" }).click();
+  await expect(deptPage.getByText("Initiativet är inskickat till digitaliseringsenheten.")).toBeVisible();
+  await dept.close();
+
+  await page.goto("/triage");
+  await expect(page.getByRole("link", { name: new RegExp(`^Triagera #${unclear.number}:`) })).toBeVisible();
+  await expect(page.getByRole("link", { name: new RegExp(`^Triagera #${small.number}:`) })).toHaveCount(0);
+});
+
+test("a department manager cannot open triage", async ({ page }) => {
+  await signIn(page, "chef@demo.kommun.se");
+  await expect(page.getByTestId("role-line")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Triagering" })).toHaveCount(0);
+  await page.goto("/triage");
+  await expect(page).toHaveURL(/\/$/);
+  const api = await page.request.get("/api/v1/triage/queue");
+  expect(api.status()).toBe(403);
+});
+
+for (const lang of LANGS) {
+  test(`triage pages pass axe (${lang})`, async ({ page, context, baseURL }) => {
+    await useLanguage(context, baseURL!, lang);
+    await signIn(page, "dig@demo.kommun.se");
+    await expect(page.getByTestId("role-line")).toBeVisible();
+    await page.goto("/triage");
+    await expectAccessible(page);
+    await page.locator("tbody tr a").first().click();
+    await expect(page.getByTestId("suggestion")).toBeVisible();
+    await expectAccessible(page);
+    await page.goto("/settings/triage");
+    await expectAccessible(page);
+    // A bad threshold is refused with a message next to the field.
+    await page.locator("#smallMaxCostSek").fill("-5");
+    await page.getByRole("button", { name: lang === "sv" ? "Spara inställningar" : "Save settings" }).click();
+    await expect(page.locator("#size\\.smallMaxCostSek-error")).toBeVisible();
+    await expectAccessible(page);
+  });
+}
