@@ -2,7 +2,6 @@ import "server-only";
 import { authorize, can } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/roles";
 import { prisma } from "@/lib/db";
-import { completeness } from "@/lib/domain/completeness";
 import { quadrantOf, splitQuadrant } from "@/lib/domain/pios";
 import type { InitiativeStatus, Prisma } from "@/lib/generated/prisma/client";
 import {
@@ -228,10 +227,6 @@ export function permissionsFor(actor: Actor, initiative: { ownerDepartmentId: st
     comment: can(actor, "initiative.comment", initiative),
     classify: can(actor, "initiative.editClassification", initiative),
   };
-}
-
-export function completenessOf(i: Parameters<typeof completeness>[0]) {
-  return completeness(i);
 }
 
 // ---- The list --------------------------------------------------------------------

@@ -5,7 +5,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { quadrantOf } from "@/lib/domain/pios";
 import { NotFoundError } from "@/lib/server/errors";
-import { auditHistory, completenessOf, getInitiative, permissionsFor } from "@/lib/server/initiatives";
+import { completeness } from "@/lib/domain/completeness";
+import { auditHistory, getInitiative, permissionsFor } from "@/lib/server/initiatives";
 import { markRead } from "@/lib/server/notifications";
 import { similarInitiatives } from "@/lib/server/similar-initiatives";
 import { CommentForm } from "@/components/initiatives/CommentForm";
@@ -42,7 +43,7 @@ export default async function InitiativePage({ params, searchParams }: Props) {
     markRead(user.id, id),
   ]);
   const may = permissionsFor(user, i);
-  const progress = completenessOf({ ...i, benefits: i.benefits, goals: i.goals });
+  const progress = completeness(i);
   const quadrant = quadrantOf(i.benefitRecipient, i.nature);
   const none = t("initiative.noValue");
   const unknown = t("initiative.unknownValue");
