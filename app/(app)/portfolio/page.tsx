@@ -1,0 +1,143 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session";
+import type { WeightBy } from "@/lib/domain/balance";
+import { portfolioOverview, rankedPortfolio } from "@/lib/server/portfolio";
+import { StatusBadge } from "@/components/initiatives/StatusBadge";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("portfolio"))("title") };
+}
+
+const WEIGHTS: WeightBy[] = ["cost", "effort", "count"];
+const PAGE_SIZE = 50;
+
+export default async function PortfolioPage({ searchParams }: { searchParams: Promise<{ weightBy?: string; page?: string }> }) {
+  const user = await requireUser();
+  const params = await searchParams;
+  const weightBy: WeightBy = WEIGHTS.includes(params.weightBy as WeightBy) ? (params.weightBy as WeightBy) : "cost";
+  const year = new Date().getFullYear();
+  const [t, format, overview, ranking] = await Promise.all([getTranslations(), getFormatter(), portfolioOverview(user, weightBy, year), rankedPortfolio(user)]);
+  const pages = Math.max(1, Math.ceil(ranking.length / PAGE_SIZE));
+  const page = Math.min(pages, Math.max(1, Number(params.page) || 1));
+  const shown = ranking.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const amount = (v: number) => (weightBy === "cost" ? t("initiative.sek", { value: format.number(v) }) : weightBy === "effort" ? t("initiative.hours", { value: format.number(v) }) : format.number(v));
+  const money = (v: number | null) => (v === null ? t("initiative.unknownValue") : t("initiative.sek", { value: format.number(v) }));
+  const hours = (v: number | null) => (v === null ? t("initiative.unknownValue") : t("initiative.hours", { value: format.number(v) }));
+  const { backlog } = overview;
+
+  return (
+    <div className="space-y-8">
+      <div>
+        <h1 className="text-3xl font-bold">{t("portfolio.title")}</h1>
+        <p className="mt-2 max-w-3xl">{t("portfolio.intro")}</p>
+      </div>
+
+      <section aria-labelledby="balance-title" className="space-y-3">
+        <h2 id="balance-title" className="text-xl font-semibold">{t("portfolio.balanceTitle")}</h2>
+        <nav aria-label={t("portfolio.weightBy")} className="flex flex-wrap items-center gap-3">
+          <span>{t("portfolio.weightBy")}:</span>
+          {WEIGHTS.map((w) => (
+            <Link key={w} href={`/portfolio?weightBy=${w}`} aria-current={w === weightBy ? "true" : undefined} className={`rounded border px-3 py-1 ${w === weightBy ? "border-brand-800 bg-brand-700 text-white" : "border-slate-400 text-brand-800"}`}>
+              {t(`portfolio.weights.${w}`)}
+            </Link>
+          ))}
+        </nav>
+        <table className="w-full text-left" data-testid="balance">
+          <thead>
+            <tr className="border-b-2 border-slate-400">
+              <th scope="col" className="py-1 pr-3">{t("portfolio.columns.quadrant")}</th>
+              <th scope="col" className="py-1 pr-3 text-right">{t("portfolio.columns.actual")}</th>
+              <th scope="col" className="py-1 pr-3 text-right">{t("portfolio.columns.target", { year })}</th>
+              <th scope="col" className="py-1 pr-3 text-right">{t("portfolio.columns.deviation")}</th>
+              <th scope="col" className="py-1 pr-3 text-right">{t("portfolio.columns.amount")}</th>
+              <th scope="col" className="w-1/4 py-1"><span className="sr-only">{t("portfolio.columns.actual")}</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {overview.balance.quadrants.map((q) => (
+              <tr key={q.quadrant} className="border-b border-slate-200">
+                <th scope="row" className="py-1 pr-3 font-medium">{t(`quadrant.${q.quadrant}`)}</th>
+                <td className="py-1 pr-3 text-right tabular-nums">{t("portfolio.percent", { value: format.number(q.actualPercent) })}</td>
+                <td className="py-1 pr-3 text-right tabular-nums">{q.targetPercent === null ? t("portfolio.noTarget") : t("portfolio.percent", { value: format.number(q.targetPercent) })}</td>
+                <td className="py-1 pr-3 text-right tabular-nums">{q.deviation === null ? t("initiative.noValue") : t("portfolio.pp", { value: `${q.deviation > 0 ? "+" : q.deviation < 0 ? "−" : "±"}${format.number(Math.abs(q.deviation))}` })}</td>
+                <td className="py-1 pr-3 text-right tabular-nums">{amount(q.amount)}</td>
+                <td className="py-1" aria-hidden="true">
+                  <div className="relative h-4 rounded bg-slate-100">
+                    <div className="h-4 rounded bg-brand-700" style={{ width: `${q.actualPercent}%` }} />
+                    {q.targetPercent !== null ? <div className="absolute top-0 h-4 w-0.5 bg-amber-700" style={{ left: `${q.targetPercent}%` }} /> : null}
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {overview.balance.excluded ? <p className="text-sm">{t("portfolio.excluded", { count: overview.balance.excluded })}</p> : null}
+      </section>
+
+      <section aria-labelledby="backlog-title">
+        <h2 id="backlog-title" className="text-xl font-semibold">{t("portfolio.backlogTitle")}</h2>
+        <p className="mt-2" data-testid="backlog">
+          {backlog.ratio === null ? t("portfolio.backlogNone") : t("portfolio.backlog", { approved: backlog.approved, active: backlog.active, percent: format.number(Math.round(backlog.ratio * 1000) / 10) })}
+        </p>
+      </section>
+
+      <section aria-labelledby="ranking-title" className="space-y-3">
+        <h2 id="ranking-title" className="text-xl font-semibold">{t("portfolio.rankingTitle")}</h2>
+        <p>{t("portfolio.showing", { from: (page - 1) * PAGE_SIZE + 1, to: (page - 1) * PAGE_SIZE + shown.length, total: ranking.length })}</p>
+        <div className="overflow-x-auto">
+          <table className="w-full text-left" data-testid="ranking">
+            <thead>
+              <tr className="border-b-2 border-slate-400">
+                <th scope="col" className="px-2 py-2">{t("portfolio.columns.position")}</th>
+                <th scope="col" className="px-2 py-2">{t("initiative.fields.title")}</th>
+                <th scope="col" className="px-2 py-2">{t("initiative.fields.status")}</th>
+                <th scope="col" className="px-2 py-2">{t("initiative.fields.quadrant")}</th>
+                <th scope="col" className="px-2 py-2 text-right">{t("portfolio.columns.score")}</th>
+                <th scope="col" className="px-2 py-2 text-right">{t("initiative.fields.estimatedCostSek")}</th>
+                <th scope="col" className="px-2 py-2 text-right">{t("initiative.fields.estimatedEffortHours")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((r) => (
+                <tr key={r.id} className="border-b border-slate-200 align-top">
+                  <td className="px-2 py-2 tabular-nums">{r.position}</td>
+                  <td className="px-2 py-2">
+                    <Link href={`/initiatives/${r.id}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">{`#${r.number} ${r.title}`}</Link>
+                    <span className="block text-sm text-slate-700">{r.department}{r.manualRank !== null ? ` · ${t("portfolio.manual")}` : ""}</span>
+                    <details className="mt-1 text-sm">
+                      <summary className="cursor-pointer text-brand-800 underline">{t("portfolio.columns.breakdown")}</summary>
+                      <ul className="ml-5 list-disc">
+                        {r.score.components.map((c) => {
+                          const name = t(`portfolio.components.${c.key}`);
+                          return (
+                            <li key={c.key}>
+                              {c.unknown ? t("portfolio.unknownComponent", { name, weight: c.weight }) : t("portfolio.component", { name, points: format.number(c.points), value: format.number(Math.round(c.value * 100) / 100), weight: c.weight })}
+                            </li>
+                          );
+                        })}
+                      </ul>
+                    </details>
+                  </td>
+                  <td className="px-2 py-2"><StatusBadge status={r.status} label={t(`status.${r.status}`)} /></td>
+                  <td className="px-2 py-2">{r.quadrant ? t(`quadrant.${r.quadrant}`) : t("initiative.noValue")}</td>
+                  <td className="px-2 py-2 text-right font-semibold tabular-nums">{format.number(r.score.total)}</td>
+                  <td className="px-2 py-2 text-right tabular-nums">{money(r.estimatedCostSek)}</td>
+                  <td className="px-2 py-2 text-right tabular-nums">{hours(r.estimatedEffortHours)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {pages > 1 ? (
+          <nav aria-label={t("initiative.pagination")} className="flex items-center gap-4">
+            {page > 1 ? <Link href={`/portfolio?weightBy=${weightBy}&page=${page - 1}`} className="font-medium text-brand-800 underline">{t("initiative.previous")}</Link> : null}
+            <span>{t("initiative.page", { page, pages })}</span>
+            {page < pages ? <Link href={`/portfolio?weightBy=${weightBy}&page=${page + 1}`} className="font-medium text-brand-800 underline">{t("initiative.next")}</Link> : null}
+          </nav>
+        ) : null}
+      </section>
+    </div>
+  );
+}

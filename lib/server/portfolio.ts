@@ -1,0 +1,75 @@
+import "server-only";
+import { authorize } from "@/lib/auth/policy";
+import type { Actor } from "@/lib/auth/roles";
+import { prisma } from "@/lib/db";
+import { balance, type Balance, type WeightBy } from "@/lib/domain/balance";
+import { quadrantOf, type Quadrant } from "@/lib/domain/pios";
+import { ACTIVE_STATUSES, backlogRatio } from "@/lib/domain/portfolio-metrics";
+import { benefitScore, DEFAULT_SCORE_WEIGHTS, rank, type BenefitScore, type ScoreInput } from "@/lib/domain/score";
+import type { InitiativeStatus } from "@/lib/generated/prisma/client";
+
+/** What leadership prioritises: triaged initiatives awaiting decision, and decided ones not yet done. */
+export const PORTFOLIO_STATUSES: InitiativeStatus[] = ["TRIAGED", "APPROVED", "IN_PROGRESS", "PAUSED"];
+
+export type RankedInitiative = {
+  id: string; number: number; title: string; status: InitiativeStatus; department: string; quadrant: Quadrant | null;
+  estimatedCostSek: number | null; estimatedEffortHours: number | null; manualRank: number | null; score: BenefitScore; position: number;
+};
+
+/** The portfolio ranked by benefit and strategic direction (leadership's manual order first). */
+export async function rankedPortfolio(actor: Actor): Promise<RankedInitiative[]> {
+  authorize(actor, "portfolio.read");
+  const [rows, goals] = await Promise.all([
+    prisma.initiative.findMany({
+      where: { status: { in: PORTFOLIO_STATUSES } },
+      select: {
+        id: true, number: true, title: true, status: true, benefitRecipient: true, nature: true, estimatedCostSek: true, estimatedEffortHours: true,
+        benefitJudgement: true, reachCount: true, urgency: true, legalRequirement: true, riskReduction: true, rank: true,
+        ownerDepartment: { select: { name: true } },
+        goals: { select: { alignment: true, goal: { select: { weight: true, active: true } } } },
+        benefits: { select: { annualValueSek: true } },
+      },
+    }),
+    prisma.strategicGoal.findMany({ where: { active: true }, select: { weight: true } }),
+  ]);
+  const context = { maxAlignment: goals.reduce((sum, g) => sum + g.weight * 3, 0) };
+  const scored = rows.map((r) => {
+    const known = r.benefits.map((b) => b.annualValueSek).filter((v): v is number => v !== null);
+    const input: ScoreInput = {
+      goals: r.goals.filter((g) => g.goal.active).map((g) => ({ weight: g.goal.weight, alignment: g.alignment })),
+      annualBenefitSek: known.length ? known.reduce((a, b) => a + b, 0) : null,
+      benefitJudgement: r.benefitJudgement,
+      reachCount: r.reachCount,
+      urgency: r.urgency,
+      legalRequirement: r.legalRequirement,
+      riskReduction: r.riskReduction,
+    };
+    return {
+      id: r.id, number: r.number, title: r.title, status: r.status, department: r.ownerDepartment.name,
+      quadrant: quadrantOf(r.benefitRecipient, r.nature), estimatedCostSek: r.estimatedCostSek, estimatedEffortHours: r.estimatedEffortHours,
+      manualRank: r.rank, score: benefitScore(input, DEFAULT_SCORE_WEIGHTS, context), position: 0,
+    };
+  });
+  return rank(scored, (s) => s.score.total, (s) => s.manualRank).map((s, index) => ({ ...s, position: index + 1 }));
+}
+
+export type PortfolioOverview = { balance: Balance; weightBy: WeightBy; year: number; backlog: { approved: number; active: number; ratio: number | null } };
+
+/** The PIOS balance (actual vs target) and the backlog ratio, as aggregates for charts. */
+export async function portfolioOverview(actor: Actor, weightBy: WeightBy, year: number): Promise<PortfolioOverview> {
+  authorize(actor, "portfolio.read");
+  const [rows, targets, statuses] = await Promise.all([
+    prisma.initiative.findMany({ where: { status: { in: PORTFOLIO_STATUSES } }, select: { benefitRecipient: true, nature: true, estimatedCostSek: true, estimatedEffortHours: true } }),
+    prisma.balanceTarget.findMany({ where: { year } }),
+    prisma.initiative.groupBy({ by: ["status"], where: { status: { in: [...ACTIVE_STATUSES] as InitiativeStatus[] } }, _count: { _all: true } }),
+  ]);
+  const target = targets.length === 4 ? (Object.fromEntries(targets.map((t) => [t.quadrant, t.sharePercent])) as Record<Quadrant, number>) : null;
+  const list = statuses.flatMap((s) => Array<string>(s._count._all).fill(s.status));
+  const approved = statuses.find((s) => s.status === "APPROVED")?._count._all ?? 0;
+  return {
+    weightBy,
+    year,
+    balance: balance(rows.map((r) => ({ quadrant: quadrantOf(r.benefitRecipient, r.nature), costSek: r.estimatedCostSek, effortHours: r.estimatedEffortHours })), weightBy, target),
+    backlog: { approved, active: list.length, ratio: backlogRatio(list) },
+  };
+}
