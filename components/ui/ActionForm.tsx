@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { createContext, useActionState, useContext } from "react";
+import { createContext, startTransition, useActionState, useContext } from "react";
 
 type Issue = { path: string; message: string };
 export type ActionState = { ok: boolean; code?: string; issues?: Issue[] } | null;
@@ -25,7 +25,18 @@ export function ActionForm(props: {
   const failure = state && !state.ok ? (props.messages[state.code ?? ""] ?? (state.issues?.length ? tv("summary", { count: state.issues.length }) : props.messages.default)) : null;
   return (
     <IssuesContext.Provider value={state?.issues ?? []}>
-      <form action={formAction} className={props.className ?? "space-y-3"} data-testid={props.testId}>
+      <form
+        action={formAction}
+        // With JavaScript, submit without React's automatic form reset, so a refused
+        // submission keeps what the person typed; without it, the plain form action works.
+        onSubmit={(event) => {
+          event.preventDefault();
+          const data = new FormData(event.currentTarget);
+          startTransition(() => formAction(data));
+        }}
+        className={props.className ?? "space-y-3"}
+        data-testid={props.testId}
+      >
         {props.children}
         <p role="status" className={failure ? "font-medium text-red-800" : "font-medium text-emerald-900"}>
           {failure ?? (state?.ok ? props.okMessage : null)}

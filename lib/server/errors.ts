@@ -22,7 +22,7 @@ export class ValidationError extends AppError {
     super("VALIDATION_FAILED", 400, message, issues);
   }
   static fromZod(error: ZodError): ValidationError {
-    return new ValidationError(error.issues.map((i) => ({ path: i.path.join("."), message: i.code === "unrecognized_keys" ? "unknownField" : i.message.match(/^[a-zA-Z]+$/) ? i.message : "invalid" })));
+    return new ValidationError(error.issues.map((i) => ({ path: i.path.join("."), message: i.code === "unrecognized_keys" ? "unknownField" : i.message.match(/^[a-zA-Z][a-zA-Z0-9]*$/) ? i.message : "invalid" })));
   }
 }
 

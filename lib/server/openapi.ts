@@ -3,6 +3,8 @@ import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject } from "zod-openapi";
 import { commentList, createdComment, createdInitiative, errorBody, initiativeDetail, initiativeList, suggestionResponse, triageQueueResponse, versionResult } from "@/lib/validation/api";
 import { triageSettingsSchema } from "@/lib/validation/settings";
+import { balanceTargetInput } from "@/lib/validation/portfolio";
+import { rankingResponse } from "@/lib/validation/api";
 import { fastLaneApprovalInput, requestInfoInput, triageDecisionInput } from "@/lib/validation/triage";
 import { classificationInput, commentInput, createInitiativeInput, initiativeFilter, submitInitiativeInput, updateInitiativeInput } from "@/lib/validation/initiative";
 
@@ -103,6 +105,12 @@ export function openApiDocument() {
       "/api/v1/settings/triage": {
         get: op({ operationId: "getTriageSettings", summary: "Size thresholds, routing rules, delegation limit and vocabulary", responses: { "200": { description: "Settings", ...json(z.object({ data: triageSettingsSchema })) } } }),
         put: op({ operationId: "updateTriageSettings", summary: "Replace the triage settings (DIG, admin)", requestBody: json(triageSettingsSchema), responses: { "200": { description: "Saved", ...json(z.object({ data: triageSettingsSchema })) } } }),
+      },
+      "/api/v1/portfolio/ranking": {
+        get: op({ operationId: "portfolioRanking", summary: "Triaged, approved and running initiatives ranked by benefit score, with each score's breakdown", responses: { "200": { description: "The ranking", ...json(rankingResponse) } } }),
+      },
+      "/api/v1/portfolio/balance-target": {
+        put: op({ operationId: "setBalanceTarget", summary: "Set a year's target balance: four whole percentages summing to 100 (leadership, admin)", requestBody: json(balanceTargetInput), responses: { "200": { description: "Saved", ...json(z.object({ data: balanceTargetInput })) } } }),
       },
       "/api/v1/initiatives/export": {
         get: op({

@@ -7,6 +7,9 @@ import { quadrantOf, type Quadrant } from "@/lib/domain/pios";
 import { ACTIVE_STATUSES, backlogRatio } from "@/lib/domain/portfolio-metrics";
 import { benefitScore, DEFAULT_SCORE_WEIGHTS, rank, type BenefitScore, type ScoreInput } from "@/lib/domain/score";
 import type { InitiativeStatus } from "@/lib/generated/prisma/client";
+import { balanceTargetInput } from "@/lib/validation/portfolio";
+import { recordAudit } from "./audit";
+import { parseInput } from "./errors";
 
 /** What leadership prioritises: triaged initiatives awaiting decision, and decided ones not yet done. */
 export const PORTFOLIO_STATUSES: InitiativeStatus[] = ["TRIAGED", "APPROVED", "IN_PROGRESS", "PAUSED"];
@@ -72,4 +75,24 @@ export async function portfolioOverview(actor: Actor, weightBy: WeightBy, year: 
     balance: balance(rows.map((r) => ({ quadrant: quadrantOf(r.benefitRecipient, r.nature), costSek: r.estimatedCostSek, effortHours: r.estimatedEffortHours })), weightBy, target),
     backlog: { approved, active: list.length, ratio: backlogRatio(list) },
   };
+}
+
+/** Sets the target balance for a year (LEADERSHIP, ADMIN): all four shares at once. */
+export async function setBalanceTarget(actor: Actor, input: unknown): Promise<{ year: number; shares: Record<Quadrant, number> }> {
+  authorize(actor, "portfolio.settings");
+  const { year, shares } = parseInput(balanceTargetInput, input);
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.balanceTarget.findMany({ where: { year } });
+    for (const [quadrant, sharePercent] of Object.entries(shares) as [Quadrant, number][]) {
+      await tx.balanceTarget.upsert({ where: { year_quadrant: { year, quadrant } }, create: { year, quadrant, sharePercent }, update: { sharePercent } });
+    }
+    await recordAudit(tx, actor, {
+      action: "portfolio.balanceTarget",
+      entityType: "BalanceTarget",
+      entityId: String(year),
+      before: Object.fromEntries(before.map((b) => [b.quadrant, b.sharePercent])),
+      after: shares,
+    });
+    return { year, shares };
+  });
 }

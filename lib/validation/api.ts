@@ -97,3 +97,18 @@ export const triageQueueResponse = z
 export const suggestionResponse = z
   .object({ data: z.object({ initiativeId: z.string(), status, version: z.number().int(), suggestion, checks: z.array(z.string()), completeness: z.number().int() }) })
   .meta({ id: "TriageSuggestion" });
+
+export const rankingResponse = z
+  .object({
+    data: z.array(
+      z.object({
+        position: z.number().int(), id: z.string(), number: z.number().int(), title: z.string(), status, department: z.string(), quadrant,
+        estimatedCostSek: z.number().int().nullable(), estimatedEffortHours: z.number().int().nullable(), manualRank: z.number().int().nullable(),
+        score: z.object({
+          total: z.number(),
+          components: z.array(z.object({ key: z.enum(["alignment", "benefit", "reach", "urgency", "risk"]), value: z.number(), weight: z.number(), points: z.number(), unknown: z.boolean() })),
+        }),
+      }),
+    ),
+  })
+  .meta({ id: "PortfolioRanking" });

@@ -40,3 +40,33 @@ for (const lang of LANGS) {
     await expectAccessible(page);
   });
 }
+
+test("leadership sets the target balance; a sum other than 100 is refused; a viewer has no control", async ({ page, browser, baseURL }) => {
+  await signIn(page, "ledning@demo.kommun.se");
+  await expect(page.getByTestId("role-line")).toBeVisible();
+  await page.goto("/portfolio");
+  await page.getByText(/Sätt målbalans för \d{4}/).click();
+  const form = page.getByTestId("target-form");
+  await form.getByLabel("Intern effektivitet").fill("50");
+  await form.getByLabel("Intern innovation").fill("20");
+  await form.getByLabel("Extern effektivitet").fill("20");
+  await form.getByLabel("Extern innovation").fill("20");
+  await form.getByRole("button", { name: "Spara målbalans" }).click();
+  await expect(form.getByText("Andelarna ska tillsammans bli exakt 100 %.")).toBeVisible();
+  await expectAccessible(page);
+  await form.getByLabel("Extern innovation").fill("10");
+  await form.getByRole("button", { name: "Spara målbalans" }).click();
+  await expect(form.getByText("Målbalansen är sparad.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId("balance").locator("tbody tr").first()).toContainText("50 %");
+
+  const viewer = await browser.newContext({ baseURL });
+  const viewerPage = await viewer.newPage();
+  await signIn(viewerPage, "insyn@demo.kommun.se");
+  await expect(viewerPage.getByTestId("role-line")).toBeVisible();
+  await viewerPage.goto("/portfolio");
+  await expect(viewerPage.getByText(/Sätt målbalans/)).toHaveCount(0);
+  const api = await viewerPage.request.put("/api/v1/portfolio/balance-target", { data: { year: 2026, shares: { INTERNAL_EFFICIENCY: 25, INTERNAL_INNOVATION: 25, EXTERNAL_EFFICIENCY: 25, EXTERNAL_INNOVATION: 25 } } });
+  expect(api.status()).toBe(403);
+  await viewer.close();
+});

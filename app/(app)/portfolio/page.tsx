@@ -1,7 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
+import { QUADRANTS } from "@/lib/domain/pios";
+import { ActionForm, FieldError } from "@/components/ui/ActionForm";
+import { ClientMessages } from "@/components/ui/ClientMessages";
+import { setBalanceTargetAction } from "./actions";
 import type { WeightBy } from "@/lib/domain/balance";
 import { portfolioOverview, rankedPortfolio } from "@/lib/server/portfolio";
 import { StatusBadge } from "@/components/initiatives/StatusBadge";
@@ -74,6 +79,26 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
           </tbody>
         </table>
         {overview.balance.excluded ? <p className="text-sm">{t("portfolio.excluded", { count: overview.balance.excluded })}</p> : null}
+        {can(user, "portfolio.settings") ? (
+          <details className="rounded border border-slate-300 p-4">
+            <summary className="cursor-pointer font-semibold text-brand-800">{t("portfolio.targetTitle", { year })}</summary>
+            <ClientMessages namespaces={["validation"]}>
+              <ActionForm action={setBalanceTargetAction.bind(null, year)} submitLabel={t("portfolio.targetSave")} okMessage={t("portfolio.targetSaved")} messages={{ FORBIDDEN: t("initiative.forbidden"), default: t("initiative.error") }} testId="target-form" className="mt-3 space-y-3">
+                <p id="target-help">{t("portfolio.targetIntro")}</p>
+                <div className="grid gap-3 md:grid-cols-4">
+                  {QUADRANTS.map((q) => (
+                    <div key={q}>
+                      <label htmlFor={`target-${q}`} className="font-medium">{t(`quadrant.${q}`)}</label>
+                      <input id={`target-${q}`} name={q} inputMode="numeric" aria-describedby="target-help" defaultValue={overview.balance.quadrants.find((b) => b.quadrant === q)?.targetPercent ?? ""} className="mt-1 block w-full rounded border border-slate-500 px-3 py-2" />
+                      <FieldError name={`shares.${q}`} />
+                    </div>
+                  ))}
+                </div>
+                <FieldError name="shares" />
+              </ActionForm>
+            </ClientMessages>
+          </details>
+        ) : null}
       </section>
 
       <section aria-labelledby="backlog-title">

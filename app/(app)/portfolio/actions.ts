@@ -1,0 +1,26 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { UnauthenticatedError } from "@/lib/auth/policy";
+import { currentUser } from "@/lib/auth/session";
+import { toErrorResponse, type FieldIssue } from "@/lib/server/errors";
+import { setBalanceTarget } from "@/lib/server/portfolio";
+
+export async function setBalanceTargetAction(year: number, _prev: { ok: boolean; code?: string; issues?: FieldIssue[] } | null, form: FormData) {
+  try {
+    const user = await currentUser();
+    if (!user) throw new UnauthenticatedError();
+    const share = (k: string) => {
+      const raw = String(form.get(k) ?? "").trim();
+      return raw === "" ? NaN : Number(raw);
+    };
+    await setBalanceTarget(user, {
+      year,
+      shares: { INTERNAL_EFFICIENCY: share("INTERNAL_EFFICIENCY"), INTERNAL_INNOVATION: share("INTERNAL_INNOVATION"), EXTERNAL_EFFICIENCY: share("EXTERNAL_EFFICIENCY"), EXTERNAL_INNOVATION: share("EXTERNAL_INNOVATION") },
+    });
+    revalidatePath("/portfolio");
+    return { ok: true };
+  } catch (error) {
+    const { body } = toErrorResponse(error);
+    return { ok: false, code: body.error.code, issues: body.error.issues };
+  }
+}

@@ -1,0 +1,43 @@
+import { beforeAll, expect, it } from "vitest";
+import { ForbiddenError } from "@/lib/auth/policy";
+import type { Actor } from "@/lib/auth/roles";
+import { AppError, ValidationError } from "@/lib/server/errors";
+import { portfolioOverview, rankedPortfolio, setBalanceTarget } from "@/lib/server/portfolio";
+import { seedDemo } from "@/prisma/seed/demo";
+import { describeEachEngine } from "./engines";
+
+describeEachEngine("portfolio", (ctx) => {
+  const a: Record<string, Actor> = {};
+  beforeAll(async () => {
+    await seedDemo(ctx.db.prisma);
+    for (const u of await ctx.db.prisma.user.findMany()) a[u.email.split("@")[0]!] = { id: u.id, role: u.role, departmentId: u.departmentId, name: u.name };
+  });
+
+  const shares = { INTERNAL_EFFICIENCY: 40, INTERNAL_INNOVATION: 20, EXTERNAL_EFFICIENCY: 25, EXTERNAL_INNOVATION: 15 };
+
+  it("ranks only triaged, approved and running initiatives, manual places first, then by score", async () => {
+    const ranking = await rankedPortfolio(a.insyn!);
+    expect(ranking.length).toBeGreaterThan(20);
+    expect(new Set(ranking.map((r) => r.status))).toEqual(new Set(["TRIAGED", "APPROVED", "IN_PROGRESS", "PAUSED"]));
+    const unplaced = ranking.filter((r) => r.manualRank === null).map((r) => r.score.total);
+    expect(unplaced).toEqual([...unplaced].sort((x, y) => y - x));
+    expect(ranking.map((r) => r.position)).toEqual(ranking.map((_, i) => i + 1));
+    const first = ranking.find((r) => r.manualRank === null)!;
+    expect(first.score.components.map((c) => c.key)).toEqual(["alignment", "benefit", "reach", "urgency", "risk"]);
+  });
+
+  it("only leadership and admin set the target balance; it must sum to 100; nothing half-written", async () => {
+    for (const who of ["chef", "dig", "insyn"]) await expect(setBalanceTarget(a[who]!, { year: 2030, shares })).rejects.toBeInstanceOf(ForbiddenError);
+    const bad = await setBalanceTarget(a.ledning!, { year: 2030, shares: { ...shares, EXTERNAL_INNOVATION: 16 } }).catch((e) => e);
+    expect(bad).toBeInstanceOf(ValidationError);
+    expect((bad as AppError).issues).toEqual([{ path: "shares", message: "sumNot100" }]);
+    expect(await ctx.db.prisma.balanceTarget.count({ where: { year: 2030 } })).toBe(0);
+    await setBalanceTarget(a.ledning!, { year: 2030, shares });
+    const overview = await portfolioOverview(a.insyn!, "count", 2030);
+    expect(Object.fromEntries(overview.balance.quadrants.map((q) => [q.quadrant, q.targetPercent]))).toEqual(shares);
+    const actual = overview.balance.quadrants.reduce((sum, q) => sum + q.actualPercent, 0);
+    expect(actual).toBeCloseTo(100, 5);
+    const audit = await ctx.db.prisma.auditEvent.findFirstOrThrow({ where: { entityType: "BalanceTarget", entityId: "2030" } });
+    expect(audit.after).toEqual(shares);
+  });
+});
