@@ -7,6 +7,7 @@ import { requireUser } from "@/lib/auth/session";
 import { QUADRANTS } from "@/lib/domain/pios";
 import { formOptions, listInitiatives } from "@/lib/server/initiatives";
 import { filterToSearchParams, INITIATIVE_STATUSES, parseFilter, SORTS } from "@/lib/validation/initiative";
+import { TableHeader } from "@/components/ui/TableHeader";
 import { StatusBadge } from "@/components/initiatives/StatusBadge";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -87,16 +88,16 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
         <div className="overflow-x-auto">
           <table className="w-full border-collapse text-left">
             <caption className="sr-only">{t("initiative.listTitle")}</caption>
-            <thead>
-              <tr className="border-b-2 border-slate-400">
-                <th scope="col" className="px-2 py-2">{t("initiative.fields.number")}</th>
-                <th scope="col" className="px-2 py-2">{t("initiative.fields.title")}</th>
-                <th scope="col" className="px-2 py-2">{t("initiative.fields.ownerDepartment")}</th>
-                <th scope="col" className="px-2 py-2">{t("initiative.fields.status")}</th>
-                <th scope="col" className="px-2 py-2">{t("initiative.fields.quadrant")}</th>
-                <th scope="col" className="px-2 py-2 text-right">{t("initiative.fields.estimatedCostSek")}</th>
-              </tr>
-            </thead>
+            <TableHeader
+              columns={[
+                { label: t("initiative.fields.number"), className: "px-2 py-2" },
+                { label: t("initiative.fields.title"), className: "px-2 py-2" },
+                { label: t("initiative.fields.ownerDepartment"), className: "px-2 py-2" },
+                { label: t("initiative.fields.status"), className: "px-2 py-2" },
+                { label: t("initiative.fields.quadrant"), className: "px-2 py-2" },
+                { label: t("initiative.fields.estimatedCostSek"), className: "px-2 py-2 text-right" },
+              ]}
+            />
             <tbody>
               {result.rows.map((r) => (
                 <tr key={r.id} className="border-b border-slate-200">

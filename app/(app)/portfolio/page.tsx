@@ -9,6 +9,7 @@ import { ClientMessages } from "@/components/ui/ClientMessages";
 import { setBalanceTargetAction } from "./actions";
 import type { WeightBy } from "@/lib/domain/balance";
 import { portfolioOverview, rankedPortfolio } from "@/lib/server/portfolio";
+import { TableHeader } from "@/components/ui/TableHeader";
 import { StatusBadge } from "@/components/initiatives/StatusBadge";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -50,16 +51,16 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
           ))}
         </nav>
         <table className="w-full text-left" data-testid="balance">
-          <thead>
-            <tr className="border-b-2 border-slate-400">
-              <th scope="col" className="py-1 pr-3">{t("portfolio.columns.quadrant")}</th>
-              <th scope="col" className="py-1 pr-3 text-right">{t("portfolio.columns.actual")}</th>
-              <th scope="col" className="py-1 pr-3 text-right">{t("portfolio.columns.target", { year })}</th>
-              <th scope="col" className="py-1 pr-3 text-right">{t("portfolio.columns.deviation")}</th>
-              <th scope="col" className="py-1 pr-3 text-right">{t("portfolio.columns.amount")}</th>
-              <th scope="col" className="w-1/4 py-1"><span className="sr-only">{t("portfolio.columns.actual")}</span></th>
-            </tr>
-          </thead>
+          <TableHeader
+            columns={[
+              { label: t("portfolio.columns.quadrant"), className: "py-1 pr-3" },
+              { label: t("portfolio.columns.actual"), className: "py-1 pr-3 text-right" },
+              { label: t("portfolio.columns.target", { year }), className: "py-1 pr-3 text-right" },
+              { label: t("portfolio.columns.deviation"), className: "py-1 pr-3 text-right" },
+              { label: t("portfolio.columns.amount"), className: "py-1 pr-3 text-right" },
+              { label: <span className="sr-only">{t("portfolio.columns.actual")}</span>, className: "w-1/4 py-1" },
+            ]}
+          />
           <tbody>
             {overview.balance.quadrants.map((q) => (
               <tr key={q.quadrant} className="border-b border-slate-200">
@@ -113,17 +114,17 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
         <p>{t("portfolio.showing", { from: (page - 1) * PAGE_SIZE + 1, to: (page - 1) * PAGE_SIZE + shown.length, total: ranking.length })}</p>
         <div className="overflow-x-auto">
           <table className="w-full text-left" data-testid="ranking">
-            <thead>
-              <tr className="border-b-2 border-slate-400">
-                <th scope="col" className="px-2 py-2">{t("portfolio.columns.position")}</th>
-                <th scope="col" className="px-2 py-2">{t("initiative.fields.title")}</th>
-                <th scope="col" className="px-2 py-2">{t("initiative.fields.status")}</th>
-                <th scope="col" className="px-2 py-2">{t("initiative.fields.quadrant")}</th>
-                <th scope="col" className="px-2 py-2 text-right">{t("portfolio.columns.score")}</th>
-                <th scope="col" className="px-2 py-2 text-right">{t("initiative.fields.estimatedCostSek")}</th>
-                <th scope="col" className="px-2 py-2 text-right">{t("initiative.fields.estimatedEffortHours")}</th>
-              </tr>
-            </thead>
+            <TableHeader
+              columns={[
+                { label: t("portfolio.columns.position"), className: "px-2 py-2" },
+                { label: t("initiative.fields.title"), className: "px-2 py-2" },
+                { label: t("initiative.fields.status"), className: "px-2 py-2" },
+                { label: t("initiative.fields.quadrant"), className: "px-2 py-2" },
+                { label: t("portfolio.columns.score"), className: "px-2 py-2 text-right" },
+                { label: t("initiative.fields.estimatedCostSek"), className: "px-2 py-2 text-right" },
+                { label: t("initiative.fields.estimatedEffortHours"), className: "px-2 py-2 text-right" },
+              ]}
+            />
             <tbody>
               {shown.map((r) => (
                 <tr key={r.id} className="border-b border-slate-200 align-top">

@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { triageFlow, triageQueue } from "@/lib/server/triage";
+import { TableHeader } from "@/components/ui/TableHeader";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("triage"))("title") };
@@ -32,17 +33,17 @@ export default async function TriageQueuePage({ searchParams }: { searchParams: 
         <div className="overflow-x-auto">
           <table className="w-full text-left">
             <caption className="sr-only">{t("triage.title")}</caption>
-            <thead>
-              <tr className="border-b-2 border-slate-400">
-                <th scope="col" className="px-2 py-2">{t("triage.columns.number")}</th>
-                <th scope="col" className="px-2 py-2">{t("triage.columns.title")}</th>
-                <th scope="col" className="px-2 py-2">{t("triage.columns.department")}</th>
-                <th scope="col" className="px-2 py-2 text-right">{t("triage.columns.waiting")}</th>
-                <th scope="col" className="px-2 py-2 text-right">{t("triage.columns.completeness")}</th>
-                <th scope="col" className="px-2 py-2">{t("triage.columns.suggestion")}</th>
-                <th scope="col" className="px-2 py-2">{t("triage.columns.checks")}</th>
-              </tr>
-            </thead>
+            <TableHeader
+              columns={[
+                { label: t("triage.columns.number"), className: "px-2 py-2" },
+                { label: t("triage.columns.title"), className: "px-2 py-2" },
+                { label: t("triage.columns.department"), className: "px-2 py-2" },
+                { label: t("triage.columns.waiting"), className: "px-2 py-2 text-right" },
+                { label: t("triage.columns.completeness"), className: "px-2 py-2 text-right" },
+                { label: t("triage.columns.suggestion"), className: "px-2 py-2" },
+                { label: t("triage.columns.checks"), className: "px-2 py-2" },
+              ]}
+            />
             <tbody>
               {queue.map((q) => (
                 <tr key={q.id} className="border-b border-slate-200 align-top">

@@ -11,6 +11,7 @@ import { markRead } from "@/lib/server/notifications";
 import { similarInitiatives } from "@/lib/server/similar-initiatives";
 import { CommentForm } from "@/components/initiatives/CommentForm";
 import { ClientMessages } from "@/components/ui/ClientMessages";
+import { TableHeader } from "@/components/ui/TableHeader";
 import { StatusBadge } from "@/components/initiatives/StatusBadge";
 import { ClassificationForm } from "@/components/initiatives/ClassificationForm";
 import { addCommentAction, classifyAction } from "../actions";
@@ -135,15 +136,15 @@ export default async function InitiativePage({ params, searchParams }: Props) {
         <h2 id="benefits-title" className="text-xl font-semibold">{t("initiative.fields.benefits")}</h2>
         {i.benefits.length ? (
           <table className="mt-2 w-full text-left">
-            <thead>
-              <tr className="border-b-2 border-slate-400">
-                <th scope="col" className="py-1 pr-3">{t("initiative.fields.category")}</th>
-                <th scope="col" className="py-1 pr-3">{t("initiative.fields.description")}</th>
-                <th scope="col" className="py-1 pr-3 text-right">{t("initiative.fields.annualValueSek")}</th>
-                <th scope="col" className="py-1 pr-3 text-right">{t("initiative.fields.annualHours")}</th>
-                <th scope="col" className="py-1">{t("initiative.fields.certainty")}</th>
-              </tr>
-            </thead>
+            <TableHeader
+              columns={[
+                { label: t("initiative.fields.category"), className: "py-1 pr-3" },
+                { label: t("initiative.fields.description"), className: "py-1 pr-3" },
+                { label: t("initiative.fields.annualValueSek"), className: "py-1 pr-3 text-right" },
+                { label: t("initiative.fields.annualHours"), className: "py-1 pr-3 text-right" },
+                { label: t("initiative.fields.certainty"), className: "py-1" },
+              ]}
+            />
             <tbody>
               {i.benefits.map((b) => (
                 <tr key={b.id} className="border-b border-slate-200">
@@ -230,14 +231,14 @@ export default async function InitiativePage({ params, searchParams }: Props) {
         {audit.length ? (
           <div className="overflow-x-auto">
             <table className="mt-2 w-full text-left text-sm">
-              <thead>
-                <tr className="border-b-2 border-slate-400">
-                  <th scope="col" className="py-1 pr-3">{t("initiative.auditWhen")}</th>
-                  <th scope="col" className="py-1 pr-3">{t("initiative.auditWho")}</th>
-                  <th scope="col" className="py-1 pr-3">{t("initiative.auditAction")}</th>
-                  <th scope="col" className="py-1">{t("initiative.auditChanges")}</th>
-                </tr>
-              </thead>
+              <TableHeader
+                columns={[
+                  { label: t("initiative.auditWhen"), className: "py-1 pr-3" },
+                  { label: t("initiative.auditWho"), className: "py-1 pr-3" },
+                  { label: t("initiative.auditAction"), className: "py-1 pr-3" },
+                  { label: t("initiative.auditChanges"), className: "py-1" },
+                ]}
+              />
               <tbody>
                 {audit.map((a) => (
                   <tr key={a.id} className="border-b border-slate-200 align-top">
