@@ -6,6 +6,7 @@ import { balance, type Balance, type WeightBy } from "@/lib/domain/balance";
 import { quadrantOf, type Quadrant } from "@/lib/domain/pios";
 import { ACTIVE_STATUSES, backlogRatio } from "@/lib/domain/portfolio-metrics";
 import { benefitScore, DEFAULT_SCORE_WEIGHTS, rank, type BenefitScore, type ScoreInput } from "@/lib/domain/score";
+import { sensitivity, type Sensitivity } from "@/lib/domain/sensitivity";
 import type { InitiativeStatus } from "@/lib/generated/prisma/client";
 import { balanceTargetInput } from "@/lib/validation/portfolio";
 import { recordAudit } from "./audit";
@@ -21,6 +22,11 @@ export type RankedInitiative = {
 
 /** The portfolio ranked by benefit and strategic direction (leadership's manual order first). */
 export async function rankedPortfolio(actor: Actor): Promise<RankedInitiative[]> {
+  return (await portfolioRanking(actor)).ranking;
+}
+
+/** The ranking and whether its top ten hinges on any single score weight (±10 %). */
+export async function portfolioRanking(actor: Actor): Promise<{ ranking: RankedInitiative[]; sensitivity: Sensitivity }> {
   authorize(actor, "portfolio.read");
   const [rows, goals] = await Promise.all([
     prisma.initiative.findMany({
@@ -36,6 +42,7 @@ export async function rankedPortfolio(actor: Actor): Promise<RankedInitiative[]>
     prisma.strategicGoal.findMany({ where: { active: true }, select: { weight: true } }),
   ]);
   const context = { maxAlignment: goals.reduce((sum, g) => sum + g.weight * 3, 0) };
+  const inputs = new Map<string, ScoreInput>();
   const scored = rows.map((r) => {
     const known = r.benefits.map((b) => b.annualValueSek).filter((v): v is number => v !== null);
     const input: ScoreInput = {
@@ -47,13 +54,17 @@ export async function rankedPortfolio(actor: Actor): Promise<RankedInitiative[]>
       legalRequirement: r.legalRequirement,
       riskReduction: r.riskReduction,
     };
+    inputs.set(r.id, input);
     return {
       id: r.id, number: r.number, title: r.title, status: r.status, department: r.ownerDepartment.name,
       quadrant: quadrantOf(r.benefitRecipient, r.nature), estimatedCostSek: r.estimatedCostSek, estimatedEffortHours: r.estimatedEffortHours,
       manualRank: r.rank, score: benefitScore(input, DEFAULT_SCORE_WEIGHTS, context), position: 0,
     };
   });
-  return rank(scored, (s) => s.score.total, (s) => s.manualRank).map((s, index) => ({ ...s, position: index + 1 }));
+  const ranking = rank(scored, (s) => s.score.total, (s) => s.manualRank).map((s, index) => ({ ...s, position: index + 1 }));
+  // Manually placed initiatives do not move with the weights; the rest are tested.
+  const byScore = ranking.filter((r) => r.manualRank === null).map((r) => ({ id: r.id, input: inputs.get(r.id)! }));
+  return { ranking, sensitivity: sensitivity(byScore, DEFAULT_SCORE_WEIGHTS, context) };
 }
 
 export type PortfolioOverview = { balance: Balance; weightBy: WeightBy; year: number; backlog: { approved: number; active: number; ratio: number | null } };

@@ -25,6 +25,7 @@ test("leadership sees the portfolio ranked by score with its breakdown, the PIOS
   const scores = (await page.getByTestId("ranking").locator("tbody tr td:nth-child(5)").allInnerTexts()).map((s) => Number(s.replace(/\s/g, "").replace(",", ".")));
   const unplaced = scores.filter((_, i) => !manual[i]);
   expect(unplaced).toEqual([...unplaced].sort((a, b) => b - a));
+  await expect(page.getByTestId("sensitivity")).toContainText(/Topp 10 är robust|Ordningen i topp 10 beror på vikterna/);
   await ranking.first().getByText("Så räknas poängen").click();
   await expect(ranking.first()).toContainText("Strategisk koppling");
 });

@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from "vitest";
 import { ForbiddenError } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError, ValidationError } from "@/lib/server/errors";
-import { portfolioOverview, rankedPortfolio, setBalanceTarget } from "@/lib/server/portfolio";
+import { portfolioOverview, portfolioRanking, rankedPortfolio, setBalanceTarget } from "@/lib/server/portfolio";
 import { seedDemo } from "@/prisma/seed/demo";
 import { describeEachEngine } from "./engines";
 
@@ -24,6 +24,13 @@ describeEachEngine("portfolio", (ctx) => {
     expect(ranking.map((r) => r.position)).toEqual(ranking.map((_, i) => i + 1));
     const first = ranking.find((r) => r.manualRank === null)!;
     expect(first.score.components.map((c) => c.key)).toEqual(["alignment", "benefit", "reach", "urgency", "risk"]);
+  });
+
+  it("says whether the top ten hinges on a single weight", async () => {
+    const { ranking, sensitivity } = await portfolioRanking(a.insyn!);
+    expect(sensitivity.robust).toBe(sensitivity.dependsOn.length === 0);
+    const ids = new Set(ranking.map((r) => r.id));
+    for (const d of sensitivity.dependsOn) for (const id of d.changedPositions) expect(ids.has(id)).toBe(true);
   });
 
   it("only leadership and admin set the target balance; it must sum to 100; nothing half-written", async () => {

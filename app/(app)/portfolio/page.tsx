@@ -8,7 +8,7 @@ import { ActionForm, FieldError } from "@/components/ui/ActionForm";
 import { ClientMessages } from "@/components/ui/ClientMessages";
 import { setBalanceTargetAction } from "./actions";
 import type { WeightBy } from "@/lib/domain/balance";
-import { portfolioOverview, rankedPortfolio } from "@/lib/server/portfolio";
+import { portfolioOverview, portfolioRanking } from "@/lib/server/portfolio";
 import { TableHeader } from "@/components/ui/TableHeader";
 import { StatusBadge } from "@/components/initiatives/StatusBadge";
 
@@ -24,7 +24,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
   const params = await searchParams;
   const weightBy: WeightBy = WEIGHTS.includes(params.weightBy as WeightBy) ? (params.weightBy as WeightBy) : "cost";
   const year = new Date().getFullYear();
-  const [t, format, overview, ranking] = await Promise.all([getTranslations(), getFormatter(), portfolioOverview(user, weightBy, year), rankedPortfolio(user)]);
+  const [t, format, overview, { ranking, sensitivity }] = await Promise.all([getTranslations(), getFormatter(), portfolioOverview(user, weightBy, year), portfolioRanking(user)]);
   const pages = Math.max(1, Math.ceil(ranking.length / PAGE_SIZE));
   const page = Math.min(pages, Math.max(1, Number(params.page) || 1));
   const shown = ranking.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
@@ -111,6 +111,13 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
 
       <section aria-labelledby="ranking-title" className="space-y-3">
         <h2 id="ranking-title" className="text-xl font-semibold">{t("portfolio.rankingTitle")}</h2>
+        <p data-testid="sensitivity">
+          {sensitivity.robust
+            ? t("portfolio.robust")
+            : t("portfolio.dependsOn", {
+                list: sensitivity.dependsOn.map((d) => t("portfolio.dependsItem", { weight: t(`portfolio.components.${d.weight}`), direction: d.direction, count: d.changedPositions.length })).join("; "),
+              })}
+        </p>
         <p>{t("portfolio.showing", { from: (page - 1) * PAGE_SIZE + 1, to: (page - 1) * PAGE_SIZE + shown.length, total: ranking.length })}</p>
         <div className="overflow-x-auto">
           <table className="w-full text-left" data-testid="ranking">
