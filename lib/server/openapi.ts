@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject } from "zod-openapi";
 import { commentList, createdComment, createdInitiative, errorBody, initiativeDetail, initiativeList, suggestionResponse, triageQueueResponse, versionResult } from "@/lib/validation/api";
-import { triageSettingsSchema } from "@/lib/validation/settings";
+import { scoreWeightsSchema, triageSettingsSchema } from "@/lib/validation/settings";
 import { balanceTargetInput } from "@/lib/validation/portfolio";
 import { rankingResponse } from "@/lib/validation/api";
 import { fastLaneApprovalInput, requestInfoInput, triageDecisionInput } from "@/lib/validation/triage";
@@ -105,6 +105,10 @@ export function openApiDocument() {
       "/api/v1/settings/triage": {
         get: op({ operationId: "getTriageSettings", summary: "Size thresholds, routing rules, delegation limit and vocabulary", responses: { "200": { description: "Settings", ...json(z.object({ data: triageSettingsSchema })) } } }),
         put: op({ operationId: "updateTriageSettings", summary: "Replace the triage settings (DIG, admin)", requestBody: json(triageSettingsSchema), responses: { "200": { description: "Saved", ...json(z.object({ data: triageSettingsSchema })) } } }),
+      },
+      "/api/v1/settings/score-weights": {
+        get: op({ operationId: "getScoreWeights", summary: "Weights of the benefit score's components", responses: { "200": { description: "Weights", ...json(z.object({ data: scoreWeightsSchema })) } } }),
+        put: op({ operationId: "updateScoreWeights", summary: "Set the score weights, 0–10 each, not all zero (leadership, admin)", requestBody: json(scoreWeightsSchema), responses: { "200": { description: "Saved", ...json(z.object({ data: scoreWeightsSchema })) } } }),
       },
       "/api/v1/portfolio/ranking": {
         get: op({ operationId: "portfolioRanking", summary: "Triaged, approved and running initiatives ranked by benefit score, with each score's breakdown", responses: { "200": { description: "The ranking", ...json(rankingResponse) } } }),

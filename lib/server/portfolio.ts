@@ -5,12 +5,13 @@ import { prisma } from "@/lib/db";
 import { balance, type Balance, type WeightBy } from "@/lib/domain/balance";
 import { quadrantOf, type Quadrant } from "@/lib/domain/pios";
 import { ACTIVE_STATUSES, backlogRatio } from "@/lib/domain/portfolio-metrics";
-import { benefitScore, DEFAULT_SCORE_WEIGHTS, rank, type BenefitScore, type ScoreInput } from "@/lib/domain/score";
+import { benefitScore, rank, type BenefitScore, type ScoreInput } from "@/lib/domain/score";
 import { sensitivity, type Sensitivity } from "@/lib/domain/sensitivity";
 import type { InitiativeStatus } from "@/lib/generated/prisma/client";
 import { balanceTargetInput } from "@/lib/validation/portfolio";
 import { recordAudit } from "./audit";
 import { parseInput } from "./errors";
+import { scoreWeights } from "./settings";
 
 /** What leadership prioritises: triaged initiatives awaiting decision, and decided ones not yet done. */
 export const PORTFOLIO_STATUSES: InitiativeStatus[] = ["TRIAGED", "APPROVED", "IN_PROGRESS", "PAUSED"];
@@ -28,7 +29,7 @@ export async function rankedPortfolio(actor: Actor): Promise<RankedInitiative[]>
 /** The ranking and whether its top ten hinges on any single score weight (±10 %). */
 export async function portfolioRanking(actor: Actor): Promise<{ ranking: RankedInitiative[]; sensitivity: Sensitivity }> {
   authorize(actor, "portfolio.read");
-  const [rows, goals] = await Promise.all([
+  const [rows, goals, weights] = await Promise.all([
     prisma.initiative.findMany({
       where: { status: { in: PORTFOLIO_STATUSES } },
       select: {
@@ -40,6 +41,7 @@ export async function portfolioRanking(actor: Actor): Promise<{ ranking: RankedI
       },
     }),
     prisma.strategicGoal.findMany({ where: { active: true }, select: { weight: true } }),
+    scoreWeights(),
   ]);
   const context = { maxAlignment: goals.reduce((sum, g) => sum + g.weight * 3, 0) };
   const inputs = new Map<string, ScoreInput>();
@@ -58,13 +60,13 @@ export async function portfolioRanking(actor: Actor): Promise<{ ranking: RankedI
     return {
       id: r.id, number: r.number, title: r.title, status: r.status, department: r.ownerDepartment.name,
       quadrant: quadrantOf(r.benefitRecipient, r.nature), estimatedCostSek: r.estimatedCostSek, estimatedEffortHours: r.estimatedEffortHours,
-      manualRank: r.rank, score: benefitScore(input, DEFAULT_SCORE_WEIGHTS, context), position: 0,
+      manualRank: r.rank, score: benefitScore(input, weights, context), position: 0,
     };
   });
   const ranking = rank(scored, (s) => s.score.total, (s) => s.manualRank).map((s, index) => ({ ...s, position: index + 1 }));
   // Manually placed initiatives do not move with the weights; the rest are tested.
   const byScore = ranking.filter((r) => r.manualRank === null).map((r) => ({ id: r.id, input: inputs.get(r.id)! }));
-  return { ranking, sensitivity: sensitivity(byScore, DEFAULT_SCORE_WEIGHTS, context) };
+  return { ranking, sensitivity: sensitivity(byScore, weights, context) };
 }
 
 export type PortfolioOverview = { balance: Balance; weightBy: WeightBy; year: number; backlog: { approved: number; active: number; ratio: number | null } };

@@ -4,7 +4,8 @@ import type { Actor } from "@/lib/auth/roles";
 import { prisma } from "@/lib/db";
 import { DEFAULT_CLASSIFIER_SETTINGS } from "@/lib/domain/classifier";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { triageSettingsSchema, type TriageSettings } from "@/lib/validation/settings";
+import { DEFAULT_SCORE_WEIGHTS, type ScoreWeights } from "@/lib/domain/score";
+import { scoreWeightsSchema, triageSettingsSchema, type TriageSettings } from "@/lib/validation/settings";
 import { actorUserId, recordAudit } from "./audit";
 import { parseInput } from "./errors";
 
@@ -29,6 +30,27 @@ export async function updateTriageSettings(actor: Actor, input: unknown): Promis
       update: { value: next as Prisma.InputJsonValue, updatedById: actorUserId(actor) },
     });
     await recordAudit(tx, actor, { action: "settings.update", entityType: "Setting", entityId: TRIAGE_SETTINGS_KEY, before, after: next });
+    return next;
+  });
+}
+
+export const SCORE_WEIGHTS_KEY = "portfolio.scoreWeights";
+
+export async function scoreWeights(db: Prisma.TransactionClient = prisma): Promise<ScoreWeights> {
+  const row = await db.setting.findUnique({ where: { key: SCORE_WEIGHTS_KEY } });
+  const parsed = row ? scoreWeightsSchema.safeParse(row.value) : null;
+  return parsed?.success ? parsed.data : DEFAULT_SCORE_WEIGHTS;
+}
+
+/** Leadership and admin set the score weights; the change is audited. */
+export async function updateScoreWeights(actor: Actor, input: unknown): Promise<ScoreWeights> {
+  authorize(actor, "portfolio.settings");
+  const next = parseInput(scoreWeightsSchema, input);
+  return prisma.$transaction(async (tx) => {
+    const before = await scoreWeights(tx);
+    const data = { value: next as Prisma.InputJsonValue, updatedById: actorUserId(actor) };
+    await tx.setting.upsert({ where: { key: SCORE_WEIGHTS_KEY }, create: { key: SCORE_WEIGHTS_KEY, ...data }, update: data });
+    await recordAudit(tx, actor, { action: "settings.update", entityType: "Setting", entityId: SCORE_WEIGHTS_KEY, before, after: next });
     return next;
   });
 }

@@ -28,3 +28,11 @@ export const triageSettingsSchema = z
   .strict();
 
 export type TriageSettings = z.infer<typeof triageSettingsSchema>;
+
+const weight = z.number({ message: "notANumber" }).min(0, { message: "negative" }).max(10, { message: "tooLarge" });
+
+/** Weights of the benefit score's components (0–10 each, not all zero). */
+export const scoreWeightsSchema = z
+  .object({ alignment: weight, benefit: weight, reach: weight, urgency: weight, risk: weight })
+  .strict()
+  .refine((w) => Object.values(w).some((v) => v > 0), { message: "allZero" });

@@ -61,12 +61,24 @@ test("leadership sets the target balance; a sum other than 100 is refused; a vie
   await page.reload();
   await expect(page.getByTestId("balance").locator("tbody tr").first()).toContainText("50 %");
 
+  // Score weights: out of range is refused next to the field; a valid set is saved.
+  await page.getByText("Vikter för nyttopoängen").click();
+  const weights = page.getByTestId("weights-form");
+  await weights.getByLabel("Räckvidd").fill("12");
+  await weights.getByRole("button", { name: "Spara vikter" }).click();
+  await expect(weights.getByText("Talet är orimligt stort.")).toBeVisible();
+  await weights.getByLabel("Räckvidd").fill("2");
+  await weights.getByRole("button", { name: "Spara vikter" }).click();
+  await expect(weights.getByText("Vikterna är sparade.")).toBeVisible();
+  await expectAccessible(page);
+
   const viewer = await browser.newContext({ baseURL });
   const viewerPage = await viewer.newPage();
   await signIn(viewerPage, "insyn@demo.kommun.se");
   await expect(viewerPage.getByTestId("role-line")).toBeVisible();
   await viewerPage.goto("/portfolio");
   await expect(viewerPage.getByText(/Sätt målbalans/)).toHaveCount(0);
+  await expect(viewerPage.getByText("Vikter för nyttopoängen")).toHaveCount(0);
   const api = await viewerPage.request.put("/api/v1/portfolio/balance-target", { data: { year: 2026, shares: { INTERNAL_EFFICIENCY: 25, INTERNAL_INNOVATION: 25, EXTERNAL_EFFICIENCY: 25, EXTERNAL_INNOVATION: 25 } } });
   expect(api.status()).toBe(403);
   await viewer.close();

@@ -3,6 +3,8 @@ import { ForbiddenError } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError, ValidationError } from "@/lib/server/errors";
 import { portfolioOverview, portfolioRanking, rankedPortfolio, setBalanceTarget } from "@/lib/server/portfolio";
+import { scoreWeights, updateScoreWeights } from "@/lib/server/settings";
+import { DEFAULT_SCORE_WEIGHTS } from "@/lib/domain/score";
 import { seedDemo } from "@/prisma/seed/demo";
 import { describeEachEngine } from "./engines";
 
@@ -24,6 +26,22 @@ describeEachEngine("portfolio", (ctx) => {
     expect(ranking.map((r) => r.position)).toEqual(ranking.map((_, i) => i + 1));
     const first = ranking.find((r) => r.manualRank === null)!;
     expect(first.score.components.map((c) => c.key)).toEqual(["alignment", "benefit", "reach", "urgency", "risk"]);
+  });
+
+  it("score weights: leadership sets them, the ranking follows, bad values and other roles are refused", async () => {
+    for (const who of ["chef", "dig", "insyn"]) await expect(updateScoreWeights(a[who]!, DEFAULT_SCORE_WEIGHTS)).rejects.toBeInstanceOf(ForbiddenError);
+    const tooHigh = await updateScoreWeights(a.ledning!, { ...DEFAULT_SCORE_WEIGHTS, reach: 11 }).catch((e) => e);
+    expect((tooHigh as AppError).issues).toEqual([{ path: "reach", message: "tooLarge" }]);
+    const zero = await updateScoreWeights(a.ledning!, { alignment: 0, benefit: 0, reach: 0, urgency: 0, risk: 0 }).catch((e) => e);
+    expect((zero as AppError).issues).toEqual([{ path: "", message: "allZero" }]);
+    expect(await scoreWeights()).toEqual(DEFAULT_SCORE_WEIGHTS);
+    // Only urgency counts: the top of the ranking is then ordered by urgency alone.
+    await updateScoreWeights(a.ledning!, { alignment: 0, benefit: 0, reach: 0, urgency: 1, risk: 0 });
+    const ranking = (await rankedPortfolio(a.insyn!)).filter((r) => r.manualRank === null);
+    const urgency = ranking.map((r) => r.score.components.find((c) => c.key === "urgency")!.value);
+    expect(urgency).toEqual([...urgency].sort((x, y) => y - x));
+    expect(ranking[0]!.score.total).toBeCloseTo(urgency[0]! * 100, 1);
+    await updateScoreWeights(a.admin!, DEFAULT_SCORE_WEIGHTS);
   });
 
   it("says whether the top ten hinges on a single weight", async () => {

@@ -4,6 +4,7 @@ import { UnauthenticatedError } from "@/lib/auth/policy";
 import { currentUser } from "@/lib/auth/session";
 import { toErrorResponse, type FieldIssue } from "@/lib/server/errors";
 import { setBalanceTarget } from "@/lib/server/portfolio";
+import { updateScoreWeights } from "@/lib/server/settings";
 
 export async function setBalanceTargetAction(year: number, _prev: { ok: boolean; code?: string; issues?: FieldIssue[] } | null, form: FormData) {
   try {
@@ -17,6 +18,23 @@ export async function setBalanceTargetAction(year: number, _prev: { ok: boolean;
       year,
       shares: { INTERNAL_EFFICIENCY: share("INTERNAL_EFFICIENCY"), INTERNAL_INNOVATION: share("INTERNAL_INNOVATION"), EXTERNAL_EFFICIENCY: share("EXTERNAL_EFFICIENCY"), EXTERNAL_INNOVATION: share("EXTERNAL_INNOVATION") },
     });
+    revalidatePath("/portfolio");
+    return { ok: true };
+  } catch (error) {
+    const { body } = toErrorResponse(error);
+    return { ok: false, code: body.error.code, issues: body.error.issues };
+  }
+}
+
+export async function setScoreWeightsAction(_prev: { ok: boolean; code?: string; issues?: FieldIssue[] } | null, form: FormData) {
+  try {
+    const user = await currentUser();
+    if (!user) throw new UnauthenticatedError();
+    const value = (k: string) => {
+      const raw = String(form.get(k) ?? "").trim().replace(",", ".");
+      return raw === "" ? NaN : Number(raw);
+    };
+    await updateScoreWeights(user, { alignment: value("alignment"), benefit: value("benefit"), reach: value("reach"), urgency: value("urgency"), risk: value("risk") });
     revalidatePath("/portfolio");
     return { ok: true };
   } catch (error) {

@@ -6,7 +6,9 @@ import { requireUser } from "@/lib/auth/session";
 import { QUADRANTS } from "@/lib/domain/pios";
 import { ActionForm, FieldError } from "@/components/ui/ActionForm";
 import { ClientMessages } from "@/components/ui/ClientMessages";
-import { setBalanceTargetAction } from "./actions";
+import { scoreWeights } from "@/lib/server/settings";
+import { SCORE_KEYS } from "@/lib/domain/score";
+import { setBalanceTargetAction, setScoreWeightsAction } from "./actions";
 import type { WeightBy } from "@/lib/domain/balance";
 import { portfolioOverview, portfolioRanking } from "@/lib/server/portfolio";
 import { TableHeader } from "@/components/ui/TableHeader";
@@ -24,7 +26,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
   const params = await searchParams;
   const weightBy: WeightBy = WEIGHTS.includes(params.weightBy as WeightBy) ? (params.weightBy as WeightBy) : "cost";
   const year = new Date().getFullYear();
-  const [t, format, overview, { ranking, sensitivity }] = await Promise.all([getTranslations(), getFormatter(), portfolioOverview(user, weightBy, year), portfolioRanking(user)]);
+  const [t, format, overview, { ranking, sensitivity }, weights] = await Promise.all([getTranslations(), getFormatter(), portfolioOverview(user, weightBy, year), portfolioRanking(user), scoreWeights()]);
   const pages = Math.max(1, Math.ceil(ranking.length / PAGE_SIZE));
   const page = Math.min(pages, Math.max(1, Number(params.page) || 1));
   const shown = ranking.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
@@ -111,6 +113,26 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
 
       <section aria-labelledby="ranking-title" className="space-y-3">
         <h2 id="ranking-title" className="text-xl font-semibold">{t("portfolio.rankingTitle")}</h2>
+        {can(user, "portfolio.settings") ? (
+          <details className="rounded border border-slate-300 p-4">
+            <summary className="cursor-pointer font-semibold text-brand-800">{t("portfolio.weightsTitle")}</summary>
+            <ClientMessages namespaces={["validation"]}>
+              <ActionForm action={setScoreWeightsAction} submitLabel={t("portfolio.weightsSave")} okMessage={t("portfolio.weightsSaved")} messages={{ FORBIDDEN: t("initiative.forbidden"), default: t("initiative.error") }} testId="weights-form" className="mt-3 space-y-3">
+                <p id="weights-help">{t("portfolio.weightsIntro")}</p>
+                <div className="grid gap-3 md:grid-cols-5">
+                  {SCORE_KEYS.map((key) => (
+                    <div key={key}>
+                      <label htmlFor={`weight-${key}`} className="font-medium">{t(`portfolio.components.${key}`)}</label>
+                      <input id={`weight-${key}`} name={key} inputMode="decimal" aria-describedby="weights-help" defaultValue={weights[key]} className="mt-1 block w-full rounded border border-slate-500 px-3 py-2" />
+                      <FieldError name={key} />
+                    </div>
+                  ))}
+                </div>
+                <FieldError name="" />
+              </ActionForm>
+            </ClientMessages>
+          </details>
+        ) : null}
         <p data-testid="sensitivity">
           {sensitivity.robust
             ? t("portfolio.robust")
