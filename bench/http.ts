@@ -1,6 +1,7 @@
 // Small HTTP helpers for benchmarks: start the production server, sign in, time requests.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { percentile } from "../lib/domain/flow";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -60,12 +61,6 @@ export async function signIn(base: string, email: string, password = "demo"): Pr
   return cookie();
 }
 
-export function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return NaN;
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, index)]!;
-}
-
 /** Times routes in an interleaved loop so both see the same machine conditions. */
 export async function timeRoutes(base: string, routes: Record<string, string>, cookie: string, rounds: number, warmup = 5) {
   const samples: Record<string, number[]> = Object.fromEntries(Object.keys(routes).map((k) => [k, []]));
@@ -80,8 +75,7 @@ export async function timeRoutes(base: string, routes: Record<string, string>, c
   }
   return Object.fromEntries(
     Object.entries(samples).map(([name, values]) => {
-      const sorted = [...values].sort((a, b) => a - b);
-      return [name, { p50: percentile(sorted, 50), p95: percentile(sorted, 95), n: sorted.length }];
+      return [name, { p50: percentile(values, 50) ?? NaN, p95: percentile(values, 95) ?? NaN, n: values.length }];
     }),
   ) as Record<string, { p50: number; p95: number; n: number }>;
 }

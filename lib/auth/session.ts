@@ -2,6 +2,7 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { authOptions } from "./options";
+import { UnauthenticatedError } from "./policy";
 import type { Actor } from "./roles";
 
 export type SessionUser = Actor & { email: string; departmentName: string | null };
@@ -16,5 +17,12 @@ export async function currentUser(): Promise<SessionUser | null> {
 export async function requireUser(): Promise<SessionUser> {
   const user = await currentUser();
   if (!user) redirect("/signin");
+  return user;
+}
+
+/** For server actions and route handlers: the signed-in user, or a 401 error (no redirect). */
+export async function requireActor(): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) throw new UnauthenticatedError();
   return user;
 }

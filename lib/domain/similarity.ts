@@ -549,26 +549,12 @@ export function findSimilarPrepared(
   query: SimilarityText,
   options: SimilarityOptions = {},
 ): SimilarityMatch[] {
-  const opts = resolve(options);
-  if (opts.limit <= 0 || index.ids.length === 0) return [];
-  const vectors = vectorize(query);
-  if (vectors.words.ids.length === 0) return [];
-  const { queryWords, queryGrams } = getScratch();
-  const wordDense = queryWords.load(vectors.words);
-  const gramDense = queryGrams.load(vectors.grams);
-  const matches: SimilarityMatch[] = [];
-  try {
+  if (index.ids.length === 0) return [];
+  return search(query, options, (wordDense, gramDense, visit) => {
     for (let doc = 0; doc < index.ids.length; doc++) {
-      const id = index.ids[doc]!;
-      if (id === opts.excludeId) continue;
-      const score = blend(packedDot(index.words, doc, wordDense), packedDot(index.grams, doc, gramDense));
-      if (accept(score, id, opts)) matches.push({ id, score });
+      visit(index.ids[doc]!, () => blend(packedDot(index.words, doc, wordDense), packedDot(index.grams, doc, gramDense)));
     }
-  } finally {
-    queryWords.clear();
-    queryGrams.clear();
-  }
-  return collect(matches, opts);
+  });
 }
 
 /**
@@ -581,8 +567,25 @@ export function findSimilar(
   candidates: readonly SimilarityDoc[],
   options: SimilarityOptions = {},
 ): SimilarityMatch[] {
+  if (candidates.length === 0) return [];
+  return search(query, options, (wordDense, gramDense, visit) => {
+    for (const candidate of candidates) {
+      visit(candidate.id, () => {
+        const { words, grams } = accumulate(candidate);
+        return blend(words.cosineWith(wordDense), grams.cosineWith(gramDense));
+      });
+    }
+  });
+}
+
+/** The search both entry points share: vectorise the query, score each document, keep the best. */
+function search(
+  query: SimilarityText,
+  options: SimilarityOptions,
+  eachDocument: (wordDense: Float64Array, gramDense: Float64Array, visit: (id: string, score: () => number) => void) => void,
+): SimilarityMatch[] {
   const opts = resolve(options);
-  if (opts.limit <= 0 || candidates.length === 0) return [];
+  if (opts.limit <= 0) return [];
   const vectors = vectorize(query);
   if (vectors.words.ids.length === 0) return [];
   const { queryWords, queryGrams } = getScratch();
@@ -590,12 +593,11 @@ export function findSimilar(
   const gramDense = queryGrams.load(vectors.grams);
   const matches: SimilarityMatch[] = [];
   try {
-    for (const candidate of candidates) {
-      if (candidate.id === opts.excludeId) continue;
-      const { words, grams } = accumulate(candidate);
-      const score = blend(words.cosineWith(wordDense), grams.cosineWith(gramDense));
-      if (accept(score, candidate.id, opts)) matches.push({ id: candidate.id, score });
-    }
+    eachDocument(wordDense, gramDense, (id, score) => {
+      if (id === opts.excludeId) return;
+      const value = score();
+      if (accept(value, id, opts)) matches.push({ id, score: value });
+    });
   } finally {
     queryWords.clear();
     queryGrams.clear();

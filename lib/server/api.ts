@@ -1,17 +1,13 @@
 import "server-only";
-import { getServerSession } from "next-auth";
-import { authOptions } from "@/lib/auth/options";
+import { requireActor } from "@/lib/auth/session";
 import type { Actor } from "@/lib/auth/roles";
-import { UnauthenticatedError } from "@/lib/auth/policy";
 import { AppError, toErrorResponse } from "./errors";
 
 export const MAX_JSON_BYTES = 256 * 1024;
 
 /** Who calls the API: a signed-in session (cookie). API tokens join here (Authorization: Bearer). */
 export async function apiActor(): Promise<Actor> {
-  const session = await getServerSession(authOptions);
-  if (!session?.user?.id) throw new UnauthenticatedError();
-  return session.user;
+  return requireActor();
 }
 
 /** Reads a JSON body: right content type, bounded size, well-formed, else a clear 4xx. */

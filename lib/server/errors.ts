@@ -56,3 +56,11 @@ export function parseInput<T>(schema: { safeParse(v: unknown): { success: true; 
   if (!result.success) throw ValidationError.fromZod(result.error);
   return result.data;
 }
+
+export type ActionFailure = { ok: false; code: string; issues?: FieldIssue[] };
+
+/** What a server action returns to its form when a use case refuses: the code and per-field issues. */
+export function actionFailure(error: unknown): ActionFailure {
+  const { body } = toErrorResponse(error);
+  return { ok: false, code: body.error.code, ...(body.error.issues ? { issues: body.error.issues } : {}) };
+}

@@ -9,8 +9,8 @@ import { splitQuadrant } from "@/lib/domain/pios";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { fastLaneApprovalInput, requestInfoInput, triageDecisionInput } from "@/lib/validation/triage";
 import { actorUserId, recordAudit } from "./audit";
-import { AppError, ConflictError, parseInput, ValidationError } from "./errors";
-import { claimVersion, loadForChange, transition } from "./initiatives";
+import { ConflictError, NotFoundError, parseInput, ValidationError } from "./errors";
+import { claimVersion, transition } from "./initiatives";
 import { notifyDepartment } from "./notifications";
 import { triageSettings } from "./settings";
 
@@ -94,9 +94,12 @@ export async function triageFlow(actor: Actor, now = new Date()) {
     select: { initiativeId: true, at: true },
     orderBy: { at: "asc" },
   });
+  const entriesByInitiative = new Map<string, Date[]>();
+  for (const e of entries) entriesByInitiative.set(e.initiativeId, [...(entriesByInitiative.get(e.initiativeId) ?? []), e.at]);
   const pairs = exits.flatMap((exit) => {
-    const entry = entries.filter((e) => e.initiativeId === exit.initiativeId && e.at <= exit.at).at(-1);
-    return entry ? [{ from: entry.at, to: exit.at }] : [];
+    // The latest submission before this exit (entries are in time order).
+    const from = (entriesByInitiative.get(exit.initiativeId) ?? []).filter((at) => at <= exit.at).at(-1);
+    return from ? [{ from, to: exit.at }] : [];
   });
   return leadTimes(pairs);
 }
@@ -106,12 +109,14 @@ export type TriageView = { initiative: ClassifiableRow; suggestion: Suggestion; 
 export async function triageView(actor: Actor, id: string): Promise<TriageView> {
   authorize(actor, "triage.perform");
   const [initiative, settings] = await Promise.all([prisma.initiative.findUnique({ where: { id }, select: CLASSIFIER_SELECT }), triageSettings()]);
-  if (!initiative) throw new AppError("NOT_FOUND", 404, "Initiative not found.");
+  if (!initiative) throw new NotFoundError("Initiative");
   return { initiative, suggestion: classify(classifierInput(initiative), settings), checks: triageChecks(initiative), completeness: completenessPercent(initiative), delegationLimitSek: settings.delegationLimitSek };
 }
 
+/** The initiative as triage reads it, refused unless it is still SUBMITTED. */
 async function loadSubmitted(tx: Tx, id: string) {
-  const current = await loadForChange(tx, id);
+  const current = await tx.initiative.findUnique({ where: { id }, select: CLASSIFIER_SELECT });
+  if (!current) throw new NotFoundError("Initiative");
   if (current.status !== "SUBMITTED") {
     throw new ConflictError("Only a submitted initiative can be triaged. Someone may already have triaged it.", { status: current.status, version: current.version }, "INVALID_STATUS");
   }
@@ -123,8 +128,7 @@ export async function decideTriage(actor: Actor, id: string, input: unknown): Pr
   authorize(actor, "triage.perform");
   const decision = parseInput(triageDecisionInput, input);
   return prisma.$transaction(async (tx) => {
-    const current = await loadSubmitted(tx, id);
-    const row = await tx.initiative.findUniqueOrThrow({ where: { id }, select: CLASSIFIER_SELECT });
+    const row = await loadSubmitted(tx, id);
     const suggestion = classify(classifierInput(row), await triageSettings(tx));
     const overridden =
       decision.kind !== suggestion.kind.value ||
@@ -150,7 +154,7 @@ export async function decideTriage(actor: Actor, id: string, input: unknown): Pr
         notes: decision.notes ?? null,
       },
     });
-    await transition(tx, actor, id, current.status, "TRIAGED", overridden ? decision.overrideReason : undefined);
+    await transition(tx, actor, id, row.status, "TRIAGED", overridden ? decision.overrideReason : undefined);
     await recordAudit(tx, actor, { action: "triage.decide", entityType: "Initiative", entityId: id, after: { ...decision, overridden, suggestion: { kind: suggestion.kind.value, size: suggestion.size.value, track: suggestion.track.value } } });
     return { version: decision.version + 1 };
   });
@@ -177,18 +181,17 @@ export async function approveInFastLane(actor: Actor, id: string, input: unknown
   return prisma.$transaction(async (tx) => {
     const current = await loadSubmitted(tx, id);
     const settings = await triageSettings(tx);
-    const row = await tx.initiative.findUniqueOrThrow({ where: { id }, select: CLASSIFIER_SELECT });
-    const suggestion = classify(classifierInput(row), settings);
+    const suggestion = classify(classifierInput(current), settings);
     const issues: { path: string; message: string }[] = [];
     if (suggestion.kind.value !== "BUSINESS_DEVELOPMENT" || suggestion.size.value !== "SMALL" || suggestion.track.value !== "FAST_LANE") issues.push({ path: "track", message: "notFastLane" });
-    if (row.estimatedCostSek === null || row.estimatedCostSek > settings.delegationLimitSek) issues.push({ path: "estimatedCostSek", message: "overDelegationLimit" });
+    if (current.estimatedCostSek === null || current.estimatedCostSek > settings.delegationLimitSek) issues.push({ path: "estimatedCostSek", message: "overDelegationLimit" });
     if (issues.length) throw new ValidationError(issues, "Only small business development within the delegated cost limit can be approved in the fast lane.");
     const { benefitRecipient, nature } = splitQuadrant(quadrant);
     await claimVersion(tx, id, version, { status: "APPROVED", decidedAt: new Date(), benefitRecipient, nature });
     await tx.triageAssessment.create({
       data: {
         initiativeId: id, assessedById: actorUserId(actor), kind: "BUSINESS_DEVELOPMENT", size: "SMALL", track: "FAST_LANE", quadrant,
-        suggestedKind: suggestion.kind.value, suggestedSize: suggestion.size.value, suggestedTrack: suggestion.track.value, completeness: completenessPercent(row),
+        suggestedKind: suggestion.kind.value, suggestedSize: suggestion.size.value, suggestedTrack: suggestion.track.value, completeness: completenessPercent(current),
       },
     });
     await tx.decision.create({
@@ -196,7 +199,7 @@ export async function approveInFastLane(actor: Actor, id: string, input: unknown
     });
     await transition(tx, actor, id, current.status, "APPROVED", rationale);
     await notifyDepartment(tx, current.ownerDepartmentId, id, "approvedFastLane", { number: current.number, title: current.title });
-    await recordAudit(tx, actor, { action: "decision.approve.delegated", entityType: "Initiative", entityId: id, after: { rationale, quadrant, costSek: row.estimatedCostSek } });
+    await recordAudit(tx, actor, { action: "decision.approve.delegated", entityType: "Initiative", entityId: id, after: { rationale, quadrant, costSek: current.estimatedCostSek } });
     return { version: version + 1 };
   });
 }

@@ -159,5 +159,13 @@ for (const lang of LANGS) {
     await page.getByRole("button", { name: lang === "sv" ? "Lägg till nytta" : "Add benefit" }).click();
     await page.getByRole("radio").first().check();
     await expectAccessible(page);
+    // The edit page, with a refused submission's messages showing (a fresh draft).
+    await page.goto("/initiatives/new");
+    await page.locator("#title").fill(`Axe ${lang} ${Date.now().toString(36)}`);
+    await page.getByRole("button", { name: lang === "sv" ? "Spara utkast" : "Save draft" }).click();
+    await page.getByRole("link", { name: lang === "sv" ? "Redigera" : "Edit" }).click();
+    await page.getByRole("button", { name: lang === "sv" ? "Skicka in" : "Submit" }).click();
+    await expect(page.locator("#need-error")).toBeVisible();
+    await expectAccessible(page);
   });
 }

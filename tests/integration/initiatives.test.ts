@@ -172,7 +172,9 @@ describeEachEngine("initiatives", (ctx) => {
     expect(infra.rows.every((r) => r.triage.some((t) => t.kind === "INFRASTRUCTURE"))).toBe(true);
     const text = await listInitiatives(actors.insyn!, parseFilter({ q: "SIGNERING" }));
     expect(text.rows.length).toBeGreaterThan(0);
-    expect(text.rows.every((r) => /signering/i.test(r.title) || true)).toBe(true);
+    // Case-insensitive, in title or need: every hit mentions it somewhere.
+    const hits = await ctx.db.prisma.initiative.findMany({ where: { id: { in: text.rows.map((r) => r.id) } }, select: { title: true, need: true } });
+    expect(hits.every((h) => /signering/i.test(`${h.title} ${h.need}`))).toBe(true);
     const byCost = await listInitiatives(actors.insyn!, parseFilter({ sort: "cost", dir: "desc", pageSize: "5" }));
     const costs = byCost.rows.map((r) => r.estimatedCostSek ?? -1);
     expect(costs).toEqual([...costs].sort((a, b) => b - a));

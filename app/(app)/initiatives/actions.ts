@@ -1,20 +1,13 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { currentUser } from "@/lib/auth/session";
-import { toErrorResponse, type FieldIssue } from "@/lib/server/errors";
+import { requireActor } from "@/lib/auth/session";
+import { actionFailure, toErrorResponse, type FieldIssue } from "@/lib/server/errors";
 import { addComment, createInitiative, submitInitiative, updateClassification, updateInitiative, type EditableInitiative } from "@/lib/server/initiatives";
 import { similarInitiatives, type SimilarInitiative } from "@/lib/server/similar-initiatives";
-import { UnauthenticatedError } from "@/lib/auth/policy";
 
 export type SaveResult =
   | { ok: true; id: string; version: number; submitted: boolean }
   | { ok: false; code: string; issues?: FieldIssue[]; current?: EditableInitiative; id?: string; version?: number };
-
-async function actor() {
-  const user = await currentUser();
-  if (!user) throw new UnauthenticatedError();
-  return user;
-}
 
 function failure(error: unknown, extra: { id?: string; version?: number } = {}): SaveResult {
   const { body } = toErrorResponse(error);
@@ -26,7 +19,7 @@ export async function saveInitiativeAction(input: { id?: string; version?: numbe
   let id = input.id;
   let version = input.version;
   try {
-    const user = await actor();
+    const user = await requireActor();
     if (!id) {
       const created = await createInitiative(user, input.fields);
       id = created.id;
@@ -45,7 +38,7 @@ export async function saveInitiativeAction(input: { id?: string; version?: numbe
 
 export async function findSimilarAction(input: { title: string; need: string; excludeId?: string }): Promise<SimilarInitiative[]> {
   try {
-    return await similarInitiatives(await actor(), input);
+    return await similarInitiatives(await requireActor(), input);
   } catch {
     return [];
   }
@@ -53,12 +46,11 @@ export async function findSimilarAction(input: { title: string; need: string; ex
 
 export async function addCommentAction(initiativeId: string, _prev: { ok: boolean; code?: string } | null, formData: FormData): Promise<{ ok: boolean; code?: string; issues?: FieldIssue[] }> {
   try {
-    await addComment(await actor(), initiativeId, { body: String(formData.get("body") ?? "") });
+    await addComment(await requireActor(), initiativeId, { body: String(formData.get("body") ?? "") });
     revalidatePath(`/initiatives/${initiativeId}`);
     return { ok: true };
   } catch (error) {
-    const { body } = toErrorResponse(error);
-    return { ok: false, code: body.error.code, issues: body.error.issues };
+    return actionFailure(error);
   }
 }
 
@@ -69,10 +61,10 @@ export async function classifyAction(initiativeId: string, version: number, _pre
       const value = formData.get(key);
       return typeof value === "string" && value ? value : undefined;
     };
-    await updateClassification(await actor(), initiativeId, { version, benefitRecipient: pick("benefitRecipient"), nature: pick("nature") });
+    await updateClassification(await requireActor(), initiativeId, { version, benefitRecipient: pick("benefitRecipient"), nature: pick("nature") });
     revalidatePath(`/initiatives/${initiativeId}`);
     return { ok: true };
   } catch (error) {
-    return { ok: false, code: toErrorResponse(error).body.error.code };
+    return actionFailure(error);
   }
 }

@@ -1,15 +1,13 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { UnauthenticatedError } from "@/lib/auth/policy";
-import { currentUser } from "@/lib/auth/session";
-import { toErrorResponse, type FieldIssue } from "@/lib/server/errors";
+import { requireActor } from "@/lib/auth/session";
+import { actionFailure, type FieldIssue } from "@/lib/server/errors";
 import { setBalanceTarget } from "@/lib/server/portfolio";
 import { updateScoreWeights } from "@/lib/server/settings";
 
 export async function setBalanceTargetAction(year: number, _prev: { ok: boolean; code?: string; issues?: FieldIssue[] } | null, form: FormData) {
   try {
-    const user = await currentUser();
-    if (!user) throw new UnauthenticatedError();
+    const user = await requireActor();
     const share = (k: string) => {
       const raw = String(form.get(k) ?? "").trim();
       return raw === "" ? NaN : Number(raw);
@@ -21,15 +19,13 @@ export async function setBalanceTargetAction(year: number, _prev: { ok: boolean;
     revalidatePath("/portfolio");
     return { ok: true };
   } catch (error) {
-    const { body } = toErrorResponse(error);
-    return { ok: false, code: body.error.code, issues: body.error.issues };
+    return actionFailure(error);
   }
 }
 
 export async function setScoreWeightsAction(_prev: { ok: boolean; code?: string; issues?: FieldIssue[] } | null, form: FormData) {
   try {
-    const user = await currentUser();
-    if (!user) throw new UnauthenticatedError();
+    const user = await requireActor();
     const value = (k: string) => {
       const raw = String(form.get(k) ?? "").trim().replace(",", ".");
       return raw === "" ? NaN : Number(raw);
@@ -38,7 +34,6 @@ export async function setScoreWeightsAction(_prev: { ok: boolean; code?: string;
     revalidatePath("/portfolio");
     return { ok: true };
   } catch (error) {
-    const { body } = toErrorResponse(error);
-    return { ok: false, code: body.error.code, issues: body.error.issues };
+    return actionFailure(error);
   }
 }

@@ -1,9 +1,8 @@
 "use server";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { UnauthenticatedError } from "@/lib/auth/policy";
-import { currentUser } from "@/lib/auth/session";
-import { toErrorResponse, type FieldIssue } from "@/lib/server/errors";
+import { requireActor } from "@/lib/auth/session";
+import { actionFailure, type FieldIssue } from "@/lib/server/errors";
 import { updateTriageSettings } from "@/lib/server/settings";
 import { approveInFastLane, decideTriage, requestInfo } from "@/lib/server/triage";
 
@@ -13,42 +12,35 @@ async function run(fn: () => Promise<unknown>, done: string, number: number): Pr
   try {
     await fn();
   } catch (error) {
-    const { body } = toErrorResponse(error);
-    return { ok: false, code: body.error.code, issues: body.error.issues };
+    return actionFailure(error);
   }
   revalidatePath("/triage");
   redirect(`/triage?done=${done}&number=${number}`);
-}
-
-async function actor() {
-  const user = await currentUser();
-  if (!user) throw new UnauthenticatedError();
-  return user;
 }
 
 const text = (f: FormData, k: string) => String(f.get(k) ?? "");
 
 export async function decideTriageAction(id: string, number: number, version: number, _prev: TriageActionState, form: FormData) {
   return run(
-    async () => decideTriage(await actor(), id, { version, kind: text(form, "kind"), size: text(form, "size"), track: text(form, "track"), quadrant: text(form, "quadrant"), overrideReason: text(form, "overrideReason"), notes: text(form, "notes") }),
+    async () => decideTriage(await requireActor(), id, { version, kind: text(form, "kind"), size: text(form, "size"), track: text(form, "track"), quadrant: text(form, "quadrant"), overrideReason: text(form, "overrideReason"), notes: text(form, "notes") }),
     "triaged",
     number,
   );
 }
 
 export async function requestInfoAction(id: string, number: number, version: number, _prev: TriageActionState, form: FormData) {
-  return run(async () => requestInfo(await actor(), id, { version, message: text(form, "message") }), "needsInfo", number);
+  return run(async () => requestInfo(await requireActor(), id, { version, message: text(form, "message") }), "needsInfo", number);
 }
 
 export async function approveFastLaneAction(id: string, number: number, version: number, _prev: TriageActionState, form: FormData) {
-  return run(async () => approveInFastLane(await actor(), id, { version, quadrant: text(form, "quadrant"), rationale: text(form, "rationale") }), "approved", number);
+  return run(async () => approveInFastLane(await requireActor(), id, { version, quadrant: text(form, "quadrant"), rationale: text(form, "rationale") }), "approved", number);
 }
 
 export async function saveTriageSettingsAction(_prev: TriageActionState, form: FormData): Promise<TriageActionState> {
   const num = (k: string) => (text(form, k).trim() === "" ? NaN : Number(text(form, k).replace(/\s/g, "")));
   const list = (k: string) => text(form, k).split(/[\n,]/).map((w) => w.trim()).filter(Boolean);
   try {
-    await updateTriageSettings(await actor(), {
+    await updateTriageSettings(await requireActor(), {
       size: { smallMaxCostSek: num("smallMaxCostSek"), smallMaxEffortHours: num("smallMaxEffortHours"), mediumMaxCostSek: num("mediumMaxCostSek"), mediumMaxEffortHours: num("mediumMaxEffortHours") },
       routing: { infrastructure: text(form, "infrastructure"), businessSmall: text(form, "businessSmall"), businessMedium: text(form, "businessMedium"), businessLarge: text(form, "businessLarge") },
       vocabulary: {
@@ -60,7 +52,6 @@ export async function saveTriageSettingsAction(_prev: TriageActionState, form: F
     revalidatePath("/settings/triage");
     return { ok: true };
   } catch (error) {
-    const { body } = toErrorResponse(error);
-    return { ok: false, code: body.error.code, issues: body.error.issues };
+    return actionFailure(error);
   }
 }
