@@ -1,0 +1,20 @@
+// Shared building blocks of the OpenAPI document: JSON bodies, the error shape, common responses.
+import { z } from "zod";
+import type { ZodOpenApiOperationObject } from "zod-openapi";
+import { errorBody } from "@/lib/validation/api";
+
+export const json = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
+export const error = (description: string) => ({ description, ...json(errorBody) });
+const errors = {
+  "400": error("Invalid input: per-field issues, malformed JSON"),
+  "401": error("Not signed in"),
+  "403": error("Not allowed"),
+  "413": error("Body too large"),
+  "415": error("Not JSON"),
+};
+export const idParam = { path: z.object({ id: z.string().meta({ description: "Initiative id" }) }) };
+
+/** An operation with the error responses every operation can give. */
+export const op = (o: ZodOpenApiOperationObject): ZodOpenApiOperationObject => ({ ...o, responses: { ...errors, ...o.responses } });
+
+export type Paths = Record<string, Record<string, ZodOpenApiOperationObject>>;
