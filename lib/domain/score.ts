@@ -115,20 +115,55 @@ export function benefitScore(input: ScoreInput, weights: ScoreWeights, context: 
 }
 
 /**
- * Leadership's manual rank (1 = first) wins where set; the rest follow by score,
- * highest first. Ties keep the input order.
+ * Leadership's manual places are absolute positions (1 = first): an initiative placed
+ * at 3 stays third while the scores around it change. The rest fill the free places by
+ * score, highest first. Places beyond the end keep their order at the end; equal places
+ * go by score. Ties keep the input order.
  */
 export function rank<T>(items: T[], score: (t: T) => number, manualRank?: (t: T) => number | null): T[] {
   const keyed = items.map((item, index) => {
     const manual = manualRank?.(item);
-    return { item, index, score: score(item), manual: known(manual) ? manual : null };
+    return { item, index, score: score(item), manual: known(manual) && manual >= 1 ? manual : null };
   });
-  keyed.sort((a, b) => {
-    if (a.manual !== null && b.manual === null) return -1;
-    if (a.manual === null && b.manual !== null) return 1;
-    if (a.manual !== null && b.manual !== null && a.manual !== b.manual) return a.manual - b.manual;
-    if (a.score !== b.score) return b.score - a.score;
-    return a.index - b.index;
-  });
-  return keyed.map((k) => k.item);
+  const byScore = (a: (typeof keyed)[number], b: (typeof keyed)[number]) => b.score - a.score || a.index - b.index;
+  const pinned = keyed.filter((k) => k.manual !== null).sort((a, b) => a.manual! - b.manual! || byScore(a, b));
+  const free = keyed.filter((k) => k.manual === null).sort(byScore);
+  const ordered: T[] = [];
+  let p = 0;
+  let f = 0;
+  while (p < pinned.length || f < free.length) {
+    const pin = pinned[p];
+    const next = free[f];
+    if (pin && (!next || pin.manual! <= ordered.length + 1)) {
+      ordered.push(pin.item);
+      p += 1;
+    } else if (next) {
+      ordered.push(next.item);
+      f += 1;
+    }
+  }
+  return ordered;
+}
+
+export type Pin = { id: string; rank: number };
+
+/**
+ * Pins `id` at `position` (null = back to score order) and moves any pin already there
+ * one place down, cascading, so that every other manual order survives the move.
+ * Returns only the pins that change, with their new rank (null = unpinned).
+ */
+export function placeAt(pins: readonly Pin[], id: string, position: number | null): Array<{ id: string; rank: number | null }> {
+  const others = pins.filter((p) => p.id !== id).sort((a, b) => a.rank - b.rank);
+  const current = pins.find((p) => p.id === id)?.rank ?? null;
+  const changes: Array<{ id: string; rank: number | null }> = [];
+  if (position !== current) changes.push({ id, rank: position });
+  if (position === null) return changes;
+  let next = position;
+  for (const pin of others) {
+    if (pin.rank < next) continue;
+    if (pin.rank > next) break;
+    next += 1;
+    changes.push({ id: pin.id, rank: next });
+  }
+  return changes;
 }

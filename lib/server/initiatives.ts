@@ -231,7 +231,7 @@ export function permissionsFor(actor: Actor, initiative: { ownerDepartmentId: st
 
 // ---- The list --------------------------------------------------------------------
 
-function whereFor(filter: InitiativeFilter): Prisma.InitiativeWhereInput {
+export function initiativeWhere(filter: InitiativeFilter): Prisma.InitiativeWhereInput {
   const and: Prisma.InitiativeWhereInput[] = [];
   if (filter.q) {
     const number = /^#?\d+$/.test(filter.q) ? Number(filter.q.replace("#", "")) : undefined;
@@ -286,7 +286,7 @@ export type InitiativeListRow = Prisma.InitiativeGetPayload<{ select: typeof LIS
 
 export async function listInitiatives(actor: Actor, filter: InitiativeFilter): Promise<{ rows: InitiativeListRow[]; total: number; page: number; pageSize: number; pages: number }> {
   authorize(actor, "initiative.read");
-  const where = whereFor(filter);
+  const where = initiativeWhere(filter);
   const [total, rows] = await Promise.all([
     prisma.initiative.count({ where }),
     prisma.initiative.findMany({ where, orderBy: orderFor(filter), skip: (filter.page - 1) * filter.pageSize, take: filter.pageSize, select: LIST_SELECT }),
@@ -303,7 +303,7 @@ export async function listInitiatives(actor: Actor, filter: InitiativeFilter): P
 /** Every row matching the filter, for export (bounded, in pages, to keep memory flat). */
 export async function* exportInitiatives(actor: Actor, filter: InitiativeFilter, max = 50_000): AsyncGenerator<InitiativeListRow> {
   authorize(actor, "initiative.read");
-  const where = whereFor(filter);
+  const where = initiativeWhere(filter);
   const pageSize = 1000;
   for (let skip = 0; skip < max; skip += pageSize) {
     const rows = await prisma.initiative.findMany({ where, orderBy: orderFor(filter), skip, take: pageSize, select: LIST_SELECT });

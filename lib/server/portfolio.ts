@@ -5,12 +5,14 @@ import { prisma } from "@/lib/db";
 import { balance, type Balance, type WeightBy } from "@/lib/domain/balance";
 import { quadrantOf, type Quadrant } from "@/lib/domain/pios";
 import { ACTIVE_STATUSES, backlogRatio } from "@/lib/domain/portfolio-metrics";
-import { benefitScore, rank, type BenefitScore, type ScoreInput } from "@/lib/domain/score";
+import { benefitScore, placeAt, rank, type BenefitScore, type ScoreInput } from "@/lib/domain/score";
 import { sensitivity, type Sensitivity } from "@/lib/domain/sensitivity";
 import type { InitiativeStatus } from "@/lib/generated/prisma/client";
-import { balanceTargetInput } from "@/lib/validation/portfolio";
+import type { InitiativeFilter } from "@/lib/validation/initiative";
+import { balanceTargetInput, rankingMoveInput } from "@/lib/validation/portfolio";
 import { recordAudit } from "./audit";
-import { parseInput } from "./errors";
+import { ConflictError, NotFoundError, parseInput } from "./errors";
+import { claimVersion, initiativeWhere } from "./initiatives";
 import { scoreWeights } from "./settings";
 
 /** What leadership prioritises: triaged initiatives awaiting decision, and decided ones not yet done. */
@@ -18,7 +20,7 @@ export const PORTFOLIO_STATUSES: InitiativeStatus[] = ["TRIAGED", "APPROVED", "I
 
 export type RankedInitiative = {
   id: string; number: number; title: string; status: InitiativeStatus; department: string; quadrant: Quadrant | null;
-  estimatedCostSek: number | null; estimatedEffortHours: number | null; manualRank: number | null; score: BenefitScore; position: number;
+  estimatedCostSek: number | null; estimatedEffortHours: number | null; manualRank: number | null; version: number; score: BenefitScore; position: number;
 };
 
 /** The portfolio ranked by benefit and strategic direction (leadership's manual order first). */
@@ -34,7 +36,7 @@ export async function portfolioRanking(actor: Actor): Promise<{ ranking: RankedI
       where: { status: { in: PORTFOLIO_STATUSES } },
       select: {
         id: true, number: true, title: true, status: true, benefitRecipient: true, nature: true, estimatedCostSek: true, estimatedEffortHours: true,
-        benefitJudgement: true, reachCount: true, urgency: true, legalRequirement: true, riskReduction: true, rank: true,
+        benefitJudgement: true, reachCount: true, urgency: true, legalRequirement: true, riskReduction: true, rank: true, version: true,
         ownerDepartment: { select: { name: true } },
         goals: { select: { alignment: true, goal: { select: { weight: true, active: true } } } },
         benefits: { select: { annualValueSek: true } },
@@ -60,7 +62,7 @@ export async function portfolioRanking(actor: Actor): Promise<{ ranking: RankedI
     return {
       id: r.id, number: r.number, title: r.title, status: r.status, department: r.ownerDepartment.name,
       quadrant: quadrantOf(r.benefitRecipient, r.nature), estimatedCostSek: r.estimatedCostSek, estimatedEffortHours: r.estimatedEffortHours,
-      manualRank: r.rank, score: benefitScore(input, weights, context), position: 0,
+      manualRank: r.rank, version: r.version, score: benefitScore(input, weights, context), position: 0,
     };
   });
   const ranking = rank(scored, (s) => s.score.total, (s) => s.manualRank).map((s, index) => ({ ...s, position: index + 1 }));
@@ -107,5 +109,58 @@ export async function setBalanceTarget(actor: Actor, input: unknown): Promise<{ 
       after: shares,
     });
     return { year, shares };
+  });
+}
+
+/** Filter keys the ranking honours (as on the list): they narrow what is shown, never the places. */
+export type RankingFilter = Pick<InitiativeFilter, "quadrant" | "department" | "program" | "kind" | "size" | "goal" | "q">;
+
+export function hasRankingFilter(filter: RankingFilter): boolean {
+  return Boolean(filter.quadrant || filter.department || filter.program || filter.kind || filter.size || filter.goal || filter.q);
+}
+
+/** The ranked initiatives matching the filter, keeping their places in the whole ranking. */
+export async function filterRanking(ranking: RankedInitiative[], filter: RankingFilter): Promise<RankedInitiative[]> {
+  if (!hasRankingFilter(filter)) return ranking;
+  const ids = await prisma.initiative.findMany({
+    where: { AND: [{ status: { in: PORTFOLIO_STATUSES } }, initiativeWhere({ ...filter, sort: "updated", dir: "desc", page: 1, pageSize: 1 })] },
+    select: { id: true },
+  });
+  const keep = new Set(ids.map((i) => i.id));
+  return ranking.filter((r) => keep.has(r.id));
+}
+
+// One reorder at a time across the whole portfolio, so pins pushed aside are never lost.
+const RANKING_LOCK = 7_400_501;
+
+/**
+ * Leadership places an initiative at a position in the whole ranking (or returns it to
+ * score order), with a rationale. The initiative's version guards against two leaders
+ * moving the same one at once; pins in the way move one place down.
+ */
+export async function moveInRanking(actor: Actor, id: string, input: unknown): Promise<{ version: number; position: number | null }> {
+  authorize(actor, "portfolio.decide");
+  const { position, rationale, version } = parseInput(rankingMoveInput, input);
+  return prisma.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT pg_advisory_xact_lock(${RANKING_LOCK})::text AS locked`;
+    const current = await tx.initiative.findUnique({ where: { id }, select: { id: true, status: true, rank: true, version: true } });
+    if (!current) throw new NotFoundError("Initiative");
+    if (!PORTFOLIO_STATUSES.includes(current.status)) throw new ConflictError("Only triaged, approved and running initiatives are ranked.", undefined, "NOT_IN_PORTFOLIO");
+    if (current.version !== version) {
+      throw new ConflictError("Someone else moved or changed this initiative after you opened the ranking. The current ranking is shown; move it again if you still want to.", { rank: current.rank, version: current.version });
+    }
+    const pins = await tx.initiative.findMany({ where: { rank: { not: null }, status: { in: PORTFOLIO_STATUSES } }, select: { id: true, rank: true } });
+    const changes = placeAt(pins.map((p) => ({ id: p.id, rank: p.rank! })), id, position);
+    await claimVersion(tx, id, version, { rank: position });
+    const shifted = changes.filter((c) => c.id !== id);
+    for (const change of shifted) await tx.initiative.update({ where: { id: change.id }, data: { rank: change.rank } });
+    await recordAudit(tx, actor, {
+      action: "portfolio.reorder",
+      entityType: "Initiative",
+      entityId: id,
+      before: { rank: current.rank },
+      after: { rank: position, rationale, ...(shifted.length ? { shifted } : {}) },
+    });
+    return { version: version + 1, position };
   });
 }

@@ -12,3 +12,12 @@ export const balanceTargetInput = z
       .refine((s) => Object.values(s).reduce((a, b) => a + b, 0) === 100, { message: "sumNot100" }),
   })
   .strict();
+
+/** Leadership moves an initiative to a place in the ranking (null = back to score order). */
+export const rankingMoveInput = z
+  .object({
+    position: z.number({ message: "notANumber" }).int({ message: "notWhole" }).min(1, { message: "tooSmall" }).max(100_000, { message: "tooLarge" }).nullable(),
+    rationale: z.string({ message: "required" }).trim().min(3, { message: "tooShort" }).max(1000, { message: "tooLong" }),
+    version: z.number({ message: "notANumber" }).int().min(1),
+  })
+  .strict();

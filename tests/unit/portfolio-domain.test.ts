@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { balance, percentShares, validTarget } from "@/lib/domain/balance";
 import type { Quadrant } from "@/lib/domain/pios";
 import { backlogByQuarter, backlogRatio, departmentEquity, replacementShare } from "@/lib/domain/portfolio-metrics";
-import { benefitScore, DEFAULT_SCORE_WEIGHTS, rank, type ScoreInput, type ScoreWeights } from "@/lib/domain/score";
+import { benefitScore, placeAt, DEFAULT_SCORE_WEIGHTS, rank, type ScoreInput, type ScoreWeights } from "@/lib/domain/score";
 import { sensitivity } from "@/lib/domain/sensitivity";
 
 const blank: ScoreInput = {
@@ -142,6 +142,49 @@ describe("rank", () => {
     ];
     expect(rank(items, (i) => i.score, (i) => i.manual).map((i) => i.id)).toEqual(["b", "c", "a"]);
     expect(items.map((i) => i.id)).toEqual(["a", "b", "c"]); // input untouched
+  });
+
+  it("a manual place is an absolute position: the free ones fill around it by score", () => {
+    const items = [
+      { id: "a", score: 50, manual: null },
+      { id: "b", score: 70, manual: null },
+      { id: "x", score: 5, manual: 3 },
+      { id: "c", score: 60, manual: null },
+      { id: "y", score: 99, manual: 9 }, // beyond the end: last
+      { id: "d", score: 40, manual: null },
+    ];
+    // free by score: b 70, c 60, a 50, d 40 → b, c, x (place 3), a, d, then y.
+    expect(rank(items, (i) => i.score, (i) => i.manual).map((i) => i.id)).toEqual(["b", "c", "x", "a", "d", "y"]);
+  });
+});
+
+describe("placeAt", () => {
+  it("pins the moved initiative and pushes pins in its way one place down, cascading", () => {
+    const pins = [
+      { id: "p", rank: 2 },
+      { id: "q", rank: 3 },
+      { id: "r", rank: 5 },
+      { id: "m", rank: 8 },
+    ];
+    // m to 2: p 2→3, q 3→4, r at 5 is not in the way.
+    expect(placeAt(pins, "m", 2)).toEqual([
+      { id: "m", rank: 2 },
+      { id: "p", rank: 3 },
+      { id: "q", rank: 4 },
+    ]);
+    // A free place: only the moved one changes.
+    expect(placeAt(pins, "new", 4)).toEqual([{ id: "new", rank: 4 }]);
+    // Back to score order.
+    expect(placeAt(pins, "q", null)).toEqual([{ id: "q", rank: null }]);
+    // Already there, nothing in the way: nothing changes.
+    expect(placeAt(pins, "r", 5)).toEqual([]);
+  });
+
+  it("after a move the ranking shows the moved one exactly where it was dropped", () => {
+    const items = ["a", "b", "c", "d", "e"].map((id, i) => ({ id, score: 100 - i * 10, manual: null as number | null }));
+    items[1]!.manual = 2; // b pinned at 2 (where it already is)
+    for (const change of placeAt([{ id: "b", rank: 2 }], "e", 2)) items.find((i) => i.id === change.id)!.manual = change.rank;
+    expect(rank(items, (i) => i.score, (i) => i.manual).map((i) => i.id)).toEqual(["a", "e", "b", "c", "d"]);
   });
 });
 

@@ -1,0 +1,70 @@
+import "server-only";
+// Aggregates behind the portfolio charts: each chart gets a few dozen numbers, never the rows.
+import { authorize } from "@/lib/auth/policy";
+import type { Actor } from "@/lib/auth/roles";
+import { prisma } from "@/lib/db";
+import type { Quadrant } from "@/lib/domain/pios";
+import { backlogByQuarter, departmentEquity, type Backlog, type Equity } from "@/lib/domain/portfolio-metrics";
+import { addQuarters, quarterOfDate } from "@/lib/domain/quarters";
+import type { RankedInitiative } from "./portfolio";
+
+/** One bubble: effort (x), benefit score (y), cost (size), quadrant (colour). */
+export type Bubble = { id: string; number: number; title: string; quadrant: Quadrant; effortHours: number; score: number; costSek: number | null };
+
+export const BUBBLE_LIMIT = 100;
+
+/** The top of the ranking as bubbles; initiatives without a quadrant or effort cannot be placed and are counted. */
+export function bubbles(ranking: readonly RankedInitiative[], limit = BUBBLE_LIMIT): { points: Bubble[]; unplaced: number; total: number } {
+  const top = ranking.slice(0, limit);
+  const points: Bubble[] = [];
+  for (const r of top) {
+    if (!r.quadrant || r.estimatedEffortHours === null) continue;
+    points.push({ id: r.id, number: r.number, title: r.title, quadrant: r.quadrant, effortHours: r.estimatedEffortHours, score: r.score.total, costSek: r.estimatedCostSek });
+  }
+  return { points, unplaced: top.length - points.length, total: ranking.length };
+}
+
+export const TREND_QUARTERS = 8;
+
+/** The backlog ratio at the end of each of the last quarters (this one included, so far). */
+export async function backlogTrend(actor: Actor, now = new Date(), count = TREND_QUARTERS): Promise<Array<{ quarter: string } & Backlog>> {
+  authorize(actor, "portfolio.read");
+  const current = quarterOfDate(now);
+  const quarters = Array.from({ length: count }, (_, i) => addQuarters(current, i - count + 1));
+  const events = await prisma.statusChange.findMany({ select: { initiativeId: true, toStatus: true, at: true }, orderBy: { at: "asc" } });
+  return backlogByQuarter(events, quarters);
+}
+
+const DEMAND_STATUSES = ["SUBMITTED", "NEEDS_INFO", "TRIAGED", "APPROVED", "IN_PROGRESS", "PAUSED"];
+
+/**
+ * Department equity: central (DIG, Digitalt center) hours allocated to each department's
+ * active initiatives, against its share of demanded effort and of expected benefit of
+ * everything submitted and not yet closed. One aggregate query.
+ */
+export async function equity(actor: Actor): Promise<Equity[]> {
+  authorize(actor, "portfolio.read");
+  const rows = await prisma.$queryRaw<Array<{ department: string; central: number; demand: number; benefit: number }>>`
+    WITH demand AS (
+      SELECT i."ownerDepartmentId" AS d, SUM(COALESCE(i."estimatedEffortHours", 0))::float8 AS hours
+      FROM "Initiative" i WHERE i.status::text = ANY(${DEMAND_STATUSES}) GROUP BY 1
+    ), central AS (
+      SELECT i."ownerDepartmentId" AS d, SUM(a.hours)::float8 AS hours
+      FROM "ResourceAllocation" a
+      JOIN "ResourcePool" p ON p.id = a."poolId"
+      JOIN "Initiative" i ON i.id = a."initiativeId"
+      WHERE p.kind::text IN ('DIG', 'DIGITAL_CENTER') AND i.status::text IN ('APPROVED', 'IN_PROGRESS', 'PAUSED')
+      GROUP BY 1
+    ), benefit AS (
+      SELECT i."ownerDepartmentId" AS d, SUM(COALESCE(b."annualValueSek", 0))::float8 AS sek
+      FROM "BenefitIndicator" b JOIN "Initiative" i ON i.id = b."initiativeId"
+      WHERE i.status::text = ANY(${DEMAND_STATUSES}) GROUP BY 1
+    )
+    SELECT dep.name AS department, COALESCE(c.hours, 0)::float8 AS central, COALESCE(dm.hours, 0)::float8 AS demand, COALESCE(b.sek, 0)::float8 AS benefit
+    FROM "Department" dep
+    LEFT JOIN central c ON c.d = dep.id
+    LEFT JOIN demand dm ON dm.d = dep.id
+    LEFT JOIN benefit b ON b.d = dep.id
+    ORDER BY dep.name`;
+  return departmentEquity(rows.map((r) => ({ department: r.department, centralHours: Number(r.central), demandHours: Number(r.demand), submittedBenefitSek: Number(r.benefit) })));
+}
