@@ -7,7 +7,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 2,
   retries: 0,
-  timeout: 60_000,
+  // Generous: axe over a full portfolio page on a 2-core machine takes a while.
+  timeout: 120_000,
   reporter: [["list"]],
   use: {
     baseURL: `http://localhost:${PORT}`,

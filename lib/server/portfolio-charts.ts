@@ -6,7 +6,7 @@ import { prisma } from "@/lib/db";
 import type { Quadrant } from "@/lib/domain/pios";
 import { backlogByQuarter, departmentEquity, type Backlog, type Equity } from "@/lib/domain/portfolio-metrics";
 import { addQuarters, quarterOfDate } from "@/lib/domain/quarters";
-import type { RankedInitiative } from "./portfolio";
+import { portfolioOverview, type RankedInitiative } from "./portfolio";
 
 /** One bubble: effort (x), benefit score (y), cost (size), quadrant (colour). */
 export type Bubble = { id: string; number: number; title: string; quadrant: Quadrant; effortHours: number; score: number; costSek: number | null };
@@ -67,4 +67,14 @@ export async function equity(actor: Actor): Promise<Equity[]> {
     LEFT JOIN benefit b ON b.d = dep.id
     ORDER BY dep.name`;
   return departmentEquity(rows.map((r) => ({ department: r.department, centralHours: Number(r.central), demandHours: Number(r.demand), submittedBenefitSek: Number(r.benefit) })));
+}
+
+const WEIGHTS = ["cost", "effort", "count"] as const;
+
+/** Balance, backlog (now and per quarter) and equity in one answer, for the API. */
+export async function portfolioMetrics(actor: Actor, weightBy: string | null, year: string | null) {
+  const w = WEIGHTS.find((x) => x === weightBy) ?? "cost";
+  const y = year && /^\d{4}$/.test(year) ? Number(year) : new Date().getFullYear();
+  const [overview, byQuarter, departments] = await Promise.all([portfolioOverview(actor, w, y), backlogTrend(actor), equity(actor)]);
+  return { year: y, weightBy: w, balance: overview.balance, backlog: { now: overview.backlog, byQuarter }, equity: departments };
 }

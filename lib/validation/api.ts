@@ -98,17 +98,39 @@ export const suggestionResponse = z
   .object({ data: z.object({ initiativeId: z.string(), status, version: z.number().int(), suggestion, checks: z.array(z.string()), completeness: z.number().int() }) })
   .meta({ id: "TriageSuggestion" });
 
-export const rankingResponse = z
+const rankedInitiative = z
   .object({
-    data: z.array(
-      z.object({
-        position: z.number().int(), id: z.string(), number: z.number().int(), title: z.string(), status, department: z.string(), quadrant,
-        estimatedCostSek: z.number().int().nullable(), estimatedEffortHours: z.number().int().nullable(), manualRank: z.number().int().nullable(),
-        score: z.object({
-          total: z.number(),
-          components: z.array(z.object({ key: z.enum(["alignment", "benefit", "reach", "urgency", "risk"]), value: z.number(), weight: z.number(), points: z.number(), unknown: z.boolean() })),
-        }),
-      }),
-    ),
+    position: z.number().int(), id: z.string(), number: z.number().int(), title: z.string(), status, department: z.string(), quadrant,
+    estimatedCostSek: z.number().int().nullable(), estimatedEffortHours: z.number().int().nullable(),
+    manualRank: z.number().int().nullable().meta({ description: "Leadership's manual place (absolute position), null when the score decides" }),
+    version: z.number().int().meta({ description: "Send it back when moving the initiative in the ranking" }),
+    score: z.object({
+      total: z.number(),
+      components: z.array(z.object({ key: z.enum(["alignment", "benefit", "reach", "urgency", "risk"]), value: z.number(), weight: z.number(), points: z.number(), unknown: z.boolean() })),
+    }),
   })
-  .meta({ id: "PortfolioRanking" });
+  .meta({ id: "RankedInitiative" });
+
+export const rankingResponse = z.object({ data: z.array(rankedInitiative) }).meta({ id: "PortfolioRanking" });
+export const rankedInitiativeResponse = z.object({ data: rankedInitiative });
+export const rankingMoveResult = z.object({ data: z.object({ version: z.number().int(), position: z.number().int().nullable() }) });
+
+const percent = z.number();
+export const portfolioMetricsResponse = z
+  .object({
+    data: z.object({
+      year: z.number().int(),
+      weightBy: z.enum(["cost", "effort", "count"]),
+      balance: z.object({
+        quadrants: z.array(z.object({ quadrant: quadrant.unwrap(), amount: z.number(), actualPercent: percent, targetPercent: percent.nullable(), deviation: z.number().nullable() })),
+        total: z.number(),
+        excluded: z.number().int(),
+      }),
+      backlog: z.object({
+        now: z.object({ approved: z.number().int(), active: z.number().int(), ratio: z.number().nullable() }),
+        byQuarter: z.array(z.object({ quarter: z.string(), approved: z.number().int(), active: z.number().int(), ratio: z.number().nullable() })),
+      }),
+      equity: z.array(z.object({ department: z.string(), resourceShare: percent, demandShare: percent, benefitShare: percent, gap: z.number(), benefitGap: z.number() })),
+    }),
+  })
+  .meta({ id: "PortfolioMetrics" });

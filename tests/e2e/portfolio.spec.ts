@@ -22,7 +22,7 @@ test("leadership sees the portfolio ranked by score with its breakdown, the PIOS
   const ranking = page.getByTestId("ranking").locator("tbody tr");
   expect(await ranking.count()).toBeGreaterThan(10);
   const manual = await ranking.evaluateAll((trs) => trs.map((tr) => tr.textContent?.includes("Manuellt placerad") ?? false));
-  const scores = (await page.getByTestId("ranking").locator("tbody tr td:nth-child(5)").allInnerTexts()).map((s) => Number(s.replace(/\s/g, "").replace(",", ".")));
+  const scores = (await page.getByTestId("ranking").getByTestId("score").allInnerTexts()).map((s) => Number(s.replace(/\s/g, "").replace(",", ".")));
   const unplaced = scores.filter((_, i) => !manual[i]);
   expect(unplaced).toEqual([...unplaced].sort((a, b) => b - a));
   await expect(page.getByTestId("sensitivity")).toContainText(/Topp 10 är robust|Ordningen i topp 10 beror på vikterna/);
@@ -38,6 +38,21 @@ for (const lang of LANGS) {
     await page.goto("/portfolio");
     await expect(page.getByTestId("ranking")).toBeVisible();
     await page.getByTestId("ranking").locator("details").first().locator("summary").click();
+    await expect(page.getByTestId("chart-bubble").locator(".recharts-wrapper")).toBeVisible();
+    await page.getByTestId("chart-bubble").locator("summary").click();
+    await expectAccessible(page);
+  });
+
+  test(`portfolio with the move dialog and filters passes axe (${lang})`, async ({ page, context, baseURL }) => {
+    await useLanguage(context, baseURL!, lang);
+    await signIn(page, "ledning@demo.kommun.se");
+    await expect(page.getByTestId("role-line")).toBeVisible();
+    await page.goto("/portfolio?quadrant=EXTERNAL_INNOVATION");
+    const rows = page.getByTestId("ranking").locator("tbody tr");
+    expect(await rows.count()).toBeGreaterThan(0);
+    await expect(page.getByTestId("chart-equity").locator(".recharts-wrapper")).toBeVisible();
+    await rows.first().getByRole("button", { name: lang === "sv" ? /^Flytta / : /^Move / }).click();
+    await expect(page.getByRole("dialog")).toBeVisible();
     await expectAccessible(page);
   });
 }
@@ -82,4 +97,96 @@ test("leadership sets the target balance; a sum other than 100 is refused; a vie
   const api = await viewerPage.request.put("/api/v1/portfolio/balance-target", { data: { year: 2026, shares: { INTERNAL_EFFICIENCY: 25, INTERNAL_INNOVATION: 25, EXTERNAL_EFFICIENCY: 25, EXTERNAL_INNOVATION: 25 } } });
   expect(api.status()).toBe(403);
   await viewer.close();
+});
+
+/** The ranking's rows as "#number" in order, with their places. */
+async function order(page: import("@playwright/test").Page) {
+  return page.getByTestId("ranking").locator("tbody tr").evaluateAll((trs) =>
+    trs.map((tr) => ({ number: /#(\d+)/.exec(tr.textContent ?? "")?.[1] ?? "", position: tr.querySelector("[data-testid=position]")?.textContent ?? "" })),
+  );
+}
+
+test("leadership reorders by keyboard drag and drop and by the move dialog, each with a rationale; charts click through", async ({ page }) => {
+  await signIn(page, "ledning@demo.kommun.se");
+  await expect(page.getByTestId("role-line")).toBeVisible();
+  await page.goto("/portfolio");
+  const before = await order(page);
+  const mover = before[5]!; // place 6
+  // Keyboard: space lifts, two arrows up, space drops on place 4; the dialog asks for a rationale.
+  const handle = page.getByRole("button", { name: new RegExp(`Dra för att flytta #${mover.number} `) });
+  await handle.focus();
+  // dnd-kit measures between key presses; give each a frame or two, as a person would.
+  for (const key of ["Space", "ArrowUp", "ArrowUp", "Space"]) {
+    await page.keyboard.press(key);
+    await page.waitForTimeout(300);
+  }
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel(/Ny plats/)).toHaveValue("4");
+  await dialog.getByRole("button", { name: "Spara flytten" }).click();
+  await expect(dialog.getByLabel("Motivering")).toBeFocused(); // required: the browser refuses an empty rationale
+  await dialog.getByLabel("Motivering").fill("Lagkrav från 2027 – måste vara klart före årsskiftet.");
+  await expectAccessible(page);
+  await dialog.getByRole("button", { name: "Spara flytten" }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(async () => (await order(page))[3]?.number).toBe(mover.number);
+  await expect(page.getByTestId("ranking").locator("tbody tr").nth(3)).toContainText("Manuellt placerad av ledningen");
+
+  // The move dialog: type a place.
+  const second = (await order(page))[9]!;
+  await page.getByRole("button", { name: new RegExp(`^Flytta #${second.number} `) }).click();
+  await dialog.getByLabel(/Ny plats/).fill("2");
+  await dialog.getByLabel("Motivering").fill("Avtalet för dagens system löper ut.");
+  await dialog.getByRole("button", { name: "Spara flytten" }).click();
+  await expect.poll(async () => (await order(page))[1]?.number).toBe(second.number);
+
+  // The move is in the initiative's history with its rationale.
+  await page.getByTestId("ranking").locator("tbody tr").nth(1).getByRole("link").first().click();
+  await expect(page.getByText("Avtalet för dagens system löper ut.").first()).toBeVisible();
+
+  // Charts: drawn, with tables; a bubble opens its initiative.
+  await page.goto("/portfolio");
+  await expect(page.getByTestId("chart-bubble").locator("svg .recharts-scatter-symbol").first()).toBeVisible();
+  await expect(page.getByTestId("chart-equity").locator(".recharts-wrapper")).toBeVisible();
+  await page.getByTestId("chart-equity").getByText("Visa som tabell").click();
+  await expect(page.getByTestId("chart-equity").locator("tbody tr").first()).toBeVisible();
+  await page.getByTestId("chart-bubble").locator("svg .recharts-scatter-symbol").first().click();
+  await expect(page).toHaveURL(/\/initiatives\/[^/]+$/);
+});
+
+test("two leaders moving the same initiative: the second gets a clear conflict and the fresh ranking", async ({ page, browser, baseURL }) => {
+  await signIn(page, "ledning@demo.kommun.se");
+  await expect(page.getByTestId("role-line")).toBeVisible();
+  const other = await browser.newContext({ baseURL });
+  const admin = await other.newPage();
+  await signIn(admin, "admin@demo.kommun.se");
+  await expect(admin.getByTestId("role-line")).toBeVisible();
+  await page.goto("/portfolio");
+  await admin.goto("/portfolio");
+  const target = (await order(page))[14]!;
+  const moveTo = async (p: typeof page, place: string, why: string) => {
+    await p.getByRole("button", { name: new RegExp(`^Flytta #${target.number} `) }).click();
+    await p.getByRole("dialog").getByLabel(/Ny plats/).fill(place);
+    await p.getByRole("dialog").getByLabel("Motivering").fill(why);
+    await p.getByRole("dialog").getByRole("button", { name: "Spara flytten" }).click();
+  };
+  await moveTo(page, "12", "Ledningens bedömning");
+  await expect(page.getByRole("dialog")).toBeHidden();
+  await moveTo(admin, "20", "Min bedömning");
+  await expect(admin.getByRole("dialog").getByRole("alert")).toContainText("Någon annan har flyttat eller ändrat initiativet");
+  await other.close();
+  await expect.poll(async () => (await order(page))[11]?.number).toBe(target.number);
+});
+
+test("a viewer sees the ranking and the charts but no reorder controls", async ({ page }) => {
+  await signIn(page, "insyn@demo.kommun.se");
+  await expect(page.getByTestId("role-line")).toBeVisible();
+  await page.goto("/portfolio");
+  await expect(page.getByTestId("ranking")).toBeVisible();
+  await expect(page.getByTestId("chart-balance").locator(".recharts-wrapper")).toBeVisible();
+  await expect(page.getByRole("button", { name: /Dra för att flytta/ })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Flytta / })).toHaveCount(0);
+  const id = await page.getByTestId("ranking").locator("tbody tr").first().getByRole("link").first().getAttribute("href");
+  const api = await page.request.put(`/api/v1/portfolio/ranking/${id!.split("/").pop()}`, { data: { position: 1, rationale: "Försök", version: 1 } });
+  expect(api.status()).toBe(403);
 });

@@ -9,27 +9,13 @@ import { formOptions, listInitiatives } from "@/lib/server/initiatives";
 import { filterToSearchParams, INITIATIVE_STATUSES, parseFilter, SORTS } from "@/lib/validation/initiative";
 import { TableHeader } from "@/components/ui/TableHeader";
 import { StatusBadge } from "@/components/initiatives/StatusBadge";
+import { FILTER_INPUT, FilterSelect } from "@/components/ui/FilterSelect";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("initiative"))("listTitle") };
 }
 
 type SearchParams = Record<string, string | string[] | undefined>;
-
-const select = "mt-1 block w-full rounded border border-slate-500 bg-white px-2 py-1.5";
-
-/** One labelled filter; the empty choice means "all". */
-function FilterSelect(props: { name: string; label: string; value: string; all?: string; options: { value: string; label: string }[] }) {
-  return (
-    <div>
-      <label htmlFor={`f-${props.name}`} className="font-medium">{props.label}</label>
-      <select id={`f-${props.name}`} name={props.name} defaultValue={props.value} className={select}>
-        {props.all !== undefined ? <option value="">{props.all}</option> : null}
-        {props.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-      </select>
-    </div>
-  );
-}
 
 export default async function InitiativesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
@@ -59,7 +45,7 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
       <form method="get" action="/initiatives" className="grid gap-3 rounded border border-slate-300 p-4 md:grid-cols-4" aria-label={t("initiative.filters.title")}>
         <div className="md:col-span-2">
           <label htmlFor="f-q" className="font-medium">{t("initiative.filters.q")}</label>
-          <input id="f-q" name="q" type="search" defaultValue={filter.q ?? ""} className={select} />
+          <input id="f-q" name="q" type="search" defaultValue={filter.q ?? ""} className={FILTER_INPUT} />
         </div>
         <FilterSelect name="department" label={t("initiative.fields.ownerDepartment")} value={filter.department ?? ""} all={t("initiative.filters.allDepartments")} options={options.departments.map((d) => ({ value: d.id, label: d.name }))} />
         <FilterSelect name="status" label={t("initiative.fields.status")} value={filter.status?.length === 1 ? filter.status[0]! : ""} all={all} options={INITIATIVE_STATUSES.map((v) => ({ value: v, label: t(`status.${v}`) }))} />

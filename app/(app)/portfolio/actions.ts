@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/session";
 import { actionFailure, type FieldIssue } from "@/lib/server/errors";
-import { setBalanceTarget } from "@/lib/server/portfolio";
+import { moveInRanking, setBalanceTarget } from "@/lib/server/portfolio";
 import { updateScoreWeights } from "@/lib/server/settings";
 
 export async function setBalanceTargetAction(year: number, _prev: { ok: boolean; code?: string; issues?: FieldIssue[] } | null, form: FormData) {
@@ -33,6 +33,18 @@ export async function setScoreWeightsAction(_prev: { ok: boolean; code?: string;
     await updateScoreWeights(user, { alignment: value("alignment"), benefit: value("benefit"), reach: value("reach"), urgency: value("urgency"), risk: value("risk") });
     revalidatePath("/portfolio");
     return { ok: true };
+  } catch (error) {
+    return actionFailure(error);
+  }
+}
+
+/** Leadership moves an initiative in the ranking (drag and drop, or the move dialog). */
+export async function moveInRankingAction(id: string, input: { position: number | null; rationale: string; version: number }) {
+  try {
+    const user = await requireActor();
+    await moveInRanking(user, id, input);
+    revalidatePath("/portfolio");
+    return { ok: true as const };
   } catch (error) {
     return actionFailure(error);
   }

@@ -1,4 +1,5 @@
 import { api } from "@/lib/server/api";
-import { rankedPortfolio } from "@/lib/server/portfolio";
+import { filterRanking, rankedPortfolio } from "@/lib/server/portfolio";
+import { parseFilter } from "@/lib/validation/initiative";
 
-export const GET = api(async ({ actor }) => ({ data: await rankedPortfolio(actor) }));
+export const GET = api(async ({ request, actor }) => ({ data: await filterRanking(await rankedPortfolio(actor), parseFilter(new URL(request.url).searchParams)) }));
