@@ -1,4 +1,4 @@
-// `npm run bench`: p50/p95 server time of the signed-in home page against a trivial
+// `npm run bench`: p50/p95 server time of the signed-in home and portfolio pages against a trivial
 // route (/api/health), in the same run, on embedded PGlite and on a PostgreSQL server,
 // each filled with N generated initiatives. Needs a production build (npm run build).
 // Prints numbers; it is not a timed test.
@@ -33,14 +33,18 @@ async function measure(label: string, env: Record<string, string>, port: number)
   try {
     const base = `http://localhost:${port}`;
     const cookie = await signIn(base, "ledning@demo.kommun.se");
-    const result = await timeRoutes(base, { home: "/", trivial: "/api/health" }, cookie, rounds);
-    const ratio = result.home!.p95 / result.trivial!.p95;
-    const js = await firstLoadJsKb(base, "/", cookie);
-    console.log(
-      `${label}: startup to healthy ${server.startupMs} ms; home p50 ${result.home!.p50.toFixed(1)} ms p95 ${result.home!.p95.toFixed(1)} ms; ` +
-        `trivial p50 ${result.trivial!.p50.toFixed(1)} ms p95 ${result.trivial!.p95.toFixed(1)} ms; p95 ratio ${ratio.toFixed(2)} (n=${rounds}); ` +
-        `home first-load JS ${js.kb.toFixed(1)} kB gzip in ${js.files} files`,
-    );
+    const pages = { home: "/", portfolio: "/portfolio" };
+    const result = await timeRoutes(base, { ...pages, trivial: "/api/health" }, cookie, rounds);
+    const trivial = result.trivial!;
+    console.log(`${label}: startup to healthy ${server.startupMs} ms; trivial p50 ${trivial.p50.toFixed(1)} ms p95 ${trivial.p95.toFixed(1)} ms (n=${rounds})`);
+    for (const [name, route] of Object.entries(pages)) {
+      const r = result[name]!;
+      const js = await firstLoadJsKb(base, route, cookie);
+      console.log(
+        `  ${name}: p50 ${r.p50.toFixed(1)} ms p95 ${r.p95.toFixed(1)} ms; p95 ratio to trivial ${(r.p95 / trivial.p95).toFixed(2)}; ` +
+          `first-load JS ${js.kb.toFixed(1)} kB gzip in ${js.files} files`,
+      );
+    }
   } finally {
     await server.stop();
   }

@@ -6,6 +6,7 @@ import { prisma } from "@/lib/db";
 import type { Quadrant } from "@/lib/domain/pios";
 import { backlogByQuarter, departmentEquity, type Backlog, type Equity } from "@/lib/domain/portfolio-metrics";
 import { addQuarters, quarterOfDate } from "@/lib/domain/quarters";
+import { cachedUntilWrite } from "./portfolio-cache";
 import { portfolioOverview, type RankedInitiative } from "./portfolio";
 
 /** One bubble: effort (x), benefit score (y), cost (size), quadrant (colour). */
@@ -31,8 +32,10 @@ export async function backlogTrend(actor: Actor, now = new Date(), count = TREND
   authorize(actor, "portfolio.read");
   const current = quarterOfDate(now);
   const quarters = Array.from({ length: count }, (_, i) => addQuarters(current, i - count + 1));
-  const events = await prisma.statusChange.findMany({ select: { initiativeId: true, toStatus: true, at: true }, orderBy: { at: "asc" } });
-  return backlogByQuarter(events, quarters);
+  return cachedUntilWrite(`trend:${quarters.join(",")}`, async () => {
+    const events = await prisma.statusChange.findMany({ select: { initiativeId: true, toStatus: true, at: true }, orderBy: { at: "asc" } });
+    return backlogByQuarter(events, quarters);
+  });
 }
 
 const DEMAND_STATUSES = ["SUBMITTED", "NEEDS_INFO", "TRIAGED", "APPROVED", "IN_PROGRESS", "PAUSED"];
@@ -44,6 +47,10 @@ const DEMAND_STATUSES = ["SUBMITTED", "NEEDS_INFO", "TRIAGED", "APPROVED", "IN_P
  */
 export async function equity(actor: Actor): Promise<Equity[]> {
   authorize(actor, "portfolio.read");
+  return cachedUntilWrite("equity", computeEquity);
+}
+
+async function computeEquity(): Promise<Equity[]> {
   const rows = await prisma.$queryRaw<Array<{ department: string; central: number; demand: number; benefit: number }>>`
     WITH demand AS (
       SELECT i."ownerDepartmentId" AS d, SUM(COALESCE(i."estimatedEffortHours", 0))::float8 AS hours

@@ -13,6 +13,7 @@ import { balanceTargetInput, rankingMoveInput } from "@/lib/validation/portfolio
 import { recordAudit } from "./audit";
 import { ConflictError, NotFoundError, parseInput } from "./errors";
 import { claimVersion, initiativeWhere } from "./initiatives";
+import { cachedUntilWrite } from "./portfolio-cache";
 import { scoreWeights } from "./settings";
 
 /** What leadership prioritises: triaged initiatives awaiting decision, and decided ones not yet done. */
@@ -31,6 +32,10 @@ export async function rankedPortfolio(actor: Actor): Promise<RankedInitiative[]>
 /** The ranking and whether its top ten hinges on any single score weight (±10 %). */
 export async function portfolioRanking(actor: Actor): Promise<{ ranking: RankedInitiative[]; sensitivity: Sensitivity }> {
   authorize(actor, "portfolio.read");
+  return cachedUntilWrite("ranking", computeRanking);
+}
+
+async function computeRanking(): Promise<{ ranking: RankedInitiative[]; sensitivity: Sensitivity }> {
   const [rows, goals, weights] = await Promise.all([
     prisma.initiative.findMany({
       where: { status: { in: PORTFOLIO_STATUSES } },
@@ -76,6 +81,10 @@ export type PortfolioOverview = { balance: Balance; weightBy: WeightBy; year: nu
 /** The PIOS balance (actual vs target) and the backlog ratio, as aggregates for charts. */
 export async function portfolioOverview(actor: Actor, weightBy: WeightBy, year: number): Promise<PortfolioOverview> {
   authorize(actor, "portfolio.read");
+  return cachedUntilWrite(`overview:${weightBy}:${year}`, () => computeOverview(weightBy, year));
+}
+
+async function computeOverview(weightBy: WeightBy, year: number): Promise<PortfolioOverview> {
   const [rows, targets, statuses] = await Promise.all([
     prisma.initiative.findMany({ where: { status: { in: PORTFOLIO_STATUSES } }, select: { benefitRecipient: true, nature: true, estimatedCostSek: true, estimatedEffortHours: true } }),
     prisma.balanceTarget.findMany({ where: { year } }),

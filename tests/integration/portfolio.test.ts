@@ -150,4 +150,14 @@ describeEachEngine("portfolio", (ctx) => {
     expect(trend.map((t) => t.quarter)).toEqual(["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]);
     for (const t of trend) expect(t.approved).toBeLessThanOrEqual(t.active);
   });
+
+  it("the ranking is computed once per state of the database and again after any write", async () => {
+    const first = await portfolioRanking(a.insyn!);
+    expect(await portfolioRanking(a.ledning!)).toBe(first); // nothing written: the same computation
+    const some = await ctx.db.prisma.initiative.findFirstOrThrow({ where: { status: "TRIAGED" } });
+    await ctx.db.prisma.initiative.update({ where: { id: some.id }, data: { urgency: some.urgency === 3 ? 0 : 3 } });
+    const second = await portfolioRanking(a.insyn!);
+    expect(second).not.toBe(first);
+    expect(second.ranking.find((r) => r.id === some.id)!.score.total).not.toBe(first.ranking.find((r) => r.id === some.id)!.score.total);
+  });
 });

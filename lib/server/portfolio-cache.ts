@@ -1,0 +1,33 @@
+import "server-only";
+// The portfolio's derived figures (ranking with sensitivity, chart aggregates) cost a
+// second or more to compute over a few thousand initiatives, but change only when
+// someone writes. They are kept per database and recomputed when the database's
+// snapshot shows any transaction committed or in flight since (pg_current_snapshot:
+// "xmin:xmax:in-progress ids"; a new write takes a new transaction id, and a write in
+// flight when we computed is in the list until it ends). Any write anywhere
+// invalidates: coarse, but never stale, and it holds across several server processes.
+import { database, prisma, type Database } from "@/lib/db";
+
+type Entry = { snapshot: string; value: Promise<unknown> };
+const caches = new WeakMap<Database, Map<string, Entry>>();
+
+export async function databaseSnapshot(): Promise<string> {
+  const [row] = await prisma.$queryRaw<Array<{ snapshot: string }>>`SELECT pg_current_snapshot()::text AS snapshot`;
+  return row!.snapshot;
+}
+
+/** `compute()` once per state of the database; concurrent callers share one computation. */
+export async function cachedUntilWrite<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  const db = database();
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
+  const snapshot = await databaseSnapshot();
+  const hit = cache.get(key);
+  if (hit && hit.snapshot === snapshot) return hit.value as Promise<T>;
+  const value = compute();
+  cache.set(key, { snapshot, value });
+  value.catch(() => {
+    if (cache.get(key)?.value === value) cache.delete(key);
+  });
+  return value;
+}
