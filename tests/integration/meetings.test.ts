@@ -200,6 +200,29 @@ describeEachEngine("portfolio meetings", (ctx) => {
     expect(await db().statusChange.count({ where: { initiativeId: target.id, fromStatus: "TRIAGED" } })).toBe(1);
   });
 
+  it("a decision racing the close is either in the snapshot or refused: never written after it", async () => {
+    for (let round = 0; round < 3; round++) {
+      const target = await initiative(`Kapplöpning ${round}`);
+      const { id } = await createMeeting(a.ledning!, meetingInput(`Kapplöpning ${round}`));
+      const [decided, closed] = await Promise.allSettled([
+        decide(a.ledning!, id, { initiativeId: target.id, type: "APPROVE", rationale: "Godkänns", version: target.version }),
+        closeMeeting(a.admin!, id),
+      ]);
+      expect(closed.status).toBe("fulfilled");
+      const { minutes } = await meetingMinutes(a.insyn!, id);
+      const rows = await db().decision.count({ where: { meetingId: id } });
+      if (decided.status === "fulfilled") {
+        expect(rows).toBe(1);
+        expect(minutes.decisions.map((d) => d.initiativeId)).toEqual([target.id]);
+      } else {
+        expect(((decided as PromiseRejectedResult).reason as AppError).code).toBe("MEETING_CLOSED");
+        expect(rows).toBe(0);
+        expect(minutes.notHandled.map((i) => i.initiativeId)).toContain(target.id);
+        expect((await db().initiative.findUniqueOrThrow({ where: { id: target.id } })).status).toBe("TRIAGED");
+      }
+    }
+  });
+
   it("refresh pulls in initiatives triaged to the portfolio track after the meeting was created", async () => {
     const { id } = await createMeeting(a.ledning!, meetingInput("Uppdatering"));
     expect(await refreshAgenda(a.ledning!, id)).toEqual({ added: 0 });

@@ -129,7 +129,7 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
                             </Link>
                           )}
                           <ActionForm action={decideAction.bind(null, meeting.id, i.id, i.number, i.version)} submitLabel={t("meetings.decide")} messages={messages} testId="decision-form" className="space-y-3">
-                            <h4 className="font-semibold">{t("meetings.decisionTitle")}</h4>
+                            <h4 className="font-semibold">{t("meetings.decideTitle")}</h4>
                             <div>
                               <label htmlFor={`type-${item.id}`} className="font-medium">{t("meetings.decisionType")}</label>
                               <select id={`type-${item.id}`} name="type" required defaultValue="" className="mt-1 block rounded border border-slate-500 bg-white px-2 py-1.5">
