@@ -150,7 +150,7 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
                         <p className="mt-3">{t("meetings.noDecisionPossible", { status: t(`status.${i.status}`) })}</p>
                       )
                     ) : (
-                      <p className="mt-3">{t("meetings.notDecided")}</p>
+                      <p className="mt-3">{t("meetings.awaitingDecision")}</p>
                     )}
                   </li>
                 );
