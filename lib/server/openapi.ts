@@ -2,6 +2,7 @@
 // Each area's paths live in lib/server/openapi/<area>.ts.
 import { createDocument } from "zod-openapi";
 import { initiativesPaths } from "./openapi/initiatives";
+import { meetingsPaths } from "./openapi/meetings";
 import { portfolioPaths } from "./openapi/portfolio";
 import { settingsPaths } from "./openapi/settings";
 import { triagePaths } from "./openapi/triage";
@@ -20,6 +21,7 @@ export function openApiDocument() {
       ...triagePaths,
       ...settingsPaths,
       ...portfolioPaths,
+      ...meetingsPaths,
     },
   });
 }

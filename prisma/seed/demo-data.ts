@@ -18,6 +18,8 @@ import type {
 export const DEMO_TODAY = "2026-11-26";
 export const DEMO_PASSWORD = "demo";
 export const DEMO_MARKER_EMAIL = "chef@demo.kommun.se";
+/** Heads the minutes (beslutsprotokoll); stored as the setting "municipality.name". */
+export const MUNICIPALITY_NAME = "Demo kommun";
 
 // ---------------------------------------------------------------------------
 // Departments (förvaltningar) and the municipal company (bolag)

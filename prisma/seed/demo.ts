@@ -19,6 +19,7 @@ import {
   DEMO_MARKER_EMAIL,
   DEMO_PASSWORD,
   DEMO_TODAY,
+  MUNICIPALITY_NAME,
   balanceTargets,
   comments,
   departments,
@@ -264,6 +265,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<{ seeded: boolean;
       await tx.comment.createMany({ data: rows.comments });
       await tx.notification.createMany({ data: rows.notifications(numberOf) });
       await tx.auditEvent.createMany({ data: rows.auditEvents });
+      await tx.setting.create({ data: { key: "municipality.name", value: MUNICIPALITY_NAME } });
     },
     { timeout: 120_000, maxWait: 20_000 },
   );
@@ -596,11 +598,14 @@ function buildRows(passwordHash: string) {
     closedAt: new Date(meeting.closedAt),
     createdById: userId.dig,
     createdAt: toDate("2026-09-15", 10),
+    // The same shape as lib/server/meetings.ts freezes at close (lib/domain/meeting-minutes.ts).
     snapshot: {
       frozenAt: meeting.closedAt,
+      municipality: MUNICIPALITY_NAME,
       title: meeting.title,
       date: meeting.date,
       registryNumber: meeting.registryNumber,
+      participants: meeting.participants,
       ranking: meetingItems.map((m, i) => ({
         position: i + 1,
         initiativeId: m.id,
@@ -617,11 +622,15 @@ function buildRows(passwordHash: string) {
         initiativeId: m.id,
         number: numberOf.get(m.id) ?? null,
         title: m.seed.title,
+        department: departmentName[m.seed.department] ?? "",
         type: m.decision.type,
         fromStatus: m.decision.fromStatus,
         toStatus: m.decision.toStatus,
         rationale: m.rationale,
+        decidedBy: userName.ledning,
+        decidedAt: (m.decidedAt ?? new Date(meetingDate.getTime() + meetingMinute(m.seed.key) * 60_000)).toISOString(),
       })),
+      notHandled: [],
     },
   });
   auditRows.push({

@@ -4,7 +4,7 @@ import { expectAccessible, LANGS, signIn, useLanguage } from "./support";
 test("leadership sees the portfolio ranked by score with its breakdown, the PIOS balance against the target, and the backlog", async ({ page }) => {
   await signIn(page, "ledning@demo.kommun.se");
   await expect(page.getByTestId("role-line")).toBeVisible();
-  await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Portfölj" }).click();
+  await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Portfölj", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Portföljen");
 
   // Four quadrants; shares add up to 100 and the demo's target balance is shown.

@@ -1,0 +1,216 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expectAccessible, LANGS, signIn, useLanguage, type Lang } from "./support";
+
+// Every test makes its own meeting (and, where it decides, its own initiatives), so the
+// tests do not depend on each other's side effects or on which demo initiatives are left.
+const tag = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
+
+async function signedIn(browser: Browser, baseURL: string, email: string, lang: Lang = "sv") {
+  const context = await browser.newContext({ baseURL });
+  await useLanguage(context, baseURL, lang);
+  const page = await context.newPage();
+  await signIn(page, email);
+  await expect(page.getByTestId("role-line")).toBeVisible();
+  return { page, close: () => context.close() };
+}
+
+/** Three initiatives submitted by the department and triaged by DIG to the portfolio track, through the API. */
+async function awaitingDecision(browser: Browser, baseURL: string, t: string) {
+  const chef = await signedIn(browser, baseURL, "chef@demo.kommun.se");
+  const me = await (await chef.page.request.get("/api/auth/session")).json();
+  const titles = [`Digital ansökan om färdtjänst ${t}`, `Gemensam plattform för e-arkiv ${t}`, `Sensorer för fallolyckor i hemtjänsten ${t}`];
+  const created: { id: string; number: number; title: string }[] = [];
+  for (const [n, title] of titles.entries()) {
+    const response = await chef.page.request.post("/api/v1/initiatives", {
+      data: {
+        title, ownerDepartmentId: me.user.departmentId, need: "Invånare och medarbetare behöver ett bättre digitalt stöd i det här arbetet.",
+        benefitRecipient: n === 1 ? "INTERNAL" : "EXTERNAL", nature: n === 2 ? "INNOVATION" : "EFFICIENCY", estimatedCostSek: 900_000 + n * 100_000, estimatedEffortHours: 900 + n * 100,
+      },
+    });
+    expect(response.status()).toBe(201);
+    const { data } = await response.json();
+    expect((await chef.page.request.post(`/api/v1/initiatives/${data.id}/submit`, { data: { version: 1 } })).status()).toBe(200);
+    created.push({ id: data.id, number: data.number, title });
+  }
+  await chef.close();
+  const dig = await signedIn(browser, baseURL, "dig@demo.kommun.se");
+  for (const [n, i] of created.entries()) {
+    const response = await dig.page.request.post(`/api/v1/triage/${i.id}/decision`, {
+      data: { version: 2, kind: "BUSINESS_DEVELOPMENT", size: "LARGE", track: "PORTFOLIO", quadrant: n === 1 ? "INTERNAL_EFFICIENCY" : n === 2 ? "EXTERNAL_INNOVATION" : "EXTERNAL_EFFICIENCY", overrideReason: "Stort initiativ som ska prövas i portföljmötet." },
+    });
+    expect(response.status()).toBe(200);
+  }
+  await dig.close();
+  return created;
+}
+
+/** A planned meeting made by leadership through the API, with a running initiative added (so an item can always be previewed). */
+async function plannedMeeting(page: Page, title: string) {
+  const created = await page.request.post("/api/v1/meetings", { data: { title, date: "2026-12-17", registryNumber: "KS 2026/0999", participants: "Per Håkansson (ordförande)\nSara Nyström (sekreterare)" } });
+  expect(created.status()).toBe(201);
+  const { data } = await created.json();
+  const ranking = (await (await page.request.get("/api/v1/portfolio/ranking")).json()).data as { id: string; number: number; status: string }[];
+  const running = ranking.find((r) => r.status === "IN_PROGRESS")!;
+  const added = await page.request.post(`/api/v1/meetings/${data.id}/agenda`, { data: { initiativeId: running.id } });
+  expect([201, 409]).toContain(added.status());
+  return { id: data.id as string, running };
+}
+
+const item = (page: Page, i: { number: number; title: string }) => page.getByTestId("agenda-item").filter({ has: page.getByRole("heading", { name: `#${i.number} ${i.title}` }) });
+
+test.describe("portfolio meeting end to end", () => {
+  test.describe.configure({ mode: "serial" });
+
+  test("leadership creates a meeting, previews, approves, defers, requests information, closes and prints the minutes", async ({ page, browser, baseURL }) => {
+    test.setTimeout(240_000);
+    const t = tag();
+    const [approve, defer, info] = await awaitingDecision(browser, baseURL!, t);
+
+    await page.addInitScript(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => {
+        (window as unknown as { printed: number }).printed += 1;
+      };
+    });
+    await signIn(page, "ledning@demo.kommun.se");
+    await expect(page.getByTestId("role-line")).toBeVisible();
+    await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Portföljmöten" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Portföljmöten");
+    await expect(page.getByTestId("past-meetings")).toContainText("Portföljmöte hösten 2026");
+    await expectAccessible(page);
+
+    const form = page.getByTestId("new-meeting-form");
+    await form.getByLabel("Rubrik").fill(`Portföljmöte december ${t}`);
+    await form.getByLabel("Datum").fill("2026-12-10");
+    await form.getByLabel("Diarienummer (frivilligt)").fill(`KS 2026/${t}`);
+    await form.getByLabel("Deltagare").fill("Per Håkansson (kommundirektör, ordförande)\nSara Nyström (sekreterare)\nJonas Wallin (ekonomichef)");
+    await form.getByRole("button", { name: "Skapa möte" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Portföljmöte december ${t}`);
+    await expect(page.getByRole("status").filter({ hasText: /Mötet är skapat med \d+ ärenden på dagordningen/ })).toBeVisible();
+    // The agenda holds every initiative awaiting decision on the portfolio track, ours among them.
+    for (const i of [approve, defer, info]) await expect(item(page, i!)).toBeVisible();
+    await expectAccessible(page);
+
+    // Preview approving one: server-rendered tables, reachable by link (works without JavaScript).
+    await item(page, approve!).getByRole("link", { name: `Förhandsgranska godkännande av #${approve!.number}` }).click();
+    await expect(page).toHaveURL(new RegExp(`preview=${approve!.id}`));
+    const preview = page.getByTestId("preview");
+    await expect(preview.getByRole("heading", { name: `Om #${approve!.number} godkänns` })).toBeVisible();
+    await expect(preview.getByTestId("preview-balance")).toContainText("Extern effektivitet");
+    await expect(preview.getByTestId("preview-load")).toContainText("Belastning");
+    await expect(preview).toContainText("uppskattade arbetsinsats, 900 timmar");
+    await preview.getByRole("link", { name: "arbetsinsats" }).click();
+    await expect(page.getByTestId("preview").getByRole("link", { name: "arbetsinsats" })).toHaveAttribute("aria-current", "true");
+    await expectAccessible(page);
+
+    const decideOn = async (i: { number: number; title: string }, type: string, rationale: string) => {
+      const card = item(page, i);
+      await card.getByLabel("Beslut", { exact: true }).selectOption(type);
+      await card.getByLabel("Motivering").fill(rationale);
+      await card.getByRole("button", { name: "Registrera beslut" }).click();
+      await expect(page.getByRole("status").filter({ hasText: `Beslutet om #${i.number} är registrerat.` })).toBeVisible();
+    };
+    await decideOn(approve!, "APPROVE", "Hög nytta för invånarna och ryms i DIG:s kapacitet under 2027.");
+    await expect(item(page, approve!).getByTestId("decision")).toContainText("Beslut: Godkänt");
+    await decideOn(defer!, "DEFER", "Avvaktar upphandlingen av e-arkivet; tas upp igen hösten 2027.");
+    await expect(item(page, defer!).getByTestId("decision")).toContainText("Beslut: Vilande");
+    await decideOn(info!, "REQUEST_INFO", "Beskriv hur sensorerna påverkar personalens arbete och vad det kostar att förvalta.");
+    await expect(item(page, info!).getByTestId("decision")).toContainText("Komplettering begärd");
+    await expect(item(page, info!).getByTestId("decision")).toContainText("Triagerad → Komplettering begärd");
+
+    await page.getByTestId("close-form").getByRole("button", { name: "Stäng mötet och fastställ protokollet" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Mötet är stängt och protokollet fastställt." })).toBeVisible();
+    await expect(page.getByTestId("decision-form")).toHaveCount(0);
+    await expect(page.getByTestId("close-form")).toHaveCount(0);
+    await expect(page.getByTestId("add-form")).toHaveCount(0);
+    await expectAccessible(page);
+
+    await page.getByRole("link", { name: "Beslutsprotokoll" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Beslutsprotokoll");
+    const minutes = page.getByTestId("minutes");
+    await expect(minutes).toContainText("Demo kommun");
+    await expect(minutes).toContainText(`Portföljmöte december ${t}`);
+    await expect(minutes).toContainText(`KS 2026/${t}`);
+    await expect(minutes.getByRole("listitem").filter({ hasText: "Jonas Wallin (ekonomichef)" })).toBeVisible();
+    const decisions = page.getByTestId("minutes-decisions").getByRole("listitem");
+    await expect(decisions).toHaveCount(3);
+    await expect(decisions.filter({ hasText: `#${approve!.number} ${approve!.title}` })).toHaveCount(1);
+    await expect(decisions.filter({ hasText: approve!.title })).toContainText("Godkänt");
+    await expect(decisions.filter({ hasText: approve!.title })).toContainText("Hög nytta för invånarna");
+    await expect(decisions.filter({ hasText: approve!.title })).toContainText("Socialförvaltningen");
+    await expect(decisions.filter({ hasText: approve!.title })).toContainText("Triagerad → Beslutad, ej påbörjad");
+    await expect(decisions.filter({ hasText: defer!.title })).toContainText("Vilande");
+    await expect(decisions.filter({ hasText: info!.title })).toContainText("Per Håkansson");
+    await expect(minutes.getByRole("heading", { name: "Ej behandlade ärenden" })).toBeVisible();
+    await expectAccessible(page);
+
+    await page.getByRole("button", { name: "Skriv ut" }).click();
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    await page.emulateMedia({ media: "print" });
+    await expect(page.getByRole("navigation", { name: "Huvudmeny" })).toBeHidden();
+    await expect(page.getByRole("button", { name: "Skriv ut" })).toBeHidden();
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(decisions).toHaveCount(3);
+  });
+});
+
+test("a viewer reads meetings and minutes but gets no controls, and the API refuses them", async ({ page, browser, baseURL }) => {
+  const leader = await signedIn(browser, baseURL!, "ledning@demo.kommun.se");
+  const { id, running } = await plannedMeeting(leader.page, `Insynsprov ${tag()}`);
+  await leader.close();
+
+  await signIn(page, "insyn@demo.kommun.se");
+  await expect(page.getByTestId("role-line")).toBeVisible();
+  await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Portföljmöten" }).click();
+  await expect(page.getByTestId("past-meetings")).toContainText("Portföljmöte hösten 2026");
+  await expect(page.getByTestId("new-meeting-form")).toHaveCount(0);
+
+  await page.goto(`/meetings/${id}?preview=${running.id}`);
+  await expect(page.getByTestId("agenda-item").first()).toBeVisible();
+  for (const control of ["decision-form", "preview-link", "preview", "refresh-form", "add-form", "close-form"]) await expect(page.getByTestId(control)).toHaveCount(0);
+
+  await page.getByRole("link", { name: "Alla portföljmöten" }).click();
+  await page.getByTestId("past-meetings").getByRole("link", { name: "Beslutsprotokoll: Portföljmöte hösten 2026" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Beslutsprotokoll");
+  await expect(page.getByTestId("minutes-decisions").getByRole("listitem")).toHaveCount(10);
+  await expect(page.getByTestId("minutes")).toContainText("KS 2026/0412");
+  await expect(page.getByRole("button", { name: "Skriv ut" })).toBeVisible();
+
+  expect((await page.request.get(`/api/v1/meetings/${id}`)).status()).toBe(200);
+  const refused = await page.request.post(`/api/v1/meetings/${id}/decisions`, { data: { initiativeId: running.id, type: "REPRIORITISE", rationale: "Försök", version: 1 } });
+  expect(refused.status()).toBe(403);
+  expect((await page.request.post(`/api/v1/meetings/${id}/close`)).status()).toBe(403);
+  expect((await page.request.post("/api/v1/meetings", { data: { title: "Nej", date: "2026-12-01", participants: "Eva" } })).status()).toBe(403);
+});
+
+for (const lang of LANGS) {
+  test(`meetings, agenda with the preview open, and minutes pass axe (${lang})`, async ({ page, context, baseURL, browser }) => {
+    const leader = await signedIn(browser, baseURL!, "ledning@demo.kommun.se", lang);
+    const { id, running } = await plannedMeeting(leader.page, `Tillgänglighetsprov ${lang} ${tag()}`);
+    await leader.close();
+
+    await useLanguage(context, baseURL!, lang);
+    await signIn(page, "ledning@demo.kommun.se");
+    await expect(page.getByTestId("role-line")).toBeVisible();
+    await page.goto("/meetings");
+    await expect(page.getByTestId("new-meeting-form")).toBeVisible();
+    await expectAccessible(page);
+
+    await page.goto(`/meetings/${id}`);
+    await expect(page.getByTestId("preview-link").first()).toBeVisible();
+    await expectAccessible(page);
+    await page.goto(`/meetings/${id}?preview=${running.id}#preview`);
+    await expect(page.getByTestId("preview")).toBeVisible();
+    // Already running: approving would change nothing, and the preview says so.
+    await expect(page.getByTestId("preview")).toContainText(lang === "sv" ? "ingår redan i den aktiva portföljen" : "already in the active portfolio");
+    await expectAccessible(page);
+
+    await page.goto(`/meetings/${id}/minutes`);
+    await expect(page.getByTestId("minutes")).toContainText(lang === "sv" ? "Utkast" : "Draft");
+    await expectAccessible(page);
+    await page.goto("/meetings");
+    await page.getByTestId("past-meetings").getByRole("link", { name: "Portföljmöte hösten 2026" }).first().click();
+    await expect(page.getByTestId("decision").first()).toBeVisible();
+    await expectAccessible(page);
+  });
+}
