@@ -12,7 +12,7 @@ import { portfolioOverview, type RankedInitiative } from "./portfolio";
 /** One bubble: effort (x), benefit score (y), cost (size), quadrant (colour). */
 export type Bubble = { id: string; number: number; title: string; quadrant: Quadrant; effortHours: number; score: number; costSek: number | null };
 
-export const BUBBLE_LIMIT = 100;
+export const BUBBLE_LIMIT = 50;
 
 /** The top of the ranking as bubbles; initiatives without a quadrant or effort cannot be placed and are counted. */
 export function bubbles(ranking: readonly RankedInitiative[], limit = BUBBLE_LIMIT): { points: Bubble[]; unplaced: number; total: number } {

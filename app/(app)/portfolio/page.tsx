@@ -25,7 +25,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const WEIGHTS: WeightBy[] = ["cost", "effort", "count"];
-const PAGE_SIZE = 50;
+// 25 rows keep the page light on a projector and in the browser; the rest are a page away.
+const PAGE_SIZE = 25;
 
 const FILTER_KEYS = ["q", "department", "quadrant", "kind", "size", "goal", "program"] as const;
 
