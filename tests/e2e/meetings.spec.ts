@@ -118,6 +118,17 @@ test.describe("portfolio meeting end to end", () => {
     await expect(item(page, info!).getByTestId("decision")).toContainText("Komplettering begärd");
     await expect(item(page, info!).getByTestId("decision")).toContainText("Triagerad → Komplettering begärd");
 
+    // In the same meeting, leadership moves the approved initiative to the top of the ranking, with a rationale.
+    const meetingUrl = page.url();
+    await page.goto(`/portfolio?q=${encodeURIComponent(`#${approve!.number}`)}`);
+    await page.getByRole("button", { name: new RegExp(`^Flytta #${approve!.number} `) }).click();
+    await page.getByRole("dialog").getByLabel(/Ny plats/).fill("1");
+    await page.getByRole("dialog").getByLabel("Motivering").fill("Mötet prioriterar invånarnyttan först.");
+    await page.getByRole("dialog").getByRole("button", { name: "Spara flytten" }).click();
+    await expect(page.getByRole("dialog")).toBeHidden();
+    await expect(page.getByTestId("ranking").getByTestId("position").first()).toHaveText("1");
+    await page.goto(meetingUrl);
+
     await page.getByTestId("close-form").getByRole("button", { name: "Stäng mötet och fastställ protokollet" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Mötet är stängt och protokollet fastställt." })).toBeVisible();
     await expect(page.getByTestId("decision-form")).toHaveCount(0);

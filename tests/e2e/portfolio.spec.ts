@@ -115,11 +115,17 @@ test("leadership reorders by keyboard drag and drop and by the move dialog, each
   // Keyboard: space lifts, two arrows up, space drops on place 4; the dialog asks for a rationale.
   const handle = page.getByRole("button", { name: new RegExp(`Dra för att flytta #${mover.number} `) });
   await handle.focus();
-  // dnd-kit measures between key presses; give each a frame or two, as a person would.
-  for (const key of ["Space", "ArrowUp", "ArrowUp", "Space"]) {
-    await page.keyboard.press(key);
+  // Arrow up until the screen reader announcement says place 4 (dnd-kit measures between
+  // presses, so a press may land before the lift has settled), then drop.
+  await page.keyboard.press("Space");
+  const live = page.locator("[id^=DndLiveRegion]");
+  await expect(live).toContainText("plats 6");
+  for (let i = 0; i < 6 && !(await live.textContent())?.includes("över plats 4"); i++) {
+    await page.keyboard.press("ArrowUp");
     await page.waitForTimeout(300);
   }
+  await expect(live).toContainText("över plats 4");
+  await page.keyboard.press("Space");
   const dialog = page.getByRole("dialog");
   await expect(dialog).toBeVisible();
   await expect(dialog.getByLabel(/Ny plats/)).toHaveValue("4");
@@ -129,7 +135,7 @@ test("leadership reorders by keyboard drag and drop and by the move dialog, each
   await expectAccessible(page);
   await dialog.getByRole("button", { name: "Spara flytten" }).click();
   await expect(dialog).toBeHidden();
-  await expect.poll(async () => (await order(page))[3]?.number).toBe(mover.number);
+  await expect.poll(async () => (await order(page))[3]?.number, { timeout: 20_000 }).toBe(mover.number);
   await expect(page.getByTestId("ranking").locator("tbody tr").nth(3)).toContainText("Manuellt placerad av ledningen");
 
   // The move dialog: type a place.
@@ -138,7 +144,7 @@ test("leadership reorders by keyboard drag and drop and by the move dialog, each
   await dialog.getByLabel(/Ny plats/).fill("2");
   await dialog.getByLabel("Motivering").fill("Avtalet för dagens system löper ut.");
   await dialog.getByRole("button", { name: "Spara flytten" }).click();
-  await expect.poll(async () => (await order(page))[1]?.number).toBe(second.number);
+  await expect.poll(async () => (await order(page))[1]?.number, { timeout: 20_000 }).toBe(second.number);
 
   // The move is in the initiative's history with its rationale.
   await page.getByTestId("ranking").locator("tbody tr").nth(1).getByRole("link").first().click();
@@ -175,7 +181,7 @@ test("two leaders moving the same initiative: the second gets a clear conflict a
   await moveTo(admin, "20", "Min bedömning");
   await expect(admin.getByRole("dialog").getByRole("alert")).toContainText("Någon annan har flyttat eller ändrat initiativet");
   await other.close();
-  await expect.poll(async () => (await order(page))[11]?.number).toBe(target.number);
+  await expect.poll(async () => (await order(page))[11]?.number, { timeout: 20_000 }).toBe(target.number);
 });
 
 test("a viewer sees the ranking and the charts but no reorder controls", async ({ page }) => {
