@@ -3,7 +3,9 @@
 import { createDocument } from "zod-openapi";
 import { initiativesPaths } from "./openapi/initiatives";
 import { portfolioPaths } from "./openapi/portfolio";
+import { security } from "./openapi/security";
 import { settingsPaths } from "./openapi/settings";
+import { tokensPaths } from "./openapi/tokens";
 import { triagePaths } from "./openapi/triage";
 
 export function openApiDocument() {
@@ -12,14 +14,16 @@ export function openApiDocument() {
     info: {
       title: "Portföljen API",
       version: "1.0.0",
-      description: "The open API of Portföljen: the municipality's portfolio of digital initiatives. Authenticate with a session cookie (or, where enabled, an API token).",
+      description: "The open API of Portföljen: the municipality's portfolio of digital initiatives. Authenticate with a session cookie or an API token (Authorization: Bearer).",
     },
     servers: [{ url: "/" }],
+    ...security,
     paths: {
       ...initiativesPaths,
       ...triagePaths,
       ...settingsPaths,
       ...portfolioPaths,
+      ...tokensPaths,
     },
   });
 }
