@@ -109,7 +109,7 @@ const cases: Record<string, (fx: Fixture) => Case[] | Promise<Case[]>> = {
     { name: "empty", as: "dig", params: { id: fx.ids.submitted[0]! }, body: { body: "" }, status: 400 },
     { name: "unknown id", as: "dig", params: { id: MISSING }, body: { body: "Hej" }, status: 404 },
   ],
-  exportInitiatives: () => [
+  exportInitiatives: (): Case[] => [
     { name: "CSV", as: "viewer", query: { format: "csv", status: "SUBMITTED" }, status: 200 },
     { name: "Excel", as: "viewer", query: { format: "xlsx", pageSize: "5" }, status: 200 },
     { name: "unknown format", as: "viewer", query: { format: "pdf" }, status: 400 },
