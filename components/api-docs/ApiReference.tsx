@@ -24,28 +24,34 @@ export function ApiReference({ specUrl, loading, failed }: { specUrl: string; lo
       live = false;
     };
   }, []);
-  if (state !== "ready") return <p role="status">{state === "failed" ? failed : loading}</p>;
-  // The document is written in English, and so is RapiDoc's own text.
+  // The element is in the page before its code arrives, so RapiDoc starts with all its
+  // attributes set (it lays itself out once, at upgrade).
   return (
-    <div lang="en" data-testid="api-reference">
-      {createElement("rapi-doc", {
-        "spec-url": specUrl,
-        "render-style": "view",
-        layout: "column",
-        theme: "light",
-        "bg-color": "#ffffff",
-        "text-color": "#1e293b",
-        "primary-color": "#1d4e89",
-        "show-header": "false",
-        "show-info": "false",
-        "allow-try": "false",
-        "allow-authentication": "false",
-        "allow-server-selection": "false",
-        "default-schema-tab": "schema",
-        "schema-style": "table",
-        "update-route": "false",
-        style: { ...ACCESSIBLE_COLOURS, display: "block", height: "auto" },
-      })}
-    </div>
+    <>
+      {state === "ready" ? null : <p role="status">{state === "failed" ? failed : loading}</p>}
+      {/* The document is written in English, and so is RapiDoc's own text. */}
+      <div lang="en" data-testid="api-reference">
+        {createElement("rapi-doc", {
+          "spec-url": specUrl,
+          "render-style": "view",
+          layout: "column",
+          theme: "light",
+          "bg-color": "#ffffff",
+          "text-color": "#1e293b",
+          "primary-color": "#1d4e89",
+          "show-header": "false",
+          "show-info": "false",
+          "allow-try": "false",
+          "allow-authentication": "false",
+          "allow-server-selection": "false",
+          "default-schema-tab": "schema",
+          "schema-style": "table",
+          "update-route": "false",
+          // A fixed height, scrolling inside: RapiDoc's layout does not report its grown height
+          // to the page reliably, and the footer then ran over expanded operations.
+          style: { ...ACCESSIBLE_COLOURS, display: "block", height: "calc(100vh - 6rem)", minHeight: "30rem" },
+        })}
+      </div>
+    </>
   );
 }

@@ -87,6 +87,8 @@ for (const lang of LANGS) {
   });
 
   test(`API reference passes axe (${lang}) for every signed-in user, linked from the footer`, async ({ page, context, baseURL }) => {
+    // RapiDoc parses the whole document in the browser: seconds on a busy 2-core machine.
+    test.setTimeout(120_000);
     await useLanguage(context, baseURL!, lang);
     await signIn(page, "insyn@demo.kommun.se");
     await expect(page.getByTestId("role-line")).toBeVisible();
@@ -96,15 +98,20 @@ for (const lang of LANGS) {
     await expect(page.getByRole("link", { name: /openapi\.json/ })).toHaveAttribute("href", "/api/v1/openapi.json");
     // RapiDoc renders inside its shadow root; Playwright's locators pierce it.
     const reference = page.getByTestId("api-reference");
-    await expect(reference.getByText("/api/v1/tokens/{id}").first()).toBeVisible({ timeout: 20_000 });
+    await expect(reference.getByText("/api/v1/tokens/{id}").first()).toBeVisible({ timeout: 45_000 });
     await expectAccessible(page);
     await reference.getByText("/api/v1/initiatives/{id}/submit").first().click();
     await expect(reference.getByText("Submit a draft to DIG").first()).toBeVisible();
+    // The reference grows with what is expanded: nothing of it runs under the footer.
+    const bottom = await reference.evaluate((el) => el.getBoundingClientRect().bottom);
+    const footerTop = await page.getByRole("contentinfo").evaluate((el) => el.getBoundingClientRect().top);
+    expect(footerTop).toBeGreaterThanOrEqual(bottom - 1);
     await expectAccessible(page);
   });
 }
 
 test("the reference's code loads on its own page only; a non-admin cannot open the tokens page", async ({ page }) => {
+  test.setTimeout(120_000);
   const scripts: string[] = [];
   page.on("response", async (response) => {
     if (response.request().resourceType() === "script") scripts.push(await response.text().catch(() => ""));
@@ -122,6 +129,6 @@ test("the reference's code loads on its own page only; a non-admin cannot open t
   await expect(page.getByTestId("token-form")).toHaveCount(0);
 
   await page.goto("/api-docs");
-  await expect(page.getByTestId("api-reference")).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId("api-reference").getByText("/api/v1/tokens/{id}").first()).toBeVisible({ timeout: 45_000 });
   await expect.poll(() => scripts.some((s) => s.includes('customElements.define("rapi-doc"'))).toBe(true);
 });
