@@ -12,4 +12,5 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/initiatives/new", key: "newInitiative", action: "initiative.create" },
   { href: "/triage", key: "triage", action: "triage.perform" },
   { href: "/settings/triage", key: "triageSettings", action: "triage.settings" },
+  { href: "/settings/tokens", key: "apiTokens", action: "admin.tokens" },
 ];

@@ -41,7 +41,10 @@ export default async function SignedInLayout({ children }: { children: React.Rea
       <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8">
         {children}
       </main>
-      <footer className="mx-auto max-w-6xl border-t border-slate-200 px-4 py-6 text-sm text-slate-700 no-print">{t("app.footer")}</footer>
+      <footer className="mx-auto max-w-6xl border-t border-slate-200 px-4 py-6 text-sm text-slate-700 no-print">
+        {t("app.footer")}{" "}
+        <Link href="/api-docs" className="text-brand-800 underline">{t("apiAccess.docs.link")}</Link>
+      </footer>
     </>
   );
 }

@@ -1,12 +1,24 @@
 import "server-only";
+import { UnauthenticatedError } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 import type { Actor } from "@/lib/auth/roles";
+import { bearerActor } from "./api-tokens";
 import { AppError, toErrorResponse } from "./errors";
 
 export const MAX_JSON_BYTES = 256 * 1024;
 
-/** Who calls the API: a signed-in session (cookie). API tokens join here (Authorization: Bearer). */
-export async function apiActor(): Promise<Actor> {
+/**
+ * Who calls the API: an API token (Authorization: Bearer), else a signed-in session (cookie).
+ * A Bearer request never falls back to the session, and needs no Next request scope, so
+ * route handlers can be called in-process (tests, scripts) with a token.
+ */
+export async function apiActor(request?: Request): Promise<Actor> {
+  if (request) {
+    const token = await bearerActor(request);
+    if (token) return token;
+    // No cookie at all means no session; answering here also spares reading Next's request scope.
+    if (!request.headers.get("cookie")) throw new UnauthenticatedError();
+  }
   return requireActor();
 }
 
@@ -31,13 +43,14 @@ type Handler<P> = (ctx: { request: Request; actor: Actor; params: P }) => Promis
 export function api<P = Record<string, never>>(handler: Handler<P>) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
-      const actor = await apiActor();
+      const actor = await apiActor(request);
       const result = await handler({ request, actor, params: await context.params });
       if (result instanceof Response) return result;
       return Response.json({ data: result.data }, { status: result.status ?? 200 });
     } catch (error) {
       const { status, body } = toErrorResponse(error);
-      return Response.json(body, { status });
+      // RFC 6750/7235: a 401 names the scheme that would be accepted.
+      return Response.json(body, { status, headers: status === 401 ? { "www-authenticate": 'Bearer realm="portfoljen"' } : undefined });
     }
   };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { TOKEN_ACTOR_PREFIX } from "@/lib/auth/api-token";
 import type { Actor } from "@/lib/auth/roles";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -36,7 +37,7 @@ export function diff(before: Record<string, unknown>, after: Record<string, unkn
   return { before: b, after: a };
 }
 
-/** The user behind an actor, for foreign keys; API tokens act as no user. */
+/** The user behind an actor, for foreign keys; API tokens act as no user (their label, "API-token: <name>", names them). */
 export function actorUserId(actor: Actor): string | null {
-  return actor.id.startsWith("token:") ? null : actor.id;
+  return actor.id.startsWith(TOKEN_ACTOR_PREFIX) ? null : actor.id;
 }

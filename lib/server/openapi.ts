@@ -4,7 +4,9 @@ import { createDocument } from "zod-openapi";
 import { initiativesPaths } from "./openapi/initiatives";
 import { meetingsPaths } from "./openapi/meetings";
 import { portfolioPaths } from "./openapi/portfolio";
+import { security } from "./openapi/security";
 import { settingsPaths } from "./openapi/settings";
+import { tokensPaths } from "./openapi/tokens";
 import { triagePaths } from "./openapi/triage";
 
 export function openApiDocument() {
@@ -13,15 +15,17 @@ export function openApiDocument() {
     info: {
       title: "Portföljen API",
       version: "1.0.0",
-      description: "The open API of Portföljen: the municipality's portfolio of digital initiatives. Authenticate with a session cookie (or, where enabled, an API token).",
+      description: "The open API of Portföljen: the municipality's portfolio of digital initiatives. Authenticate with a session cookie or an API token (Authorization: Bearer).",
     },
     servers: [{ url: "/" }],
+    ...security,
     paths: {
       ...initiativesPaths,
       ...triagePaths,
       ...settingsPaths,
       ...portfolioPaths,
       ...meetingsPaths,
+      ...tokensPaths,
     },
   });
 }

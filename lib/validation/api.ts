@@ -57,13 +57,15 @@ export const initiativeDetail = z
     desiredStartQuarter: z.string().nullable(),
     isReplacement: z.boolean(),
     involvesProcurement: z.boolean(),
-    goals: z.array(z.object({ goalId: z.string(), alignment: z.number().int(), goal: z.object({ id: z.string(), code: z.string(), title: z.string() }) })),
+    goals: z.array(z.looseObject({ goalId: z.string(), alignment: z.number().int(), goal: z.looseObject({ id: z.string(), code: z.string(), title: z.string() }) })),
     benefits: z.array(
-      z.object({ id: z.string(), category: z.enum(BENEFIT_CATEGORIES), description: z.string(), annualValueSek: z.number().int().nullable(), annualHours: z.number().int().nullable(), certainty: z.enum(BENEFIT_CERTAINTIES) }),
+      z.looseObject({ id: z.string(), category: z.enum(BENEFIT_CATEGORIES), description: z.string(), annualValueSek: z.number().int().nullable(), annualHours: z.number().int().nullable(), certainty: z.enum(BENEFIT_CERTAINTIES) }),
     ),
-    statusChanges: z.array(z.object({ fromStatus: status.nullable(), toStatus: status, at: z.string(), reason: z.string().nullable() })),
-    comments: z.array(z.object({ id: z.string(), body: z.string(), createdAt: z.string() })),
+    statusChanges: z.array(z.looseObject({ fromStatus: status.nullable(), toStatus: status, at: z.string(), reason: z.string().nullable() })),
+    comments: z.array(z.looseObject({ id: z.string(), body: z.string(), createdAt: z.string() })),
   })
+  // Open: the answer carries every stored field, not only those described here.
+  .loose()
   .meta({ id: "Initiative", description: "An initiative with its children; further stored fields are included as well." });
 
 export const versionResult = z.object({ data: z.object({ version: z.number().int() }) }).meta({ id: "VersionResult" });

@@ -1,4 +1,3 @@
-import { cookies } from "next/headers";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import type { Quadrant } from "@/lib/domain/pios";
@@ -13,7 +12,9 @@ export const GET = api(async ({ request, actor }) => {
   const url = new URL(request.url);
   const format = url.searchParams.get("format") ?? "csv";
   if (format !== "csv" && format !== "xlsx") throw new AppError("VALIDATION_FAILED", 400, "format must be csv or xlsx", [{ path: "format", message: "invalidOption" }]);
-  const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value ?? url.searchParams.get("lang"));
+  // Read from the request itself, not next/headers: an API-token caller may run outside Next's request scope.
+  const cookie = new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]*)`).exec(request.headers.get("cookie") ?? "")?.[1];
+  const locale = toLocale(cookie ?? url.searchParams.get("lang"));
   const t = translator(locale);
   const columns: ExportColumn<InitiativeListRow>[] = [
     { header: t("initiative.fields.number"), value: (r) => r.number, width: 8 },

@@ -1,0 +1,335 @@
+// Contract tests: every operation in /api/v1/openapi.json is called through its real route
+// handler (in-process, authenticated with API tokens), and every answer, success or error,
+// must have a documented status and a body that matches the documented schema.
+//
+// To cover a NEW operation: add an entry to `cases` below, keyed by its operationId, with at
+// least one success (2xx) and one error (4xx) case. The last test fails until you do.
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import Ajv2020 from "ajv/dist/2020";
+import addFormats from "ajv-formats";
+import { beforeAll, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/roles";
+import { createToken } from "@/lib/server/api-tokens";
+import { createInitiative } from "@/lib/server/initiatives";
+import { openApiDocument } from "@/lib/server/openapi";
+import { triageSettings } from "@/lib/server/settings";
+import { triageQueue } from "@/lib/server/triage";
+import { seedDemo } from "@/prisma/seed/demo";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { describeEachEngine } from "./engines";
+
+/** Tokens the cases call with: name → [role, scopes]. "none" sends no credential; "unknown" a well-formed secret that matches no token. */
+const TOKENS = {
+  admin: ["ADMIN", ["READ", "WRITE"]],
+  adminRead: ["ADMIN", ["READ"]],
+  dig: ["DIG", ["READ", "WRITE"]],
+  leadership: ["LEADERSHIP", ["READ", "WRITE"]],
+  viewer: ["VIEWER", ["READ"]],
+} as const;
+type TokenName = keyof typeof TOKENS | "none" | "unknown";
+
+type Case = {
+  /** What the case shows, e.g. "stale version". */
+  name: string;
+  /** Default: admin. */
+  as?: TokenName;
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  /** A JSON body (sent as application/json). */
+  body?: unknown;
+  /** Or a raw body with its own content type. */
+  raw?: { body: string; contentType: string };
+  status: number;
+};
+
+/** What the cases may use: the seeded database, the acting users, and ids prepared for them. */
+type Fixture = {
+  prisma: PrismaClient;
+  admin: Actor;
+  ids: { department: string; submitted: string[]; fastLane: string; notFastLane: string; draft: string; draftToSubmit: string; token: string };
+  version(id: string): Promise<number>;
+};
+
+const MISSING = "does-not-exist";
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const shares = { INTERNAL_EFFICIENCY: 40, INTERNAL_INNOVATION: 20, EXTERNAL_EFFICIENCY: 25, EXTERNAL_INNOVATION: 15 };
+const weights = { alignment: 3, benefit: 3, reach: 2, urgency: 2, risk: 1 };
+
+/** One entry per documented operation. Cases run in order, so a success may change what a later case sees. */
+const cases: Record<string, (fx: Fixture) => Case[] | Promise<Case[]>> = {
+  listInitiatives: () => [
+    { name: "a page, filtered", as: "viewer", query: { pageSize: "5", status: "SUBMITTED,TRIAGED", sort: "title" }, status: 200 },
+    { name: "no credential", as: "none", status: 401 },
+  ],
+  createInitiative: (fx) => [
+    { name: "a draft", body: { title: "Kontrakt: nytt initiativ", ownerDepartmentId: fx.ids.department, estimatedCostSek: 50_000 }, status: 201 },
+    { name: "invalid fields", body: { title: "ab", ownerDepartmentId: fx.ids.department, estimatedCostSek: -1 }, status: 400 },
+    { name: "malformed JSON", raw: { body: "{ nope", contentType: "application/json" }, status: 400 },
+    { name: "not JSON", raw: { body: "title=x", contentType: "text/plain" }, status: 415 },
+    { name: "a role that may not register", as: "dig", body: { title: "Kontrakt: från DIG", ownerDepartmentId: fx.ids.department }, status: 403 },
+    { name: "a READ token", as: "adminRead", body: { title: "Kontrakt: läsande", ownerDepartmentId: fx.ids.department }, status: 403 },
+  ],
+  getInitiative: (fx) => [
+    { name: "one initiative", as: "viewer", params: { id: fx.ids.submitted[0]! }, status: 200 },
+    { name: "unknown id", as: "viewer", params: { id: MISSING }, status: 404 },
+  ],
+  updateInitiative: async (fx) => {
+    const version = await fx.version(fx.ids.draft);
+    const body = { title: "Kontrakt: uppdaterat utkast", ownerDepartmentId: fx.ids.department, need: "Ett behov som beskrivs i kontraktstestet.", benefitRecipient: "INTERNAL", nature: "EFFICIENCY" };
+    return [
+      { name: "the current version", params: { id: fx.ids.draft }, body: { ...body, version }, status: 200 },
+      { name: "a stale version", params: { id: fx.ids.draft }, body: { ...body, version }, status: 409 },
+      { name: "unknown id", params: { id: MISSING }, body: { ...body, version: 1 }, status: 404 },
+    ];
+  },
+  submitInitiative: async (fx) => {
+    const version = await fx.version(fx.ids.draftToSubmit);
+    return [
+      { name: "a complete draft", params: { id: fx.ids.draftToSubmit }, body: { version }, status: 200 },
+      { name: "already submitted", params: { id: fx.ids.draftToSubmit }, body: { version: version + 1 }, status: 409 },
+      { name: "no version", params: { id: fx.ids.draftToSubmit }, body: {}, status: 400 },
+    ];
+  },
+  classifyInitiative: async (fx) => {
+    const id = fx.ids.submitted[3]!;
+    const version = await fx.version(id);
+    return [
+      { name: "DIG corrects the nature", as: "dig", params: { id }, body: { version, nature: "INNOVATION" }, status: 200 },
+      { name: "a viewer may not", as: "viewer", params: { id }, body: { version: version + 1, nature: "EFFICIENCY" }, status: 403 },
+      { name: "stale version", as: "dig", params: { id }, body: { version, nature: "EFFICIENCY" }, status: 409 },
+    ];
+  },
+  listComments: (fx) => [
+    { name: "the thread", as: "viewer", params: { id: fx.ids.submitted[0]! }, status: 200 },
+    { name: "unknown id", as: "viewer", params: { id: MISSING }, status: 404 },
+  ],
+  addComment: (fx) => [
+    { name: "a comment", as: "dig", params: { id: fx.ids.submitted[0]! }, body: { body: "Kontraktstestets kommentar" }, status: 201 },
+    { name: "empty", as: "dig", params: { id: fx.ids.submitted[0]! }, body: { body: "" }, status: 400 },
+    { name: "unknown id", as: "dig", params: { id: MISSING }, body: { body: "Hej" }, status: 404 },
+  ],
+  exportInitiatives: (): Case[] => [
+    { name: "CSV", as: "viewer", query: { format: "csv", status: "SUBMITTED" }, status: 200 },
+    { name: "Excel", as: "viewer", query: { format: "xlsx", pageSize: "5" }, status: 200 },
+    { name: "unknown format", as: "viewer", query: { format: "pdf" }, status: 400 },
+  ],
+  triageQueue: () => [
+    { name: "DIG's queue", as: "dig", status: 200 },
+    { name: "a viewer may not", as: "viewer", status: 403 },
+  ],
+  triageSuggestion: (fx) => [
+    { name: "a suggestion", as: "dig", params: { id: fx.ids.submitted[1]! }, status: 200 },
+    { name: "unknown id", as: "dig", params: { id: MISSING }, status: 404 },
+  ],
+  decideTriage: async (fx) => {
+    const id = fx.ids.submitted[1]!;
+    const version = await fx.version(id);
+    const body = { kind: "BUSINESS_DEVELOPMENT", size: "MEDIUM", track: "PORTFOLIO", quadrant: "INTERNAL_EFFICIENCY", overrideReason: "Bedömt i kontraktstestet" };
+    return [
+      { name: "triaged", as: "dig", params: { id }, body: { ...body, version }, status: 200 },
+      { name: "no longer SUBMITTED", as: "dig", params: { id }, body: { ...body, version: version + 1 }, status: 409 },
+      { name: "unknown kind", as: "dig", params: { id }, body: { ...body, kind: "MAGIC", version }, status: 400 },
+      { name: "leadership may not triage", as: "leadership", params: { id }, body: { ...body, version }, status: 403 },
+    ];
+  },
+  requestInfo: async (fx) => {
+    const id = fx.ids.submitted[2]!;
+    const version = await fx.version(id);
+    return [
+      { name: "asked", as: "dig", params: { id }, body: { version, message: "Beskriv behovet närmare, tack." }, status: 200 },
+      { name: "no longer SUBMITTED", as: "dig", params: { id }, body: { version: version + 1, message: "Igen, tack." }, status: 409 },
+      { name: "unknown id", as: "dig", params: { id: MISSING }, body: { version: 1, message: "Beskriv mer." }, status: 404 },
+    ];
+  },
+  approveInFastLane: async (fx) => {
+    const [fast, large] = [fx.ids.fastLane, fx.ids.notFastLane];
+    return [
+      { name: "small business development", as: "dig", params: { id: fast }, body: { version: await fx.version(fast), quadrant: "INTERNAL_EFFICIENCY", rationale: "Litet och inom delegationen." }, status: 200 },
+      { name: "not fast-lane material", as: "dig", params: { id: large }, body: { version: await fx.version(large), quadrant: "INTERNAL_EFFICIENCY", rationale: "Försök utanför snabbspåret." }, status: 400 },
+    ];
+  },
+  getTriageSettings: () => [
+    { name: "the settings", as: "dig", status: 200 },
+    { name: "a viewer may not", as: "viewer", status: 403 },
+  ],
+  updateTriageSettings: async () => {
+    const current = (await triageSettings()) as unknown as Record<string, unknown>;
+    return [
+      { name: "saved as they were", as: "dig", body: current, status: 200 },
+      { name: "negative limit", as: "dig", body: { ...current, delegationLimitSek: -1 }, status: 400 },
+      { name: "leadership may not", as: "leadership", body: current, status: 403 },
+    ];
+  },
+  getScoreWeights: () => [
+    { name: "the weights", as: "viewer", status: 200 },
+    { name: "an unknown token", as: "unknown", status: 401 },
+  ],
+  updateScoreWeights: () => [
+    { name: "leadership sets them", as: "leadership", body: weights, status: 200 },
+    { name: "all zero", as: "leadership", body: { alignment: 0, benefit: 0, reach: 0, urgency: 0, risk: 0 }, status: 400 },
+    { name: "DIG may not", as: "dig", body: weights, status: 403 },
+  ],
+  portfolioRanking: () => [
+    { name: "the ranking", as: "viewer", status: 200 },
+    { name: "no credential", as: "none", status: 401 },
+  ],
+  setBalanceTarget: () => [
+    { name: "leadership sets it", as: "leadership", body: { year: 2031, shares }, status: 200 },
+    { name: "does not sum to 100", as: "leadership", body: { year: 2031, shares: { ...shares, EXTERNAL_INNOVATION: 16 } }, status: 400 },
+    { name: "a viewer may not", as: "viewer", body: { year: 2031, shares }, status: 403 },
+  ],
+  listApiTokens: () => [
+    { name: "all tokens", as: "adminRead", status: 200 },
+    { name: "DIG may not", as: "dig", status: 403 },
+  ],
+  createApiToken: () => [
+    { name: "a token", body: { name: "Kontrakt: ny token", role: "VIEWER", scopes: ["READ"], expiresAt: inDays(30) }, status: 201 },
+    { name: "too far ahead", body: { name: "Kontrakt: för lång", role: "VIEWER", scopes: ["READ"], expiresAt: inDays(800) }, status: 400 },
+    { name: "a READ token", as: "adminRead", body: { name: "Kontrakt: läsande", role: "VIEWER", scopes: ["READ"], expiresAt: inDays(30) }, status: 403 },
+  ],
+  revokeApiToken: (fx) => [
+    { name: "revoked", params: { id: fx.ids.token }, status: 200 },
+    { name: "unknown id", params: { id: MISSING }, status: 404 },
+    { name: "a viewer token may not", as: "viewer", params: { id: fx.ids.token }, status: 403 },
+  ],
+};
+
+type JsonSchema = Record<string, unknown>;
+type Operation = { operationId: string; responses: Record<string, { content?: Record<string, { schema?: JsonSchema }> }>; requestBody?: { content: Record<string, { schema: JsonSchema }> } };
+const METHODS = ["get", "post", "put", "patch", "delete"] as const;
+
+const doc = openApiDocument() as unknown as { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, JsonSchema> } };
+const operations = new Map<string, { path: string; method: string; op: Operation }>();
+for (const [route, item] of Object.entries(doc.paths)) for (const method of METHODS) if (item[method]) operations.set(item[method].operationId, { path: route, method: method.toUpperCase(), op: item[method] });
+
+// The document's $refs point at #/components/schemas/X; as JSON Schema 2020-12 they become #/$defs/X.
+const toDefs = (value: unknown): unknown =>
+  Array.isArray(value) ? value.map(toDefs)
+  : value && typeof value === "object" ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === "$ref" && typeof v === "string" ? v.replace("#/components/schemas/", "#/$defs/") : toDefs(v)]))
+  : value;
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats(ajv);
+ajv.addFormat("binary", true);
+const defs = toDefs(doc.components.schemas) as Record<string, JsonSchema>;
+const validator = (schema: JsonSchema) => ajv.compile({ ...(toDefs(schema) as JsonSchema), $defs: defs });
+
+/** The route module that serves a documented path: /api/v1/a/{id}/b → app/api/v1/a/[id]/b/route.ts. */
+async function handlerFor(route: string, method: string) {
+  const file = path.resolve("app" + route.replace(/\{(\w+)\}/g, "[$1]"), "route.ts");
+  const mod = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as Record<string, (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>>;
+  const handler = mod[method];
+  if (!handler) throw new Error(`${file} exports no ${method}`);
+  return handler;
+}
+
+describeEachEngine("contract: every documented operation answers as documented", (ctx) => {
+  const secrets: Partial<Record<TokenName, string>> = { unknown: "pf_" + "Z".repeat(43) };
+  let fx: Fixture;
+  const exercised = new Map<string, Set<number>>();
+
+  beforeAll(async () => {
+    const prisma = ctx.db.prisma;
+    await seedDemo(prisma);
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: "admin@demo.kommun.se" } });
+    const admin: Actor = { id: user.id, role: user.role, departmentId: user.departmentId, name: user.name };
+    for (const [name, [role, scopes]] of Object.entries(TOKENS)) secrets[name as TokenName] = (await createToken(admin, { name: `Kontrakt ${name}`, role, scopes, expiresAt: inDays(30) })).secret;
+
+    const department = (await prisma.department.findFirstOrThrow({ where: { isCompany: false }, orderBy: { name: "asc" } })).id;
+    const submitted = (await prisma.initiative.findMany({ where: { status: "SUBMITTED" }, orderBy: { number: "asc" }, select: { id: true } })).map((i) => i.id);
+    // The fast lane needs what the classifier calls small business development within the delegation limit.
+    const queue = await triageQueue(admin);
+    const limit = (await triageSettings()).delegationLimitSek;
+    const cost = new Map((await prisma.initiative.findMany({ where: { status: "SUBMITTED" }, select: { id: true, estimatedCostSek: true } })).map((i) => [i.id, i.estimatedCostSek]));
+    const fastLane = queue.find((q) => q.suggestion.track.value === "FAST_LANE" && q.suggestion.kind.value === "BUSINESS_DEVELOPMENT" && q.suggestion.size.value === "SMALL" && (cost.get(q.id) ?? Infinity) <= limit);
+    const notFastLane = queue.find((q) => q.suggestion.track.value !== "FAST_LANE");
+    const draftToSubmit = await createInitiative(admin, { title: "Kontrakt: att skicka in", ownerDepartmentId: department, need: "Ett behov som är tillräckligt beskrivet.", benefitRecipient: "EXTERNAL", nature: "INNOVATION" });
+    fx = {
+      prisma,
+      admin,
+      ids: {
+        department,
+        submitted: submitted.filter((id) => id !== fastLane?.id && id !== notFastLane?.id),
+        fastLane: fastLane?.id ?? MISSING,
+        notFastLane: notFastLane?.id ?? MISSING,
+        draft: (await createInitiative(admin, { title: "Kontrakt: utkast", ownerDepartmentId: department })).id,
+        draftToSubmit: draftToSubmit.id,
+        token: (await createToken(admin, { name: "Kontrakt: att återkalla", role: "VIEWER", scopes: ["READ"], expiresAt: inDays(30) })).id,
+      },
+      version: async (id) => (await prisma.initiative.findUniqueOrThrow({ where: { id }, select: { version: true } })).version,
+    };
+    expect(fx.ids.submitted.length).toBeGreaterThanOrEqual(4);
+    expect(fx.ids.fastLane).not.toBe(MISSING);
+    expect(fx.ids.notFastLane).not.toBe(MISSING);
+  });
+
+  async function run(operationId: string, c: Case, record = true): Promise<void> {
+    const found = operations.get(operationId);
+    if (!found) throw new Error(`cases has "${operationId}", which the document does not describe`);
+    const { path: route, method, op } = found;
+    const where = `${operationId} (${method} ${route}) – ${c.name}`;
+    const url = new URL("http://localhost" + route.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(c.params?.[name] ?? "")));
+    for (const [k, v] of Object.entries(c.query ?? {})) url.searchParams.set(k, v);
+    const headers: Record<string, string> = {};
+    const as = c.as ?? "admin";
+    if (as !== "none") headers.authorization = `Bearer ${secrets[as]}`;
+    let body: string | undefined;
+    if (c.raw) [body, headers["content-type"]] = [c.raw.body, c.raw.contentType];
+    else if (c.body !== undefined) [body, headers["content-type"]] = [JSON.stringify(c.body), "application/json"];
+
+    // A success's request must itself match the documented request schema.
+    if (c.status < 300 && c.body !== undefined) {
+      const schema = op.requestBody?.content["application/json"]?.schema;
+      expect(schema, `${where}: request body documented`).toBeTruthy();
+      const check = validator(schema!);
+      expect(check(c.body) ? [] : check.errors, `${where}: request matches the document`).toEqual([]);
+    }
+
+    const handler = await handlerFor(route, method);
+    const response = await handler(new Request(url, { method, headers, body }), { params: Promise.resolve(c.params ?? {}) });
+    const documented = op.responses[String(response.status)];
+    const text = await response.text();
+    expect(response.status, `${where}: ${text.slice(0, 300)}`).toBe(c.status);
+    expect(documented, `${where}: status ${response.status} is documented`).toBeTruthy();
+
+    const mediaType = (response.headers.get("content-type") ?? "").split(";")[0]!.trim();
+    const content = documented!.content ?? {};
+    expect(Object.keys(content), `${where}: content type`).toContain(mediaType);
+    if (mediaType === "application/json") {
+      const check = validator(content[mediaType]!.schema!);
+      const json = JSON.parse(text);
+      expect(check(json) ? [] : check.errors, `${where}: body matches the ${response.status} schema`).toEqual([]);
+    } else {
+      expect(text.length, `${where}: a body`).toBeGreaterThan(0);
+    }
+    if (!record) return;
+    const statuses = exercised.get(operationId) ?? new Set<number>();
+    statuses.add(response.status);
+    exercised.set(operationId, statuses);
+  }
+
+  for (const [operationId, build] of Object.entries(cases)) {
+    it(operationId, async () => {
+      for (const c of await build(fx)) await run(operationId, c);
+    });
+  }
+
+  it("every operation answers an unknown token with 401 INVALID_TOKEN in the documented shape", async () => {
+    for (const [operationId, { path: route, method }] of operations) {
+      const params = Object.fromEntries([...route.matchAll(/\{(\w+)\}/g)].map((m) => [m[1]!, MISSING]));
+      const body = method === "GET" || method === "DELETE" ? undefined : { anything: true };
+      // Not counted as the operation's error case: each operation needs one of its own in `cases`.
+      await run(operationId, { name: "unknown token", as: "unknown", params, body, status: 401 }, false);
+    }
+  });
+
+  it("every documented operation was called, with at least one success and one error", () => {
+    const documented = [...operations.keys()].sort();
+    expect(Object.keys(cases).sort(), "cases and documented operations").toEqual(documented);
+    for (const operationId of documented) {
+      const statuses = [...(exercised.get(operationId) ?? [])];
+      expect(statuses.some((s) => s >= 200 && s < 300), `${operationId}: a success`).toBe(true);
+      expect(statuses.some((s) => s >= 400 && s < 500), `${operationId}: an error`).toBe(true);
+    }
+  });
+});
