@@ -29,7 +29,7 @@ export type PoolKind = "DIG" | "DIGITAL_CENTER" | "LOCAL";
 export type PoolInfo = { id: string; name: string; kind: PoolKind; departmentId: string | null; wipLimit: number | null };
 export type CapacityRow = { poolId: string; quarter: string; competence: string; hours: number };
 /** Allocated hours summed per pool, quarter, initiative status and owning department. */
-export type DemandRow = { poolId: string; quarter: string; status: string; ownerDepartmentId: string; hours: number; initiatives: number };
+export type DemandRow = { poolId: string; quarter: string; status: string; ownerDepartmentId: string; hours: number; initiatives: number; competence?: string };
 
 // ---------------------------------------------------------------------------
 // Quarters
@@ -120,6 +120,34 @@ export function demandGrid(pools: readonly PoolInfo[], quarters: readonly string
       return { poolId: p.id, quarter, capacity, committed: c, awaiting: awaiting.get(k) ?? 0, load: loadPercent(c, capacity), over: c > capacity };
     }),
   );
+}
+
+export type CompetenceLoad = { competence: string; cells: { quarter: string; capacity: number; committed: number; over: boolean }[] };
+
+/**
+ * A pool's capacity and committed demand per competence and quarter (the pool page's grid).
+ * Competences come from capacity rows and allocations; hours allocated to the pool as a
+ * whole (competence "") count only toward the pool's total, so they are not in this grid.
+ */
+export function competenceGrid(quarters: readonly string[], capacities: readonly { quarter: string; competence: string; hours: number }[], demand: readonly DemandRow[]): CompetenceLoad[] {
+  const names = new Set<string>();
+  const capacity = new Map<string, number>();
+  const committed = new Map<string, number>();
+  for (const c of capacities) if (c.competence) (names.add(c.competence), capacity.set(`${c.competence}|${c.quarter}`, c.hours));
+  for (const d of demand) {
+    if (!d.competence || !COMMITTED_STATUSES.includes(d.status)) continue;
+    names.add(d.competence);
+    const k = `${d.competence}|${d.quarter}`;
+    committed.set(k, (committed.get(k) ?? 0) + d.hours);
+  }
+  return [...names].sort((a, b) => a.localeCompare(b, "sv")).map((competence) => ({
+    competence,
+    cells: quarters.map((quarter) => {
+      const cap = capacity.get(`${competence}|${quarter}`) ?? 0;
+      const c = committed.get(`${competence}|${quarter}`) ?? 0;
+      return { quarter, capacity: cap, committed: c, over: c > cap };
+    }),
+  }));
 }
 
 /** Pools over capacity: one warning per pool and quarter, with the load. */
@@ -224,6 +252,27 @@ export function reinforcement(input: { backlogHours: number; quarters: readonly 
     hoursPerQuarter: Math.round(hours),
     fte: Math.round((hours / input.hoursPerFte) * 10) / 10,
   };
+}
+
+/**
+ * Estimated effort of initiatives awaiting decision that have no allocations yet, placed in
+ * their desired start quarter, or the current quarter if that has passed (they cannot start
+ * earlier); those without a desired quarter are "unscheduled". Kept apart from pool demand:
+ * nobody has said which pool would do the work.
+ */
+export function awaitingEstimate(rows: readonly { quarter: string | null; effort: number }[], current: string): { byQuarter: Record<string, number>; unscheduled: number } {
+  const byQuarter: Record<string, number> = {};
+  let unscheduled = 0;
+  for (const r of rows) {
+    if (!r.effort) continue;
+    if (!r.quarter) {
+      unscheduled += r.effort;
+      continue;
+    }
+    const q = quarterIndex(r.quarter) < quarterIndex(current) ? current : r.quarter;
+    byQuarter[q] = (byQuarter[q] ?? 0) + r.effort;
+  }
+  return { byQuarter, unscheduled };
 }
 
 /** Effort not yet covered by allocations: Σ max(0, estimated − allocated) over initiatives with a known estimate. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   allocationWindow,
+  awaitingEstimate,
+  competenceGrid,
   borrowedHours,
   capacityTotals,
   carriedCapacity,
@@ -74,6 +76,45 @@ describe("capacity", () => {
       { poolId: "soc", quarter: "2027-Q1", capacity: 0, committed: 40, awaiting: 0, load: null, over: true },
     ]);
     expect(overCapacity(grid).map((c) => `${c.poolId} ${c.quarter}`)).toEqual(["dig 2026-Q4", "soc 2027-Q1"]);
+  });
+
+  it("grids a pool's competences: capacity rows and committed hours; whole-pool hours stay out", () => {
+    const grid = competenceGrid(
+      ["2026-Q4", "2027-Q1"],
+      [
+        { quarter: "2026-Q4", competence: "", hours: 900 },
+        { quarter: "2026-Q4", competence: "utvecklare", hours: 500 },
+        { quarter: "2026-Q4", competence: "projektledare", hours: 400 },
+        { quarter: "2027-Q1", competence: "utvecklare", hours: 500 },
+      ],
+      [
+        { ...row("dig", "2026-Q4", "APPROVED", "d-soc", 300), competence: "utvecklare" },
+        { ...row("dig", "2026-Q4", "IN_PROGRESS", "d-fg", 250), competence: "utvecklare" },
+        { ...row("dig", "2026-Q4", "TRIAGED", "d-fg", 999), competence: "utvecklare" },
+        { ...row("dig", "2027-Q1", "APPROVED", "d-fg", 80), competence: "arkitekt" },
+        { ...row("dig", "2027-Q1", "APPROVED", "d-fg", 700), competence: "" },
+      ],
+    );
+    expect(grid).toEqual([
+      { competence: "arkitekt", cells: [{ quarter: "2026-Q4", capacity: 0, committed: 0, over: false }, { quarter: "2027-Q1", capacity: 0, committed: 80, over: true }] },
+      { competence: "projektledare", cells: [{ quarter: "2026-Q4", capacity: 400, committed: 0, over: false }, { quarter: "2027-Q1", capacity: 0, committed: 0, over: false }] },
+      { competence: "utvecklare", cells: [{ quarter: "2026-Q4", capacity: 500, committed: 550, over: true }, { quarter: "2027-Q1", capacity: 500, committed: 0, over: false }] },
+    ]);
+  });
+
+  it("awaiting-decision effort without allocations lands in its desired quarter, not before the current one", () => {
+    expect(
+      awaitingEstimate(
+        [
+          { quarter: "2027-Q2", effort: 300 },
+          { quarter: "2025-Q1", effort: 200 }, // wanted long ago: earliest now is 2026-Q4
+          { quarter: "2026-Q4", effort: 100 },
+          { quarter: null, effort: 50 },
+          { quarter: "2027-Q2", effort: 0 },
+        ],
+        "2026-Q4",
+      ),
+    ).toEqual({ byQuarter: { "2027-Q2": 300, "2026-Q4": 300 }, unscheduled: 50 });
   });
 
   it("starved: running initiatives without hours in the current quarter", () => {
