@@ -124,6 +124,8 @@ export type DemandPicture = {
   awaitingUnallocated: { byQuarter: Record<string, number>; unscheduled: number };
   borrowed: { departmentId: string; departmentName: string; borrowed: number; lent: number }[];
   wip: WipWarning[];
+  /** IN_PROGRESS initiatives drawing on each pool in the current quarter. */
+  running: Record<string, number>;
   reinforcement: Reinforcement & { quarters: string[]; unknownEffort: number; hoursPerFte: number };
 };
 
@@ -191,6 +193,7 @@ export async function demandPicture(actor: Actor, query: unknown = {}, now = new
     ),
     borrowed: borrowedHours(poolList, shownDemand).map((b) => ({ ...b, departmentName: names.get(b.departmentId) ?? b.departmentId })),
     wip: wipWarnings(poolList, demand, current, settings.defaultWipLimit),
+    running: Object.fromEntries(poolList.map((p) => [p.id, demand.filter((d) => d.poolId === p.id && d.quarter === current && d.status === "IN_PROGRESS").reduce((s, d) => s + d.initiatives, 0)])),
     reinforcement: { ...estimate, quarters: ahead, unknownEffort: committedEffort.reduce((s, e) => s + e.initiatives - e.estimated, 0), hoursPerFte: settings.hoursPerFte },
   };
 }
@@ -450,6 +453,15 @@ export async function createAllocation(actor: Actor, input: unknown, now = new D
     }
     throw error;
   }
+}
+
+/** The pool page names initiatives by their number (#42). */
+export async function initiativeIdByNumber(actor: Actor, number: number): Promise<string> {
+  authorize(actor, "resource.allocate");
+  if (!Number.isInteger(number) || number < 1 || number > 2_147_483_647) throw new ValidationError([{ path: "initiativeNumber", message: Number.isNaN(number) ? "notANumber" : "unknownInitiative" }]);
+  const found = await prisma.initiative.findUnique({ where: { number }, select: { id: true } });
+  if (!found) throw new ValidationError([{ path: "initiativeNumber", message: "unknownInitiative" }]);
+  return found.id;
 }
 
 async function loadAllocation(tx: Tx, id: string) {

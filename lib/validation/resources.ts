@@ -115,7 +115,8 @@ export const demandResponse = z
       cells: z.array(cell),
       awaitingUnallocated: z.object({ byQuarter: z.record(z.string(), z.number().int()), unscheduled: z.number().int() }).meta({ description: "Estimated effort of initiatives awaiting decision that have no allocations, in their desired start quarter (not before the current one)" }),
       borrowed: z.array(z.object({ departmentId: z.string(), departmentName: z.string(), borrowed: z.number().int(), lent: z.number().int() })),
-      wip: z.array(z.object({ poolId: z.string(), inProgress: z.number().int(), limit: z.number().int() })),
+      wip: z.array(z.object({ poolId: z.string(), inProgress: z.number().int(), limit: z.number().int() })).meta({ description: "Pools with more running initiatives this quarter than their WIP limit" }),
+      running: z.record(z.string(), z.number().int()).meta({ description: "Running initiatives drawing on each pool this quarter, by pool id" }),
       reinforcement: z.object({
         n: z.number().int(),
         quarters: z.array(z.string()),
