@@ -18,7 +18,7 @@ export function AllocationCreateForm(props: {
   const t = useTranslations("resources");
   const id = (name: string) => `${props.idPrefix}-${name}`;
   return (
-    <ResourceForm action={props.action} submitLabel={t("allocate.submit")} okMessage={t("allocate.saved")} testId={`${props.idPrefix}-form`} className="grid gap-3 rounded border border-slate-300 p-4 md:grid-cols-2">
+    <ResourceForm action={props.action} submitLabel={t("allocate.submit")} okMessage={t("allocate.saved")} testId={`${props.idPrefix}-form`} className="grid gap-3 rounded border border-slate-300 p-4 md:grid-cols-2" buttonClassName="justify-self-start rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-70">
       {props.askInitiative ? (
         <div>
           <label htmlFor={id("number")} className="font-medium">{t("allocate.initiativeNumber")}</label>

@@ -8,7 +8,7 @@ const input = "mt-1 block w-full rounded border border-slate-500 bg-white px-2 p
 export function SettingsForm(props: { action: (prev: ResourceActionState, form: FormData) => Promise<ResourceActionState>; settings: { defaultWipLimit: number; hoursPerFte: number } }) {
   const t = useTranslations("resources");
   return (
-    <ResourceForm action={props.action} submitLabel={t("settings.save")} okMessage={t("settings.saved")} testId="resource-settings" className="grid gap-3 md:grid-cols-2">
+    <ResourceForm action={props.action} submitLabel={t("settings.save")} okMessage={t("settings.saved")} testId="resource-settings" className="grid gap-3 md:grid-cols-2" buttonClassName="justify-self-start rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-70">
       <div>
         <label htmlFor="defaultWipLimit" className="font-medium">{t("settings.defaultWipLimit")}</label>
         <input id="defaultWipLimit" name="defaultWipLimit" inputMode="numeric" defaultValue={props.settings.defaultWipLimit} aria-describedby="defaultWipLimit-help" className={input} />

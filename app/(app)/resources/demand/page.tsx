@@ -76,8 +76,8 @@ export default async function DemandPage({ searchParams }: { searchParams: Promi
                     const c = cell.get(`${p.id}|${q}`)!;
                     return (
                       <td key={q} className={`px-2 py-2 text-right tabular-nums ${c.over ? "border-2 border-red-700 bg-red-50" : ""}`} data-testid={`cell-${p.name}-${q}`} data-over={c.over ? "true" : "false"}>
-                        <span className="block">{t("demand.ofCapacity", { demand: hours(c.committed), capacity: hours(c.capacity) })}</span>
-                        <span className="block">{c.load === null ? t("noCapacity") : t("percent", { value: format.number(c.load) })}</span>
+                        <span className="block whitespace-nowrap">{t("demand.ofCapacity", { demand: hours(c.committed), capacity: hours(c.capacity) })}</span>
+                        <span className="block whitespace-nowrap">{c.load === null ? t("noCapacity") : t("percent", { value: format.number(c.load) })}</span>
                         {c.over ? <strong className="block text-red-800">{t("overCapacity")}</strong> : null}
                         {c.awaiting ? <span className="block text-slate-700">{t("demand.awaiting", { hours: hours(c.awaiting) })}</span> : null}
                       </td>
