@@ -402,7 +402,8 @@ async function settlePlan(tx: Tx, actor: Actor, initiative: PlannedInitiative): 
     return { start: now.plannedStartQuarter, end: now.plannedEndQuarter, changed: false };
   }
   await recordAudit(tx, actor, {
-    action: "initiative.plan",
+    // Recorded as an update of the initiative, so its history shows it under "changed the initiative".
+    action: "initiative.update",
     entityType: "Initiative",
     entityId: initiative.id,
     before: { plannedStartQuarter: plan.start, plannedEndQuarter: plan.end },

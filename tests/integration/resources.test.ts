@@ -218,7 +218,7 @@ describeEachEngine("resources: who may allocate and edit capacity, bad input, co
     expect(first.warnings).toEqual([]);
     const after = await db.initiative.findUniqueOrThrow({ where: { id } });
     expect(after).toMatchObject({ plannedStartQuarter: q1, plannedEndQuarter: q1, version: 2 });
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { entityType: "Initiative", entityId: id, action: "initiative.plan" } });
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { entityType: "Initiative", entityId: id, action: "initiative.update" } });
     expect(audit.after).toEqual({ plannedStartQuarter: q1, plannedEndQuarter: q1 });
     const later = await createAllocation(a.dig!, { initiativeId: id, poolId: pool.DIG!.id, quarter: addQuarters(current, 3), hours: 100 });
     expect(later.plan).toEqual({ start: q1, end: q1, changed: false });
