@@ -8,6 +8,8 @@ const Q_DIG = addQuarters(NOW, 9);
 const Q_MANAGER = addQuarters(NOW, 10);
 const INITIATIVE = "Automatiserad handläggning av försörjningsstöd"; // approved, Socialförvaltningen
 const SOC_POOL = "Socialförvaltningens utvecklingsteam";
+// A server action re-renders the page it came from; on a busy two-core machine that can take a while.
+const AFTER_SAVE = { timeout: 20_000 };
 
 async function initiativeId(page: Page): Promise<string> {
   const res = await page.request.get(`/api/v1/initiatives?q=${encodeURIComponent(INITIATIVE)}`);
@@ -28,6 +30,7 @@ async function signedIn(page: Page, email: string) {
 }
 
 test("DIG allocates DIG and local hours, pushes a DIG quarter over capacity, sees the warning on the demand view, and it clears when reduced", async ({ page }) => {
+  test.setTimeout(180_000);
   await signedIn(page, "dig@demo.kommun.se");
   await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Resurser" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Resurser");
@@ -39,7 +42,7 @@ test("DIG allocates DIG and local hours, pushes a DIG quarter over capacity, see
   await capacity.getByLabel("Kvartal", { exact: true }).selectOption(Q_DIG);
   await capacity.getByLabel("Timmar i kvartalet").fill("500");
   await capacity.getByRole("button", { name: "Spara kapacitet" }).click();
-  await expect(capacity.getByText("Kapaciteten är sparad.")).toBeVisible();
+  await expect(capacity.getByText("Kapaciteten är sparad.")).toBeVisible(AFTER_SAVE);
 
   const id = await initiativeId(page);
   await page.goto(`/initiatives/${id}`);
@@ -49,12 +52,12 @@ test("DIG allocates DIG and local hours, pushes a DIG quarter over capacity, see
   await form.getByLabel("Kvartal", { exact: true }).selectOption(Q_DIG);
   await form.getByLabel("Timmar", { exact: true }).fill("600");
   await form.getByRole("button", { name: "Fördela" }).click();
-  await expect(form.getByText("Timmarna är fördelade.")).toBeVisible();
+  await expect(form.getByText("Timmarna är fördelade.")).toBeVisible(AFTER_SAVE);
   await form.getByLabel("Pool", { exact: true }).selectOption({ label: `${SOC_POOL} (Socialförvaltningen)` });
   await form.getByLabel("Kvartal", { exact: true }).selectOption(Q_DIG);
   await form.getByLabel("Timmar", { exact: true }).fill("40");
   await form.getByRole("button", { name: "Fördela" }).click();
-  await expect(form.getByText("Timmarna är fördelade.")).toBeVisible();
+  await expect(form.getByText("Timmarna är fördelade.")).toBeVisible(AFTER_SAVE);
   const rows = section.getByTestId("allocations").locator("tbody tr").filter({ hasText: Q_DIG });
   await expect(rows).toHaveCount(2);
   await expect(rows.filter({ hasText: "DIG" })).toContainText("600 h");
@@ -65,7 +68,7 @@ test("DIG allocates DIG and local hours, pushes a DIG quarter over capacity, see
   await form.getByLabel("Pool", { exact: true }).selectOption({ label: "DIG" });
   await form.getByLabel("Timmar", { exact: true }).fill("2,5");
   await form.getByRole("button", { name: "Fördela" }).click();
-  await expect(form.getByText("Ange ett heltal.")).toBeVisible();
+  await expect(form.getByText("Ange ett heltal.")).toBeVisible(AFTER_SAVE);
 
   await page.goto(`/resources/demand?from=${Q_DIG}&quarters=1`);
   const cell = page.getByTestId(`cell-DIG-${Q_DIG}`);
@@ -79,7 +82,7 @@ test("DIG allocates DIG and local hours, pushes a DIG quarter over capacity, see
   const edit = page.getByTestId("initiative-resources");
   await edit.getByLabel(`Timmar för DIG, ${Q_DIG}`).fill("400");
   await edit.getByRole("button", { name: `Spara: DIG, ${Q_DIG}` }).click();
-  await expect(edit.getByText("Sparat.").first()).toBeVisible();
+  await expect(edit.getByText("Sparat.").first()).toBeVisible(AFTER_SAVE);
   await expect(edit.getByTestId("allocations").locator("tbody tr").filter({ hasText: Q_DIG }).filter({ hasText: "DIG" })).toContainText("400 h");
 
   await page.goto(`/resources/demand?from=${Q_DIG}&quarters=1`);
@@ -91,6 +94,7 @@ test("DIG allocates DIG and local hours, pushes a DIG quarter over capacity, see
 });
 
 test("a department manager allocates only the own local pool: other pools are neither offered nor accepted", async ({ page }) => {
+  test.setTimeout(120_000);
   await signedIn(page, "chef@demo.kommun.se");
   const id = await initiativeId(page);
   await page.goto(`/initiatives/${id}`);
@@ -99,7 +103,7 @@ test("a department manager allocates only the own local pool: other pools are ne
   await form.getByLabel("Kvartal", { exact: true }).selectOption(Q_MANAGER);
   await form.getByLabel("Timmar", { exact: true }).fill("20");
   await form.getByRole("button", { name: "Fördela" }).click();
-  await expect(form.getByText("Timmarna är fördelade.")).toBeVisible();
+  await expect(form.getByText("Timmarna är fördelade.")).toBeVisible(AFTER_SAVE);
   const row = page.getByTestId("allocations").locator("tbody tr").filter({ hasText: Q_MANAGER });
   await expect(row).toContainText(SOC_POOL);
   await expect(row).toContainText("20 h");
@@ -135,7 +139,7 @@ for (const lang of LANGS) {
     await expect(page.getByTestId("initiative-resources")).toBeVisible();
     // A refused submission shows its messages; the page must stay accessible with them.
     await page.getByTestId("new-allocation-form").getByRole("button").click();
-    await expect(page.getByTestId("new-allocation-form").getByRole("status")).not.toBeEmpty();
+    await expect(page.getByTestId("new-allocation-form").getByRole("status")).not.toBeEmpty(AFTER_SAVE);
     await expectAccessible(page);
   });
 }
