@@ -338,7 +338,8 @@ async function loadContext(prisma: PrismaClient): Promise<Context> {
       managerOf,
       names: new Map(users.map((u) => [u.id, u.name])),
     },
-    pools: { dig: central("DIG"), dc: central("DIGITAL_CENTER"), localOf, locals: [...new Set(localOf.values())] },
+    // Any local pool may lend hours, also a department's second team.
+    pools: { dig: central("DIG"), dc: central("DIGITAL_CENTER"), localOf, locals: pools.filter((p) => p.kind === "LOCAL").map((p) => p.id) },
     programOf,
   };
 }
@@ -629,6 +630,44 @@ export async function generate(prisma: PrismaClient, count: number): Promise<Gen
   }
   const rows = Object.values(byTable).reduce((a, b) => a + b, 0);
   return { initiatives: byTable.Initiative ?? 0, rows, byTable, ms: Date.now() - started };
+}
+
+/**
+ * Tops the resource pools up to `total` (first a local pool for each department without one,
+ * then second teams) and gives every pool a capacity in each of `quarters` where it has none,
+ * as the demand benchmark needs (20 pools × 12 quarters). Deterministic; run it before
+ * generate() so the new pools also receive allocations.
+ */
+export async function generatePools(prisma: PrismaClient, total: number, quarters: readonly string[]): Promise<{ pools: number; capacities: number }> {
+  const dice = new Dice(0xb001 ^ total);
+  const [departments, existing] = await Promise.all([
+    prisma.department.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    prisma.resourcePool.findMany({ select: { id: true, kind: true, departmentId: true } }),
+  ]);
+  const served = new Set(existing.filter((p) => p.kind === "LOCAL").map((p) => p.departmentId));
+  const created: Prisma.ResourcePoolCreateManyInput[] = [];
+  const room = () => existing.length + created.length < total;
+  for (const d of departments) {
+    if (room() && !served.has(d.id)) created.push({ id: randomUUID(), name: `Utvecklingsteam, ${d.name}`, kind: "LOCAL", departmentId: d.id, wipLimit: dice.int(2, 5) });
+  }
+  for (let n = 2; room() && departments.length; n++) {
+    const d = departments[n % departments.length]!;
+    created.push({ id: randomUUID(), name: `Team ${n}, ${d.name}`, kind: "LOCAL", departmentId: d.id, wipLimit: dice.int(2, 5) });
+  }
+  await prisma.resourcePool.createMany({ data: created, skipDuplicates: true });
+  const pools = await prisma.resourcePool.findMany({ select: { id: true, kind: true } });
+  const have = new Set((await prisma.poolCapacity.findMany({ where: { quarter: { in: [...quarters] }, competence: "" }, select: { poolId: true, quarter: true } })).map((c) => `${c.poolId}|${c.quarter}`));
+  const capacities: Prisma.PoolCapacityCreateManyInput[] = [];
+  for (const p of pools) {
+    const base = p.kind === "LOCAL" ? dice.between(150, 500, 10) : dice.between(1500, 2500, 100);
+    for (const quarter of quarters) {
+      if (have.has(`${p.id}|${quarter}`)) continue;
+      // Summer (Q3) has fewer hours.
+      capacities.push({ poolId: p.id, quarter, competence: "", hours: quarter.endsWith("Q3") ? Math.round((base * 0.7) / 10) * 10 : base });
+    }
+  }
+  await insertAll(capacities, (data) => prisma.poolCapacity.createMany({ data }));
+  return { pools: pools.length, capacities: capacities.length };
 }
 
 /** Generates `count` initiatives on top of the demo municipality; returns how many were written. */

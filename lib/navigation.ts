@@ -9,6 +9,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/initiatives", key: "initiatives", action: "initiative.read" },
   { href: "/portfolio", key: "portfolio", action: "portfolio.read" },
   { href: "/meetings", key: "meetings", action: "portfolio.read" },
+  { href: "/resources", key: "resources", action: "resource.read" },
   { href: "/initiatives/new", key: "newInitiative", action: "initiative.create" },
   { href: "/triage", key: "triage", action: "triage.perform" },
   { href: "/settings/triage", key: "triageSettings", action: "triage.settings" },

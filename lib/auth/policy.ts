@@ -18,8 +18,10 @@ type Subjects = {
   "portfolio.decide": undefined;
   "portfolio.settings": undefined;
   "program.manage": undefined;
+  "resource.read": undefined;
   "resource.allocate": PoolSubject | undefined;
   "resource.editCapacity": PoolSubject | undefined;
+  "resource.settings": undefined;
   "audit.read": undefined;
   "data.export": undefined;
   "data.import": undefined;
@@ -55,6 +57,8 @@ const rules: { [A in Action]: (actor: Actor, subject: Subjects[A] | undefined) =
   "portfolio.decide": (a) => a.role === "LEADERSHIP" || a.role === "ADMIN",
   "portfolio.settings": (a) => a.role === "LEADERSHIP" || a.role === "ADMIN",
   "program.manage": (a) => CENTRAL.includes(a.role),
+  // Pools, capacity and demand are open to every signed-in user, like the portfolio.
+  "resource.read": () => true,
   // Central pools are allocated centrally; a local pool also by its own department's managers.
   "resource.allocate": (a, s) =>
     CENTRAL.includes(a.role) ||
@@ -62,6 +66,7 @@ const rules: { [A in Action]: (actor: Actor, subject: Subjects[A] | undefined) =
   "resource.editCapacity": (a, s) =>
     CENTRAL.includes(a.role) ||
     (a.role === "DEPARTMENT_MANAGER" && (!s || (s.kind === "LOCAL" && isOwnDepartment(a, s.departmentId)))),
+  "resource.settings": (a) => CENTRAL.includes(a.role),
   "audit.read": () => true,
   "data.export": (a) => a.role === "ADMIN",
   "data.import": (a) => a.role === "ADMIN" || a.role === "DIG",

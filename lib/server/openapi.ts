@@ -5,6 +5,7 @@ import { initiativesPaths } from "./openapi/initiatives";
 import { meetingsPaths } from "./openapi/meetings";
 import { portfolioPaths } from "./openapi/portfolio";
 import { security } from "./openapi/security";
+import { resourcesPaths } from "./openapi/resources";
 import { settingsPaths } from "./openapi/settings";
 import { tokensPaths } from "./openapi/tokens";
 import { triagePaths } from "./openapi/triage";
@@ -26,6 +27,7 @@ export function openApiDocument() {
       ...portfolioPaths,
       ...meetingsPaths,
       ...tokensPaths,
+      ...resourcesPaths,
     },
   });
 }

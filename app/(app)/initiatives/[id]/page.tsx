@@ -15,6 +15,9 @@ import { TableHeader } from "@/components/ui/TableHeader";
 import { StatusBadge } from "@/components/initiatives/StatusBadge";
 import { ClassificationForm } from "@/components/initiatives/ClassificationForm";
 import { addCommentAction, classifyAction } from "../actions";
+import { InitiativeAllocations } from "@/components/resources/InitiativeAllocations";
+import { initiativeResources } from "@/lib/server/resources";
+import * as resourceActions from "../../resources/actions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; submitted?: string }> };
 
@@ -171,6 +174,8 @@ export default async function InitiativePage({ params, searchParams }: Props) {
           <p className="mt-1">{none}</p>
         )}
       </section>
+
+      <InitiativeAllocations view={await initiativeResources(user, i.id)} actions={resourceActions} />
 
       <section aria-labelledby="similar-title">
         <h2 id="similar-title" className="text-xl font-semibold">{t("initiative.similar.title")}</h2>
