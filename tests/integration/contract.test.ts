@@ -12,11 +12,12 @@ import { beforeAll, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/roles";
 import { createToken } from "@/lib/server/api-tokens";
 import { createInitiative } from "@/lib/server/initiatives";
+import { closeMeeting, createMeeting, getMeeting } from "@/lib/server/meetings";
 import { openApiDocument } from "@/lib/server/openapi";
 import { triageSettings } from "@/lib/server/settings";
 import { triageQueue } from "@/lib/server/triage";
 import { seedDemo } from "@/prisma/seed/demo";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { InitiativeStatus, PrismaClient } from "@/lib/generated/prisma/client";
 import { describeEachEngine } from "./engines";
 
 /** Tokens the cases call with: name → [role, scopes]. "none" sends no credential; "unknown" a well-formed secret that matches no token. */
@@ -47,7 +48,17 @@ type Case = {
 type Fixture = {
   prisma: PrismaClient;
   admin: Actor;
-  ids: { department: string; submitted: string[]; fastLane: string; notFastLane: string; draft: string; draftToSubmit: string; token: string };
+  ids: {
+    department: string; submitted: string[]; fastLane: string; notFastLane: string; draft: string; draftToSubmit: string; token: string;
+    /** Meetings: one planned, one closed before the cases run, one the cases close. */
+    meeting: string; closedMeeting: string; meetingToClose: string;
+    /** TRIAGED on the planned meeting's agenda: one to decide, one for a stale version. */
+    toDecide: string; staleOnAgenda: string;
+    /** IN_PROGRESS, not on any agenda: leadership may add it. */
+    toAdd: string;
+    /** IN_PROGRESS, in the ranking, on no agenda (a refresh adds only TRIAGED ones): the one the cases move. */
+    toMove: string;
+  };
   version(id: string): Promise<number>;
 };
 
@@ -55,6 +66,7 @@ const MISSING = "does-not-exist";
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const shares = { INTERNAL_EFFICIENCY: 40, INTERNAL_INNOVATION: 20, EXTERNAL_EFFICIENCY: 25, EXTERNAL_INNOVATION: 15 };
 const weights = { alignment: 3, benefit: 3, reach: 2, urgency: 2, risk: 1 };
+const meetingInput = (title: string) => ({ title, date: "2026-12-10", registryNumber: "KS 2026/0999", participants: "Per Håkansson (ordförande)\nSara Nyström (sekreterare)" });
 
 /** One entry per documented operation. Cases run in order, so a success may change what a later case sees. */
 const cases: Record<string, (fx: Fixture) => Case[] | Promise<Case[]>> = {
@@ -193,6 +205,89 @@ const cases: Record<string, (fx: Fixture) => Case[] | Promise<Case[]>> = {
     { name: "unknown id", params: { id: MISSING }, status: 404 },
     { name: "a viewer token may not", as: "viewer", params: { id: fx.ids.token }, status: 403 },
   ],
+  rankedInitiative: (fx) => [
+    { name: "place and score", as: "viewer", params: { id: fx.ids.toMove }, status: 200 },
+    { name: "a draft is not ranked", as: "viewer", params: { id: fx.ids.draft }, status: 404 },
+    { name: "unknown id", as: "viewer", params: { id: MISSING }, status: 404 },
+  ],
+  moveInRanking: async (fx) => {
+    const id = fx.ids.toMove;
+    const version = await fx.version(id);
+    const rationale = "Flyttad i kontraktstestet";
+    return [
+      { name: "pinned first", as: "leadership", params: { id }, body: { position: 1, rationale, version }, status: 200 },
+      { name: "back to score order", as: "leadership", params: { id }, body: { position: null, rationale, version: version + 1 }, status: 200 },
+      { name: "a stale version", as: "leadership", params: { id }, body: { position: 2, rationale, version }, status: 409 },
+      { name: "a draft is not in the portfolio", as: "leadership", params: { id: fx.ids.draft }, body: { position: 1, rationale, version: 1 }, status: 409 },
+      { name: "unknown id", as: "leadership", params: { id: MISSING }, body: { position: 1, rationale, version: 1 }, status: 404 },
+      { name: "no rationale", as: "leadership", params: { id }, body: { position: 1, rationale: "", version: version + 2 }, status: 400 },
+      { name: "DIG may not", as: "dig", params: { id }, body: { position: 1, rationale, version: version + 2 }, status: 403 },
+    ];
+  },
+  portfolioMetrics: () => [
+    { name: "by effort for a year", as: "viewer", query: { weightBy: "effort", year: "2026" }, status: 200 },
+    { name: "the defaults", as: "viewer", status: 200 },
+    { name: "no credential", as: "none", status: 401 },
+  ],
+  listMeetings: () => [
+    { name: "upcoming and past", as: "viewer", status: 200 },
+    { name: "a page past the last", as: "viewer", query: { page: "9" }, status: 200 },
+    { name: "no credential", as: "none", status: 401 },
+  ],
+  createMeeting: () => [
+    { name: "leadership creates one", as: "leadership", body: meetingInput("Kontrakt: nytt möte"), status: 201 },
+    { name: "a date that does not exist", as: "leadership", body: { ...meetingInput("Kontrakt: fel datum"), date: "2026-02-30" }, status: 400 },
+    { name: "an unknown field", as: "leadership", body: { ...meetingInput("Kontrakt: okänt fält"), agenda: [] }, status: 400 },
+    { name: "DIG may not", as: "dig", body: meetingInput("Kontrakt: från DIG"), status: 403 },
+  ],
+  getMeeting: (fx) => [
+    { name: "a planned meeting", as: "viewer", params: { id: fx.ids.meeting }, status: 200 },
+    { name: "a closed meeting with its snapshot", as: "viewer", params: { id: fx.ids.closedMeeting }, status: 200 },
+    { name: "unknown id", as: "viewer", params: { id: MISSING }, status: 404 },
+  ],
+  addAgendaItem: (fx) => [
+    { name: "a running initiative", as: "leadership", params: { id: fx.ids.meeting }, body: { initiativeId: fx.ids.toAdd }, status: 201 },
+    { name: "already on the agenda", as: "leadership", params: { id: fx.ids.meeting }, body: { initiativeId: fx.ids.toAdd }, status: 409 },
+    { name: "a draft may not stand on it", as: "leadership", params: { id: fx.ids.meeting }, body: { initiativeId: fx.ids.draft }, status: 400 },
+    { name: "no initiative", as: "leadership", params: { id: fx.ids.meeting }, body: {}, status: 400 },
+    { name: "a closed meeting", as: "leadership", params: { id: fx.ids.closedMeeting }, body: { initiativeId: fx.ids.toAdd }, status: 409 },
+    { name: "unknown meeting", as: "leadership", params: { id: MISSING }, body: { initiativeId: fx.ids.toAdd }, status: 404 },
+    { name: "a viewer may not", as: "viewer", params: { id: fx.ids.meeting }, body: { initiativeId: fx.ids.toAdd }, status: 403 },
+  ],
+  refreshAgenda: (fx) => [
+    { name: "newly triaged ones added", as: "leadership", params: { id: fx.ids.meeting }, status: 200 },
+    { name: "with an empty body", as: "leadership", params: { id: fx.ids.meeting }, body: {}, status: 200 },
+    { name: "a closed meeting", as: "leadership", params: { id: fx.ids.closedMeeting }, status: 409 },
+    { name: "unknown meeting", as: "leadership", params: { id: MISSING }, status: 404 },
+    { name: "DIG may not", as: "dig", params: { id: fx.ids.meeting }, status: 403 },
+  ],
+  previewDecision: (fx) => [
+    { name: "before and after", as: "leadership", params: { id: fx.ids.meeting, initiativeId: fx.ids.toDecide }, status: 200 },
+    { name: "not on the agenda", as: "leadership", params: { id: fx.ids.meeting, initiativeId: fx.ids.toMove }, status: 404 },
+    { name: "unknown meeting", as: "leadership", params: { id: MISSING, initiativeId: fx.ids.toDecide }, status: 404 },
+  ],
+  decide: async (fx) => {
+    const [id, closed] = [fx.ids.meeting, fx.ids.closedMeeting];
+    const version = await fx.version(fx.ids.toDecide);
+    const stale = await fx.version(fx.ids.staleOnAgenda);
+    const approve = { initiativeId: fx.ids.toDecide, type: "APPROVE", rationale: "Godkänt i kontraktstestet" };
+    return [
+      { name: "approved", as: "leadership", params: { id }, body: { ...approve, version }, status: 201 },
+      { name: "already decided", as: "leadership", params: { id }, body: { ...approve, version: version + 1 }, status: 409 },
+      { name: "a stale version", as: "leadership", params: { id }, body: { ...approve, initiativeId: fx.ids.staleOnAgenda, version: stale + 1 }, status: 409 },
+      { name: "not on the agenda", as: "leadership", params: { id }, body: { ...approve, initiativeId: fx.ids.toMove, version: 1 }, status: 400 },
+      { name: "an unknown decision", as: "leadership", params: { id }, body: { ...approve, initiativeId: fx.ids.staleOnAgenda, type: "POSTPONE", version: stale }, status: 400 },
+      { name: "a closed meeting", as: "leadership", params: { id: closed }, body: { ...approve, initiativeId: fx.ids.staleOnAgenda, version: stale }, status: 409 },
+      { name: "unknown meeting", as: "leadership", params: { id: MISSING }, body: { ...approve, initiativeId: fx.ids.staleOnAgenda, version: stale }, status: 404 },
+      { name: "DIG may not", as: "dig", params: { id }, body: { ...approve, initiativeId: fx.ids.staleOnAgenda, version: stale }, status: 403 },
+    ];
+  },
+  closeMeeting: (fx) => [
+    { name: "closed", as: "leadership", params: { id: fx.ids.meetingToClose }, status: 200 },
+    { name: "already closed", as: "leadership", params: { id: fx.ids.meetingToClose }, body: {}, status: 409 },
+    { name: "unknown meeting", as: "leadership", params: { id: MISSING }, status: 404 },
+    { name: "a viewer may not", as: "viewer", params: { id: fx.ids.meeting }, status: 403 },
+  ],
 };
 
 type JsonSchema = Record<string, unknown>;
@@ -243,6 +338,27 @@ describeEachEngine("contract: every documented operation answers as documented",
     const cost = new Map((await prisma.initiative.findMany({ where: { status: "SUBMITTED" }, select: { id: true, estimatedCostSek: true } })).map((i) => [i.id, i.estimatedCostSek]));
     const fastLane = queue.find((q) => q.suggestion.track.value === "FAST_LANE" && q.suggestion.kind.value === "BUSINESS_DEVELOPMENT" && q.suggestion.size.value === "SMALL" && (cost.get(q.id) ?? Infinity) <= limit);
     const notFastLane = queue.find((q) => q.suggestion.track.value !== "FAST_LANE");
+    // Initiatives as triage leaves them, of this test's own (the demo data's may change under other cases).
+    let triagedAt = Date.now() - 60_000;
+    const initiative = async (title: string, status: InitiativeStatus) => {
+      const i = await prisma.initiative.create({
+        data: { title, need: "Ett behov.", ownerDepartmentId: department, status, benefitRecipient: "EXTERNAL", nature: "INNOVATION", estimatedCostSek: 400_000, estimatedEffortHours: 600 },
+      });
+      await prisma.triageAssessment.create({
+        data: { initiativeId: i.id, kind: "BUSINESS_DEVELOPMENT", size: "LARGE", track: "PORTFOLIO", quadrant: "EXTERNAL_INNOVATION", completeness: 80, createdAt: new Date((triagedAt += 1000)) },
+      });
+      return i.id;
+    };
+    const toDecide = await initiative("Kontrakt: att besluta", "TRIAGED");
+    const staleOnAgenda = await initiative("Kontrakt: på dagordningen", "TRIAGED");
+    const toAdd = await initiative("Kontrakt: pågående", "IN_PROGRESS");
+    const closedMeeting = (await createMeeting(admin, meetingInput("Kontrakt: stängt möte"))).id;
+    await closeMeeting(admin, closedMeeting);
+    const meetingToClose = (await createMeeting(admin, meetingInput("Kontrakt: att stänga"))).id;
+    const meeting = (await createMeeting(admin, meetingInput("Kontrakt: planerat möte"))).id;
+    const toMove = await initiative("Kontrakt: att flytta", "IN_PROGRESS");
+    // Triaged after the meetings were created: what refreshAgenda adds.
+    await initiative("Kontrakt: sent triagerad", "TRIAGED");
     const draftToSubmit = await createInitiative(admin, { title: "Kontrakt: att skicka in", ownerDepartmentId: department, need: "Ett behov som är tillräckligt beskrivet.", benefitRecipient: "EXTERNAL", nature: "INNOVATION" });
     fx = {
       prisma,
@@ -255,12 +371,19 @@ describeEachEngine("contract: every documented operation answers as documented",
         draft: (await createInitiative(admin, { title: "Kontrakt: utkast", ownerDepartmentId: department })).id,
         draftToSubmit: draftToSubmit.id,
         token: (await createToken(admin, { name: "Kontrakt: att återkalla", role: "VIEWER", scopes: ["READ"], expiresAt: inDays(30) })).id,
+        meeting, closedMeeting, meetingToClose, toDecide, staleOnAgenda, toAdd, toMove,
       },
       version: async (id) => (await prisma.initiative.findUniqueOrThrow({ where: { id }, select: { version: true } })).version,
     };
     expect(fx.ids.submitted.length).toBeGreaterThanOrEqual(4);
     expect(fx.ids.fastLane).not.toBe(MISSING);
     expect(fx.ids.notFastLane).not.toBe(MISSING);
+    const agenda = (await prisma.agendaItem.findMany({ where: { meetingId: meeting }, select: { initiativeId: true } })).map((a) => a.initiativeId);
+    expect(agenda).toEqual(expect.arrayContaining([toDecide, staleOnAgenda]));
+    expect(agenda).not.toContain(toAdd);
+    expect(agenda).not.toContain(toMove);
+    // So getMeeting's closed case checks a real snapshot against the document, not null.
+    expect((await getMeeting(admin, closedMeeting)).snapshot).not.toBeNull();
   });
 
   async function run(operationId: string, c: Case, record = true): Promise<void> {
