@@ -3,6 +3,7 @@
 import { createDocument } from "zod-openapi";
 import { initiativesPaths } from "./openapi/initiatives";
 import { portfolioPaths } from "./openapi/portfolio";
+import { programsPaths } from "./openapi/programs";
 import { settingsPaths } from "./openapi/settings";
 import { triagePaths } from "./openapi/triage";
 
@@ -20,6 +21,7 @@ export function openApiDocument() {
       ...triagePaths,
       ...settingsPaths,
       ...portfolioPaths,
+      ...programsPaths,
     },
   });
 }
