@@ -8,6 +8,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/", key: "home", action: "initiative.read" },
   { href: "/initiatives", key: "initiatives", action: "initiative.read" },
   { href: "/portfolio", key: "portfolio", action: "portfolio.read" },
+  { href: "/programs", key: "programs", action: "portfolio.read" },
   { href: "/initiatives/new", key: "newInitiative", action: "initiative.create" },
   { href: "/triage", key: "triage", action: "triage.perform" },
   { href: "/settings/triage", key: "triageSettings", action: "triage.settings" },

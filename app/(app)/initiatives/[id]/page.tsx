@@ -15,6 +15,7 @@ import { TableHeader } from "@/components/ui/TableHeader";
 import { StatusBadge } from "@/components/initiatives/StatusBadge";
 import { ClassificationForm } from "@/components/initiatives/ClassificationForm";
 import { addCommentAction, classifyAction } from "../actions";
+import { InitiativeDeliverySection } from "../../programs/InitiativeDeliverySection";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; submitted?: string }> };
 
@@ -122,6 +123,8 @@ export default async function InitiativePage({ params, searchParams }: Props) {
           ))}
         </dl>
       </section>
+
+      <InitiativeDeliverySection user={user} initiative={i} />
 
       {may.classify ? (
         <section aria-labelledby="classify-title" className="space-y-2">
