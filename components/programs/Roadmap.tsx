@@ -61,7 +61,8 @@ function barName(t: Awaited<ReturnType<typeof getTranslations>>, r: RoadmapItem 
  */
 export async function RoadmapTimeline({ quarters, groups, noneLabel }: { quarters: string[]; groups: Group<RoadmapItem>[]; noneLabel: string }) {
   const t = await getTranslations();
-  const columns = { gridTemplateColumns: `minmax(10rem, 15rem) repeat(${quarters.length}, minmax(3.5rem, 1fr))` };
+  // One column template for every row, set once on the group as a CSS variable.
+  const columns = { "--roadmap-cols": `minmax(10rem,15rem) repeat(${quarters.length},minmax(3.5rem,1fr))` } as React.CSSProperties;
   return (
     <div className="space-y-6" data-testid="roadmap-timeline">
       {groups.map((g) => (
@@ -69,8 +70,8 @@ export async function RoadmapTimeline({ quarters, groups, noneLabel }: { quarter
           <h3 id={`group-${g.key || "none"}`} className="text-lg font-semibold">
             {g.key ? g.label : noneLabel} <span className="font-normal text-slate-700">{t("programs.roadmap.count", { count: g.rows.length })}</span>
           </h3>
-          <div className="mt-2 min-w-[40rem]">
-            <div className="grid border-b-2 border-slate-400 text-sm font-semibold" style={columns} aria-hidden="true">
+          <div className="mt-2 min-w-[40rem]" style={columns}>
+            <div className="grid grid-cols-(--roadmap-cols) border-b-2 border-slate-400 text-sm font-semibold" aria-hidden="true">
               <span />
               {quarters.map((q) => <span key={q} className="border-l border-slate-300 px-1">{q}</span>)}
             </div>
@@ -80,7 +81,7 @@ export async function RoadmapTimeline({ quarters, groups, noneLabel }: { quarter
                 const bar = r.bar;
                 const style = STYLE[r.status];
                 return (
-                  <li key={r.id} className="grid items-center border-b border-slate-200 py-1" style={columns}>
+                  <li key={r.id} className="grid grid-cols-(--roadmap-cols) items-center border-b border-slate-200 py-1">
                     <span aria-hidden="true" className="truncate pr-2 text-sm" title={r.title}>{`#${r.number} ${r.title}`}</span>
                     <Link
                       href={`/initiatives/${r.id}`}

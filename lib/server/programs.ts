@@ -3,7 +3,7 @@ import { authorize } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/roles";
 import { prisma } from "@/lib/db";
 import { programTotals, type ProgramMember, type ProgramTotals } from "@/lib/domain/programs";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { InitiativeStatus, Prisma } from "@/lib/generated/prisma/client";
 import { initiativeProgramInput, programInput, programMembershipInput, updateProgramInput, type ProgramFields } from "@/lib/validation/programs";
 import { diff, recordAudit } from "./audit";
 import { AppError, ConflictError, NotFoundError, parseInput, ValidationError, type FieldIssue } from "./errors";
@@ -109,15 +109,33 @@ export async function programFormOptions() {
   return { users, goals };
 }
 
-/** Initiatives that can join a program: in no program yet and not finished or refused; bounded for the page's list. */
-export async function joinableInitiatives(actor: Actor, limit = 1000) {
+/** Statuses offered when adding to a program: from triaged to running (others join from the initiative's page). */
+const JOINABLE_STATUSES: InitiativeStatus[] = ["TRIAGED", "APPROVED", "IN_PROGRESS", "PAUSED", "DEFERRED"];
+export const JOINABLE_LIMIT = 100;
+
+/**
+ * Initiatives that can join a program: in no program yet, triaged to running, matching the
+ * search (title or #number) when given. Bounded, with the total, so the page stays small.
+ */
+export async function joinableInitiatives(actor: Actor, q?: string) {
   authorize(actor, "portfolio.read");
-  return prisma.initiative.findMany({
-    where: { programId: null, status: { notIn: ["DONE", "REJECTED", "CANCELLED"] } },
-    orderBy: [{ ownerDepartment: { name: "asc" } }, { number: "asc" }],
-    take: limit,
-    select: { id: true, number: true, title: true, status: true, ownerDepartment: { select: { name: true } } },
-  });
+  const term = q?.trim().slice(0, 200);
+  const number = term && /^#?\d{1,9}$/.test(term) ? Number(term.replace("#", "")) : undefined;
+  const where: Prisma.InitiativeWhereInput = {
+    programId: null,
+    status: { in: JOINABLE_STATUSES },
+    ...(term ? { OR: [{ title: { contains: term, mode: "insensitive" } }, ...(number !== undefined ? [{ number }] : [])] } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    prisma.initiative.findMany({
+      where,
+      orderBy: [{ ownerDepartment: { name: "asc" } }, { number: "asc" }],
+      take: JOINABLE_LIMIT,
+      select: { id: true, number: true, title: true, status: true, ownerDepartment: { select: { name: true } } },
+    }),
+    prisma.initiative.count({ where }),
+  ]);
+  return { rows, total };
 }
 
 export async function programChoices() {

@@ -25,7 +25,7 @@ const roadmapQuery = z.object({
   program: z.string().optional().meta({ description: "Program id" }),
   from: z.string().optional().meta({ description: "First quarter, YYYY-Qn; default the current quarter" }),
   to: z.string().optional().meta({ description: "Last quarter, YYYY-Qn; default eight quarters in all, at most twelve" }),
-  page: z.number().int().optional().meta({ description: "Page of 200 scheduled initiatives" }),
+  page: z.number().int().optional().meta({ description: "Page of 100 scheduled initiatives" }),
 });
 
 export const programsPaths: Paths = {

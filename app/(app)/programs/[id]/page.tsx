@@ -16,7 +16,7 @@ import { ActionForm, FieldError } from "@/components/ui/ActionForm";
 import { TableHeader } from "@/components/ui/TableHeader";
 import { addProgramInitiativeAction, removeProgramInitiativeAction } from "../actions";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; removed?: string; error?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; removed?: string; error?: string; find?: string }> };
 
 async function load(id: string) {
   const user = await requireUser();
@@ -33,13 +33,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ProgramPage({ params, searchParams }: Props) {
   const { user, program: p } = await load((await params).id);
-  const { saved, removed, error } = await searchParams;
+  const { saved, removed, error, find } = await searchParams;
   const manage = can(user, "program.manage");
   const [t, format, map, joinable] = await Promise.all([
     getTranslations(),
     getFormatter(),
     roadmap(user, { program: p.id, groupBy: "department" }),
-    manage ? joinableInitiatives(user) : Promise.resolve([]),
+    manage ? joinableInitiatives(user, find) : Promise.resolve({ rows: [], total: 0 }),
   ]);
   const none = t("initiative.noValue");
   const unknown = t("initiative.unknownValue");
@@ -48,9 +48,9 @@ export default async function ProgramPage({ params, searchParams }: Props) {
   const { totals } = p;
   const statuses = INITIATIVE_STATUSES.filter((s) => totals.byStatus[s]);
   const cell = "px-2 py-1";
-  const num = `${cell} text-right tabular-nums`;
-  const byDepartment = new Map<string, typeof joinable>();
-  for (const i of joinable) byDepartment.set(i.ownerDepartment.name, [...(byDepartment.get(i.ownerDepartment.name) ?? []), i]);
+  const num = `${cell} whitespace-nowrap text-right tabular-nums`;
+  const byDepartment = new Map<string, typeof joinable.rows>();
+  for (const i of joinable.rows) byDepartment.set(i.ownerDepartment.name, [...(byDepartment.get(i.ownerDepartment.name) ?? []), i]);
 
   return (
     <article className="space-y-8">
@@ -159,15 +159,15 @@ export default async function ProgramPage({ params, searchParams }: Props) {
                     </th>
                     <td className={cell}><StatusBadge status={i.status} label={t(`status.${i.status}`)} /></td>
                     <td className={cell}>{i.department.name}</td>
-                    <td className={`${cell} tabular-nums`}>{i.plannedStartQuarter ?? none}</td>
-                    <td className={`${cell} tabular-nums`}>{i.plannedEndQuarter ?? none}</td>
+                    <td className={`${cell} whitespace-nowrap tabular-nums`}>{i.plannedStartQuarter ?? none}</td>
+                    <td className={`${cell} whitespace-nowrap tabular-nums`}>{i.plannedEndQuarter ?? none}</td>
                     <td className={num}>{sek(i.estimatedCostSek)}</td>
                     <td className={num}>{hours(i.estimatedEffortHours)}</td>
                     <td className={num}>{i.benefitSek === null ? none : sek(i.benefitSek)}</td>
                     {manage ? (
                       <td className={cell}>
                         <form action={removeProgramInitiativeAction.bind(null, p.id, i.id)}>
-                          <button type="submit" className="rounded border border-slate-500 px-2 py-1 text-brand-800 hover:bg-slate-100">
+                          <button type="submit" className="whitespace-nowrap rounded border border-slate-500 px-2 py-1 text-brand-800 hover:bg-slate-100">
                             {t("programs.remove")}<span className="sr-only">{`: #${i.number} ${i.title}`}</span>
                           </button>
                         </form>
@@ -182,23 +182,35 @@ export default async function ProgramPage({ params, searchParams }: Props) {
           <p>{t("programs.noInitiatives")}</p>
         )}
         {manage ? (
-          <ProgramMessages>
-            <ActionForm action={addProgramInitiativeAction.bind(null, p.id)} submitLabel={t("programs.add")} okMessage={t("programs.added")} messages={{ IN_OTHER_PROGRAM: t("programs.inOtherProgram"), FORBIDDEN: t("initiative.forbidden"), default: t("initiative.error") }} testId="add-initiative" className="max-w-3xl space-y-3 rounded border border-slate-300 p-4">
-              <div>
-                <label htmlFor="add-initiative" className="font-medium">{t("programs.addLabel")}</label>
-                <p id="add-initiative-hint" className="text-sm text-slate-700">{t("programs.addHint")}</p>
-                <select id="add-initiative" name="initiativeIds" aria-describedby="add-initiative-hint" className="mt-1 block w-full rounded border border-slate-500 bg-white px-2 py-1.5">
-                  <option value="">{t("programs.choose")}</option>
-                  {[...byDepartment].map(([department, rows]) => (
-                    <optgroup key={department} label={department}>
-                      {rows.map((i) => <option key={i.id} value={i.id}>{`#${i.number} ${i.title} (${t(`status.${i.status}`)})`}</option>)}
-                    </optgroup>
-                  ))}
-                </select>
-                <FieldError name="initiativeIds" />
+          <div className="max-w-3xl space-y-3 rounded border border-slate-300 p-4">
+            <h3 className="font-semibold">{t("programs.addLabel")}</h3>
+            <form method="get" action={`/programs/${p.id}`} role="search" aria-label={t("programs.findLabel")} className="flex flex-wrap items-end gap-3">
+              <div className="grow">
+                <label htmlFor="find-initiative" className="font-medium">{t("programs.findLabel")}</label>
+                <input id="find-initiative" name="find" type="search" defaultValue={find ?? ""} className="mt-1 block w-full rounded border border-slate-500 px-3 py-2" />
               </div>
-            </ActionForm>
-          </ProgramMessages>
+              <button type="submit" className="rounded border border-brand-800 px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50">{t("programs.find")}</button>
+            </form>
+            <ProgramMessages>
+              <ActionForm action={addProgramInitiativeAction.bind(null, p.id)} submitLabel={t("programs.add")} okMessage={t("programs.added")} messages={{ IN_OTHER_PROGRAM: t("programs.inOtherProgram"), FORBIDDEN: t("initiative.forbidden"), default: t("initiative.error") }} testId="add-initiative" className="space-y-3">
+                <div>
+                  <label htmlFor="add-initiative" className="font-medium">{t("programs.choose")}</label>
+                  <p id="add-initiative-hint" className="text-sm text-slate-700">
+                    {t("programs.addHint")} {t("programs.showing", { shown: joinable.rows.length, total: joinable.total })}
+                  </p>
+                  <select id="add-initiative" name="initiativeIds" aria-describedby="add-initiative-hint" className="mt-1 block w-full rounded border border-slate-500 bg-white px-2 py-1.5">
+                    <option value="">{t("programs.choose")}</option>
+                    {[...byDepartment].map(([department, rows]) => (
+                      <optgroup key={department} label={department}>
+                        {rows.map((i) => <option key={i.id} value={i.id}>{`#${i.number} ${i.title} (${t(`status.${i.status}`)})`}</option>)}
+                      </optgroup>
+                    ))}
+                  </select>
+                  <FieldError name="initiativeIds" />
+                </div>
+              </ActionForm>
+            </ProgramMessages>
+          </div>
         ) : null}
       </section>
 
