@@ -59,6 +59,12 @@ test("DIG creates a program with leader, council and goal, adds two initiatives,
   await expect(page.getByTestId("totals")).toContainText(/2\s000\stim/);
   await expectAccessible(page);
 
+  // Taking one out again (a button per row, one form for the table).
+  await page.getByRole("button", { name: `Ta bort: #`, exact: false }).filter({ hasText: IT_SUPPORT }).click();
+  await expect(page.getByText("Initiativet är borttaget från programmet.")).toBeVisible();
+  await expect(page.getByTestId("program-initiatives")).not.toContainText(IT_SUPPORT);
+  await expect(page.getByTestId("program-initiatives")).toContainText(LOKALBOKNING);
+
   // Plan and start the approved one from its page.
   await page.getByTestId("program-initiatives").getByRole("link", { name: new RegExp(LOKALBOKNING) }).click();
   const delivery = page.getByTestId("delivery");

@@ -121,6 +121,15 @@ describeEachEngine("programs, roadmap and delivery steps", (ctx) => {
     expect(await counts()).toEqual(before);
   });
 
+  it("two people creating the same name at once: one program, the other gets NAME_TAKEN", async () => {
+    const fields = { name: "Samtidigt program", targetState: "Skapas av två personer samtidigt.", leaderId: null, councilIds: [], goalIds: [] };
+    const results = await Promise.allSettled([createProgram(a.dig!, fields), createProgram(a.ledning!, fields)]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect([refused.reason.status, refused.reason.code]).toEqual([409, "NAME_TAKEN"]);
+    expect(await ctx.db.prisma.program.count({ where: { name: "Samtidigt program" } })).toBe(1);
+  });
+
   it("only DIG, leadership and admin write programs and their membership (403 for managers and viewers)", async () => {
     const before = await counts();
     const p = await getProgram(a.insyn!, program["Digital skola"]!);

@@ -50,10 +50,10 @@ export async function addProgramInitiativeAction(programId: string, _prev: State
 }
 
 /** A plain form button (works without JavaScript): a refusal comes back as ?error=CODE on the program page. */
-export async function removeProgramInitiativeAction(programId: string, initiativeId: string): Promise<void> {
+export async function removeProgramInitiativeAction(programId: string, form: FormData): Promise<void> {
   let code: string | null = null;
   try {
-    await removeProgramInitiative(await requireActor(), programId, initiativeId);
+    await removeProgramInitiative(await requireActor(), programId, str(form, "initiativeId"));
   } catch (error) {
     code = toErrorResponse(error).body.error.code;
   }

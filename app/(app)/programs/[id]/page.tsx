@@ -134,6 +134,7 @@ export default async function ProgramPage({ params, searchParams }: Props) {
 
       <section aria-labelledby="initiatives-title" className="space-y-3">
         <h2 id="initiatives-title" className="text-xl font-semibold">{t("programs.initiativesTitle", { count: p.initiatives.length })}</h2>
+        {manage ? <form id="remove-initiative" action={removeProgramInitiativeAction.bind(null, p.id)} /> : null}
         {p.initiatives.length ? (
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm" data-testid="program-initiatives">
@@ -166,11 +167,10 @@ export default async function ProgramPage({ params, searchParams }: Props) {
                     <td className={num}>{i.benefitSek === null ? none : sek(i.benefitSek)}</td>
                     {manage ? (
                       <td className={cell}>
-                        <form action={removeProgramInitiativeAction.bind(null, p.id, i.id)}>
-                          <button type="submit" className="whitespace-nowrap rounded border border-slate-500 px-2 py-1 text-brand-800 hover:bg-slate-100">
-                            {t("programs.remove")}<span className="sr-only">{`: #${i.number} ${i.title}`}</span>
-                          </button>
-                        </form>
+                        {/* Submits the one form around the table; the button names the initiative. */}
+                        <button type="submit" form="remove-initiative" name="initiativeId" value={i.id} className="whitespace-nowrap rounded border border-slate-500 px-2 py-1 text-brand-800 hover:bg-slate-100">
+                          {t("programs.remove")}<span className="sr-only">{`: #${i.number} ${i.title}`}</span>
+                        </button>
                       </td>
                     ) : null}
                   </tr>
