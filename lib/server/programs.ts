@@ -171,7 +171,9 @@ async function checkNameFree(tx: Tx, name: string, exceptId: string | null): Pro
 
 /** Two people creating the same name at once: the database's unique index decides; the loser gets the same answer. */
 function uniqueViolationAsNameTaken(error: unknown): never {
-  if ((error as { code?: string }).code === "P2002") throw nameTaken();
+  // Prisma maps it to P2002 on the pg adapter; the PGlite adapter passes PostgreSQL's 23505 through.
+  const e = error as { code?: string; cause?: { code?: string } };
+  if (e.code === "P2002" || e.cause?.code === "23505") throw nameTaken();
   throw error;
 }
 
