@@ -169,7 +169,7 @@ export default async function ProgramPage({ params, searchParams }: Props) {
                       <td className={cell}>
                         {/* Submits the one form around the table; the button names the initiative. */}
                         <button type="submit" form="remove-initiative" name="initiativeId" value={i.id} className="whitespace-nowrap rounded border border-slate-500 px-2 py-1 text-brand-800 hover:bg-slate-100">
-                          {t("programs.remove")}<span className="sr-only">{`: #${i.number} ${i.title}`}</span>
+                          {t("programs.remove")}<span className="sr-only">{` #${i.number} ${i.title}`}</span>
                         </button>
                       </td>
                     ) : null}
