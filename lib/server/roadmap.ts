@@ -48,7 +48,7 @@ const UNSCHEDULED_LIMIT = 50;
  * department. Defaults to the active portfolio and eight quarters from now; the window
  * is filtered in the database and the page bounded, so it stays fast with thousands.
  */
-export async function roadmap(actor: Actor, filter: Partial<RoadmapFilter>, now = new Date()): Promise<Roadmap> {
+export async function roadmap(actor: Actor, filter: Partial<RoadmapFilter>, now = new Date(), pageSize = ROADMAP_PAGE_SIZE): Promise<Roadmap> {
   authorize(actor, "portfolio.read");
   const window = roadmapWindow(quarterOfDate(now), filter.from, filter.to);
   const statuses = filter.status?.length ? filter.status : [...ROADMAP_DEFAULT_STATUSES];
@@ -84,9 +84,9 @@ export async function roadmap(actor: Actor, filter: Partial<RoadmapFilter>, now 
     prisma.initiative.findMany({ where: unscheduledWhere, orderBy: { number: "asc" }, take: UNSCHEDULED_LIMIT, select: ROW_SELECT }),
     prisma.initiative.count({ where: unscheduledWhere }),
   ]);
-  const pages = Math.max(1, Math.ceil(total / ROADMAP_PAGE_SIZE));
+  const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(filter.page ?? 1, pages);
-  const rows = await prisma.initiative.findMany({ where: inWindow, orderBy: order, skip: (page - 1) * ROADMAP_PAGE_SIZE, take: ROADMAP_PAGE_SIZE, select: ROW_SELECT });
+  const rows = await prisma.initiative.findMany({ where: inWindow, orderBy: order, skip: (page - 1) * pageSize, take: pageSize, select: ROW_SELECT });
 
   const toRow = (r: Row): RoadmapRow => {
     const { ownerDepartment, ...rest } = r;

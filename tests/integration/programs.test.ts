@@ -79,6 +79,18 @@ describeEachEngine("programs, roadmap and delivery steps", (ctx) => {
     ]);
   });
 
+  it("roadmap pages: every scheduled initiative once, in pages of the given size", async () => {
+    const all = await roadmap(a.insyn!, {}, NOW);
+    const ids = all.groups.flatMap((g) => g.rows.map((r) => r.id));
+    expect(ids).toHaveLength(all.total);
+    const pages = await Promise.all([1, 2, 3].map((page) => roadmap(a.insyn!, { page }, NOW, 10)));
+    expect(pages.map((m) => m.pages)).toEqual(Array(3).fill(Math.ceil(all.total / 10)));
+    const paged = pages.flatMap((m) => m.groups.flatMap((g) => g.rows.map((r) => r.id)));
+    expect(paged.length).toBe(Math.min(30, all.total));
+    expect(new Set(paged).size).toBe(paged.length);
+    for (const id of paged) expect(ids).toContain(id);
+  });
+
   it("creates a program (DIG) with leader, council and goals, audited", async () => {
     const before = await counts();
     const created = await createProgram(a.dig!, {

@@ -16,7 +16,11 @@ import { ActionForm, FieldError } from "@/components/ui/ActionForm";
 import { TableHeader } from "@/components/ui/TableHeader";
 import { addProgramInitiativeAction, removeProgramInitiativeAction } from "../actions";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; removed?: string; error?: string; find?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; removed?: string; error?: string; find?: string; page?: string }> };
+
+// The program page stays small however large the program: its table and its roadmap are bounded.
+const TABLE_PAGE = 50;
+const ROADMAP_BARS = 40;
 
 async function load(id: string) {
   const user = await requireUser();
@@ -33,12 +37,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ProgramPage({ params, searchParams }: Props) {
   const { user, program: p } = await load((await params).id);
-  const { saved, removed, error, find } = await searchParams;
+  const { saved, removed, error, find, page: pageParam } = await searchParams;
   const manage = can(user, "program.manage");
   const [t, format, map, joinable] = await Promise.all([
     getTranslations(),
     getFormatter(),
-    roadmap(user, { program: p.id, groupBy: "department" }),
+    roadmap(user, { program: p.id, groupBy: "department" }, new Date(), ROADMAP_BARS),
     manage ? joinableInitiatives(user, find) : Promise.resolve({ rows: [], total: 0 }),
   ]);
   const none = t("initiative.noValue");
@@ -49,6 +53,9 @@ export default async function ProgramPage({ params, searchParams }: Props) {
   const statuses = INITIATIVE_STATUSES.filter((s) => totals.byStatus[s]);
   const cell = "px-2 py-1";
   const num = `${cell} whitespace-nowrap text-right tabular-nums`;
+  const pages = Math.max(1, Math.ceil(p.initiatives.length / TABLE_PAGE));
+  const page = Math.min(pages, Math.max(1, Number(pageParam) || 1));
+  const shown = p.initiatives.slice((page - 1) * TABLE_PAGE, page * TABLE_PAGE);
   const byDepartment = new Map<string, typeof joinable.rows>();
   for (const i of joinable.rows) byDepartment.set(i.ownerDepartment.name, [...(byDepartment.get(i.ownerDepartment.name) ?? []), i]);
 
@@ -153,7 +160,7 @@ export default async function ProgramPage({ params, searchParams }: Props) {
                 ]}
               />
               <tbody>
-                {p.initiatives.map((i) => (
+                {shown.map((i) => (
                   <tr key={i.id} className="border-b border-slate-200">
                     <th scope="row" className={`${cell} font-normal`}>
                       <Link href={`/initiatives/${i.id}`} className="font-medium text-brand-800 underline">{`#${i.number} ${i.title}`}</Link>
@@ -181,6 +188,13 @@ export default async function ProgramPage({ params, searchParams }: Props) {
         ) : (
           <p>{t("programs.noInitiatives")}</p>
         )}
+        {pages > 1 ? (
+          <nav aria-label={t("programs.initiativePages")} className="flex items-center gap-4">
+            {page > 1 ? <Link href={`/programs/${p.id}?page=${page - 1}`} className="font-medium text-brand-800 underline">{t("programs.roadmap.previous")}</Link> : null}
+            <span>{t("programs.roadmap.page", { page, pages })}</span>
+            {page < pages ? <Link href={`/programs/${p.id}?page=${page + 1}`} className="font-medium text-brand-800 underline">{t("programs.roadmap.next")}</Link> : null}
+          </nav>
+        ) : null}
         {manage ? (
           <div className="max-w-3xl space-y-3 rounded border border-slate-300 p-4">
             <h3 className="font-semibold">{t("programs.addLabel")}</h3>
@@ -218,6 +232,7 @@ export default async function ProgramPage({ params, searchParams }: Props) {
         <h2 id="program-roadmap-title" className="text-xl font-semibold">{t("programs.roadmap.title")}</h2>
         <p>
           {t("programs.roadmap.scope", { from: map.from, to: map.to, total: map.total })}{" "}
+          {map.pages > 1 ? `${t("programs.roadmap.firstBars", { count: ROADMAP_BARS })} ` : null}
           <Link href={`/roadmap?${roadmapSearchParams({ program: p.id })}`} className="font-medium text-brand-800 underline">{t("programs.roadmap.openFiltered")}</Link>{" · "}
           <Link href={`/roadmap?${roadmapSearchParams({ program: p.id, view: "table" })}`} className="font-medium text-brand-800 underline">{t("programs.roadmap.openTable")}</Link>
         </p>
