@@ -10,6 +10,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/portfolio", key: "portfolio", action: "portfolio.read" },
   { href: "/meetings", key: "meetings", action: "portfolio.read" },
   { href: "/resources", key: "resources", action: "resource.read" },
+  { href: "/programs", key: "programs", action: "portfolio.read" },
   { href: "/initiatives/new", key: "newInitiative", action: "initiative.create" },
   { href: "/triage", key: "triage", action: "triage.perform" },
   { href: "/settings/triage", key: "triageSettings", action: "triage.settings" },

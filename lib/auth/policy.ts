@@ -3,6 +3,8 @@
 import type { Actor, Role } from "./roles";
 
 export type InitiativeSubject = { ownerDepartmentId: string; status: string };
+/** A delivery step on an initiative: the status it would lead to. */
+export type ProgressSubject = InitiativeSubject & { to: string };
 export type PoolSubject = { kind: "DIG" | "DIGITAL_CENTER" | "LOCAL"; departmentId: string | null };
 
 type Subjects = {
@@ -12,6 +14,8 @@ type Subjects = {
   "initiative.editClassification": InitiativeSubject | undefined;
   "initiative.submit": InitiativeSubject;
   "initiative.comment": InitiativeSubject | undefined;
+  "initiative.plan": InitiativeSubject | undefined;
+  "initiative.progress": ProgressSubject;
   "triage.perform": undefined;
   "triage.settings": undefined;
   "portfolio.read": undefined;
@@ -51,6 +55,13 @@ const rules: { [A in Action]: (actor: Actor, subject: Subjects[A] | undefined) =
     (a.role === "DEPARTMENT_MANAGER" && !!s && isOwnDepartment(a, s.ownerDepartmentId) && EDITABLE_BY_DEPARTMENT.has(s.status)),
   "initiative.comment": (a, s) =>
     CENTRAL.includes(a.role) || (a.role === "DEPARTMENT_MANAGER" && (!s || isOwnDepartment(a, s.ownerDepartmentId))),
+  // Planned quarters commit central capacity, so they are set centrally.
+  "initiative.plan": (a) => CENTRAL.includes(a.role),
+  // Starting and resuming take capacity and cancelling reverses a decision: central roles.
+  // The owning department runs the work, so its managers may also report a pause or the finish.
+  "initiative.progress": (a, s) =>
+    CENTRAL.includes(a.role) ||
+    (a.role === "DEPARTMENT_MANAGER" && !!s && isOwnDepartment(a, s.ownerDepartmentId) && (s.to === "PAUSED" || s.to === "DONE")),
   "triage.perform": (a) => a.role === "DIG" || a.role === "ADMIN",
   "triage.settings": (a) => a.role === "DIG" || a.role === "ADMIN",
   "portfolio.read": () => true,

@@ -6,6 +6,7 @@ import { meetingsPaths } from "./openapi/meetings";
 import { portfolioPaths } from "./openapi/portfolio";
 import { security } from "./openapi/security";
 import { resourcesPaths } from "./openapi/resources";
+import { programsPaths } from "./openapi/programs";
 import { settingsPaths } from "./openapi/settings";
 import { tokensPaths } from "./openapi/tokens";
 import { triagePaths } from "./openapi/triage";
@@ -28,6 +29,7 @@ export function openApiDocument() {
       ...meetingsPaths,
       ...tokensPaths,
       ...resourcesPaths,
+      ...programsPaths,
     },
   });
 }

@@ -18,6 +18,7 @@ import { addCommentAction, classifyAction } from "../actions";
 import { InitiativeAllocations } from "@/components/resources/InitiativeAllocations";
 import { initiativeResources } from "@/lib/server/resources";
 import * as resourceActions from "../../resources/actions";
+import { InitiativeDeliverySection } from "../../programs/InitiativeDeliverySection";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; submitted?: string }> };
 
@@ -125,6 +126,8 @@ export default async function InitiativePage({ params, searchParams }: Props) {
           ))}
         </dl>
       </section>
+
+      <InitiativeDeliverySection user={user} initiative={i} />
 
       {may.classify ? (
         <section aria-labelledby="classify-title" className="space-y-2">

@@ -1,0 +1,147 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { TableHeader } from "@/components/ui/TableHeader";
+import type { Bar, Group } from "@/lib/domain/roadmap";
+
+export type RoadmapItem = {
+  id: string;
+  number: number;
+  title: string;
+  status: string;
+  department: { id: string; name: string };
+  program: { id: string; name: string } | null;
+  bar: Bar | null;
+};
+
+// Each status has a fill AND a pattern or border style, and the bar names its status in
+// text, so colour is never the only cue (WCAG 1.4.1). Dark text on light fills (≥ 4.5:1).
+const STYLE: Record<string, { className: string; pattern?: string }> = {
+  TRIAGED: { className: "border-2 border-dotted border-indigo-800 bg-indigo-50 text-indigo-950" },
+  APPROVED: { className: "border-2 border-emerald-800 bg-white text-emerald-950" },
+  IN_PROGRESS: { className: "border-2 border-green-900 bg-green-800 text-white" },
+  PAUSED: { className: "border-2 border-yellow-800 text-yellow-950", pattern: "repeating-linear-gradient(135deg, #fef9c3 0 6px, #fde68a 6px 12px)" },
+  DONE: { className: "border-2 border-slate-600 bg-slate-200 text-slate-950" },
+  DEFERRED: { className: "border-2 border-double border-stone-700 bg-stone-100 text-stone-950" },
+};
+const DESIRED = "border-2 border-dashed border-slate-700 bg-white text-slate-900";
+
+/** The pattern samples of the legend, one per status shown, and the desired-start style. */
+export async function RoadmapLegend({ statuses }: { statuses: string[] }) {
+  const t = await getTranslations();
+  return (
+    <div aria-labelledby="legend-title" role="group" className="rounded border border-slate-300 p-3" data-testid="roadmap-legend">
+      <p id="legend-title" className="font-semibold">{t("programs.roadmap.legend")}</p>
+      <ul className="mt-2 flex flex-wrap gap-x-6 gap-y-2 text-sm">
+        {statuses.map((s) => (
+          <li key={s} className="flex items-center gap-2">
+            <span aria-hidden="true" className={`inline-block h-4 w-10 rounded ${STYLE[s]?.className ?? ""}`} style={STYLE[s]?.pattern ? { backgroundImage: STYLE[s]!.pattern } : undefined} />
+            {`${t(`status.${s}` as never)}: ${t(`programs.roadmap.pattern.${s}` as never)}`}
+          </li>
+        ))}
+        <li className="flex items-center gap-2">
+          <span aria-hidden="true" className={`inline-block h-4 w-10 rounded ${DESIRED}`} />
+          {t("programs.roadmap.desiredLegend")}
+        </li>
+      </ul>
+    </div>
+  );
+}
+
+function barName(t: Awaited<ReturnType<typeof getTranslations>>, r: RoadmapItem & { bar: Bar }): string {
+  const status = t(`status.${r.status}` as never);
+  return r.bar.kind === "desired"
+    ? t("programs.roadmap.barDesired", { number: r.number, title: r.title, status, start: r.bar.start })
+    : t("programs.roadmap.barPlanned", { number: r.number, title: r.title, status, start: r.bar.start, end: r.bar.end });
+}
+
+/**
+ * The timeline: one row per initiative, a bar over its quarters. Each bar is a link whose
+ * accessible name states title, status, start and end; the row label repeats the title
+ * visually only. Server-rendered, so it reads and works without a mouse or JavaScript.
+ */
+export async function RoadmapTimeline({ quarters, groups, noneLabel }: { quarters: string[]; groups: Group<RoadmapItem>[]; noneLabel: string }) {
+  const t = await getTranslations();
+  // One column template for every row, set once on the group as a CSS variable.
+  const columns = { "--roadmap-cols": `minmax(10rem,15rem) repeat(${quarters.length},minmax(3.5rem,1fr))` } as React.CSSProperties;
+  return (
+    <div className="space-y-6" data-testid="roadmap-timeline">
+      {groups.map((g) => (
+        <section key={g.key || "none"} aria-labelledby={`group-${g.key || "none"}`} className="overflow-x-auto">
+          <h3 id={`group-${g.key || "none"}`} className="text-lg font-semibold">
+            {g.key ? g.label : noneLabel} <span className="font-normal text-slate-700">{t("programs.roadmap.count", { count: g.rows.length })}</span>
+          </h3>
+          <div className="mt-2 min-w-[40rem]" style={columns}>
+            <div className="grid grid-cols-(--roadmap-cols) border-b-2 border-slate-400 text-sm font-semibold" aria-hidden="true">
+              <span />
+              {quarters.map((q) => <span key={q} className="border-l border-slate-300 px-1">{q}</span>)}
+            </div>
+            <ul>
+              {g.rows.map((r) => {
+                if (!r.bar) return null;
+                const bar = r.bar;
+                const style = STYLE[r.status];
+                return (
+                  <li key={r.id} className="grid grid-cols-(--roadmap-cols) items-center border-b border-slate-200 py-1">
+                    <span aria-hidden="true" className="truncate pr-2 text-sm" title={r.title}>{`#${r.number} ${r.title}`}</span>
+                    <Link
+                      href={`/initiatives/${r.id}`}
+                      aria-label={barName(t, { ...r, bar })}
+                      data-testid="roadmap-bar"
+                      className={`flex min-h-8 items-center gap-1 overflow-hidden rounded px-2 text-xs font-semibold whitespace-nowrap ${bar.kind === "desired" ? DESIRED : (style?.className ?? "")}`}
+                      style={{ gridColumn: `${bar.column + 2} / span ${bar.span}`, ...(bar.kind === "planned" && style?.pattern ? { backgroundImage: style.pattern } : {}) }}
+                    >
+                      {bar.continuesBefore ? <span aria-hidden="true">←</span> : null}
+                      <span className="truncate">{bar.kind === "desired" ? t("programs.roadmap.desiredShort") : t(`status.${r.status}` as never)}</span>
+                      {bar.continuesAfter ? <span aria-hidden="true" className="ml-auto">→</span> : null}
+                    </Link>
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+/** The same data as a table: the alternative to the timeline. */
+export async function RoadmapTable({ groups, groupBy, noneLabel, caption }: { groups: Group<RoadmapItem>[]; groupBy: "program" | "department"; noneLabel: string; caption: string }) {
+  const t = await getTranslations();
+  const cell = "px-2 py-1";
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm" data-testid="roadmap-table">
+        <caption className="mb-2 text-left font-semibold">{caption}</caption>
+        <TableHeader
+          columns={[
+            { label: t(groupBy === "program" ? "programs.roadmap.groupProgram" : "programs.roadmap.groupDepartment"), className: cell },
+            { label: t("initiative.fields.title"), className: cell },
+            { label: t("initiative.fields.status"), className: cell },
+            { label: t(groupBy === "program" ? "initiative.fields.ownerDepartment" : "initiative.fields.program"), className: cell },
+            { label: t("programs.roadmap.start"), className: cell },
+            { label: t("programs.roadmap.end"), className: cell },
+            { label: t("programs.roadmap.basis"), className: cell },
+          ]}
+        />
+        <tbody>
+          {groups.flatMap((g) =>
+            g.rows.map((r) => (
+              <tr key={r.id} className="border-b border-slate-200">
+                <td className={cell}>{g.key ? g.label : noneLabel}</td>
+                <th scope="row" className={`${cell} font-normal`}>
+                  <Link href={`/initiatives/${r.id}`} className="font-medium text-brand-800 underline">{`#${r.number} ${r.title}`}</Link>
+                </th>
+                <td className={cell}>{t(`status.${r.status}` as never)}</td>
+                <td className={cell}>{groupBy === "program" ? r.department.name : (r.program?.name ?? t("programs.noProgram"))}</td>
+                <td className={`${cell} tabular-nums`}>{r.bar?.start ?? t("initiative.unknownValue")}</td>
+                <td className={`${cell} tabular-nums`}>{r.bar?.kind === "planned" ? r.bar.end : t("initiative.unknownValue")}</td>
+                <td className={cell}>{r.bar ? t(r.bar.kind === "planned" ? "programs.roadmap.kindPlanned" : "programs.roadmap.kindDesired") : t("programs.roadmap.kindNone")}</td>
+              </tr>
+            )),
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
