@@ -248,7 +248,8 @@ export async function addProgramInitiatives(actor: Actor, programId: string, inp
     if (unknown.length) throw new ValidationError(unknown);
     const elsewhere = initiativeIds.filter((id) => found.get(id)!.programId && found.get(id)!.programId !== programId);
     if (elsewhere.length) {
-      throw new AppError("IN_OTHER_PROGRAM", 409, "An initiative belongs to another program; move it from the initiative's page.", undefined, { initiativeIds: elsewhere });
+      // The ids go in `current`, where the documented error shape carries a conflict's stored state.
+      throw new ConflictError("An initiative belongs to another program; move it from the initiative's page.", { initiativeIds: elsewhere }, "IN_OTHER_PROGRAM");
     }
     const added = [...new Set(initiativeIds.filter((id) => found.get(id)!.programId === null))];
     // Only rows still without a program: a concurrent add elsewhere is not overwritten.

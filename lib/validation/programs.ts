@@ -147,7 +147,7 @@ export const programDetail = z
     totals,
     initiatives: z.array(
       z.object({
-        id: z.string(), number: z.number().int(), title: z.string(), status, department: ref,
+        id: z.string(), number: z.number().int(), title: z.string(), status, department: ref, programId: z.string(),
         estimatedCostSek: z.number().int().nullable(), estimatedEffortHours: z.number().int().nullable(),
         plannedStartQuarter: z.string().nullable(), plannedEndQuarter: z.string().nullable(), desiredStartQuarter: z.string().nullable(),
         benefitSek: z.number().int().nullable(), benefitHours: z.number().int().nullable(), version: z.number().int(),

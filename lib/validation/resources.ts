@@ -84,7 +84,7 @@ export const allocation = z
     hours: z.number().int(),
     version: z.number().int(),
     borrowed: z.boolean().meta({ description: "The pool is another department's local pool" }),
-    initiative: z.object({ number: z.number().int(), title: z.string(), status: z.string(), ownerDepartmentId: z.string() }),
+    initiative: z.object({ number: z.number().int(), title: z.string(), status: z.string(), ownerDepartmentId: z.string(), ownerDepartmentName: z.string() }),
     pool: z.object({ name: z.string(), kind: poolKind, departmentId: z.string().nullable() }),
   })
   .meta({ id: "Allocation" });

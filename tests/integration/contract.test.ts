@@ -12,10 +12,13 @@ import { beforeAll, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/roles";
 import { createToken } from "@/lib/server/api-tokens";
 import { createInitiative } from "@/lib/server/initiatives";
+import { addProgramInitiatives, createProgram } from "@/lib/server/programs";
+import { createAllocation, currentQuarter } from "@/lib/server/resources";
 import { closeMeeting, createMeeting, getMeeting } from "@/lib/server/meetings";
 import { openApiDocument } from "@/lib/server/openapi";
-import { triageSettings } from "@/lib/server/settings";
+import { resourceSettings, triageSettings } from "@/lib/server/settings";
 import { triageQueue } from "@/lib/server/triage";
+import { addQuarters } from "@/lib/domain/quarters";
 import { seedDemo } from "@/prisma/seed/demo";
 import type { InitiativeStatus, PrismaClient } from "@/lib/generated/prisma/client";
 import { describeEachEngine } from "./engines";
@@ -58,14 +61,27 @@ type Fixture = {
     toAdd: string;
     /** IN_PROGRESS, in the ranking, on no agenda (a refresh adds only TRIAGED ones): the one the cases move. */
     toMove: string;
+    /** Programs of this test: one the cases edit and fill, one that already holds `inOtherProgram`. */
+    program: string; otherProgram: string; inOtherProgram: string;
+    /** APPROVED, in no program: the one the cases add to the program and take out again. */
+    joiner: string;
+    /** APPROVED: one the cases plan, one the cases start and pause; DONE: neither planned nor allocated. */
+    toPlan: string; toProgress: string; done: string;
+    /** The central DIG pool; an APPROVED initiative to allocate to; an allocation of it the cases change and delete. */
+    pool: string; toAllocate: string; allocation: string;
   };
   version(id: string): Promise<number>;
+  programUpdatedAt(id: string): Promise<string>;
+  allocationVersion(id: string): Promise<number>;
 };
 
 const MISSING = "does-not-exist";
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const shares = { INTERNAL_EFFICIENCY: 40, INTERNAL_INNOVATION: 20, EXTERNAL_EFFICIENCY: 25, EXTERNAL_INNOVATION: 15 };
 const weights = { alignment: 3, benefit: 3, reach: 2, urgency: 2, risk: 1 };
+/** Quarters relative to the current one, so allocations and capacity stay inside the allowed window. */
+const quarterAhead = (n: number) => addQuarters(currentQuarter(), n);
+const programInput = (name: string) => ({ name, targetState: "En målbild som kontraktstestet beskriver." });
 const meetingInput = (title: string) => ({ title, date: "2026-12-10", registryNumber: "KS 2026/0999", participants: "Per Håkansson (ordförande)\nSara Nyström (sekreterare)" });
 
 /** One entry per documented operation. Cases run in order, so a success may change what a later case sees. */
@@ -288,6 +304,172 @@ const cases: Record<string, (fx: Fixture) => Case[] | Promise<Case[]>> = {
     { name: "unknown meeting", as: "leadership", params: { id: MISSING }, status: 404 },
     { name: "a viewer may not", as: "viewer", params: { id: fx.ids.meeting }, status: 403 },
   ],
+
+  listPrograms: () => [
+    { name: "programs with totals", as: "viewer", status: 200 },
+    { name: "no credential", as: "none", status: 401 },
+  ],
+  createProgram: (fx) => [
+    { name: "DIG creates one", as: "dig", body: { ...programInput("Kontrakt: nytt program"), goalIds: [], councilIds: [], leaderId: null }, status: 201 },
+    { name: "the name is taken, whatever the case", as: "dig", body: programInput("KONTRAKT: NYTT PROGRAM"), status: 409 },
+    { name: "too short a name", as: "dig", body: programInput("ab"), status: 400 },
+    { name: "an unknown leader", as: "dig", body: { ...programInput("Kontrakt: okänd ledare"), leaderId: MISSING }, status: 400 },
+    { name: "a viewer may not", as: "viewer", body: programInput("Kontrakt: från läsare"), status: 403 },
+    { name: "a READ token", as: "adminRead", body: programInput("Kontrakt: läsande"), status: 403 },
+    { name: "unknown fields", as: "dig", body: { ...programInput("Kontrakt: okänt fält"), initiatives: [fx.ids.joiner] }, status: 400 },
+  ],
+  getProgram: (fx) => [
+    { name: "one program with its initiatives", as: "viewer", params: { id: fx.ids.otherProgram }, status: 200 },
+    { name: "unknown id", as: "viewer", params: { id: MISSING }, status: 404 },
+  ],
+  updateProgram: async (fx) => {
+    const id = fx.ids.program;
+    const updatedAt = await fx.programUpdatedAt(id);
+    const body = { ...programInput("Kontrakt: omdöpt program"), leaderId: fx.admin.id, councilIds: [fx.admin.id] };
+    return [
+      { name: "the current version", as: "leadership", params: { id }, body: { ...body, updatedAt }, status: 200 },
+      { name: "a stale version", as: "leadership", params: { id }, body: { ...body, updatedAt }, status: 409 },
+      { name: "another program's name", as: "leadership", params: { id: fx.ids.otherProgram }, body: { ...body, updatedAt: await fx.programUpdatedAt(fx.ids.otherProgram) }, status: 409 },
+      { name: "no version", as: "leadership", params: { id }, body, status: 400 },
+      { name: "unknown id", as: "leadership", params: { id: MISSING }, body: { ...body, updatedAt }, status: 404 },
+      { name: "a viewer may not", as: "viewer", params: { id }, body: { ...body, updatedAt }, status: 403 },
+    ];
+  },
+  addProgramInitiatives: (fx) => [
+    { name: "added", params: { id: fx.ids.program }, body: { initiativeIds: [fx.ids.joiner] }, status: 200 },
+    { name: "already a member: nothing new", params: { id: fx.ids.program }, body: { initiativeIds: [fx.ids.joiner] }, status: 200 },
+    { name: "in another program", params: { id: fx.ids.program }, body: { initiativeIds: [fx.ids.inOtherProgram] }, status: 409 },
+    { name: "an unknown initiative", params: { id: fx.ids.program }, body: { initiativeIds: [MISSING] }, status: 400 },
+    { name: "none", params: { id: fx.ids.program }, body: { initiativeIds: [] }, status: 400 },
+    { name: "unknown program", params: { id: MISSING }, body: { initiativeIds: [fx.ids.joiner] }, status: 404 },
+    { name: "a viewer may not", as: "viewer", params: { id: fx.ids.program }, body: { initiativeIds: [fx.ids.joiner] }, status: 403 },
+  ],
+  removeProgramInitiative: (fx) => [
+    { name: "a viewer may not", as: "viewer", params: { id: fx.ids.program, initiativeId: fx.ids.joiner }, status: 403 },
+    { name: "taken out", params: { id: fx.ids.program, initiativeId: fx.ids.joiner }, status: 200 },
+    { name: "no longer in it", params: { id: fx.ids.program, initiativeId: fx.ids.joiner }, status: 404 },
+    { name: "in another program", params: { id: fx.ids.program, initiativeId: fx.ids.inOtherProgram }, status: 404 },
+  ],
+  roadmap: (fx): Case[] => [
+    { name: "the default window by program", as: "viewer", status: 200 },
+    { name: "by department, filtered, a given window", as: "viewer", query: { groupBy: "department", status: "APPROVED,IN_PROGRESS,DONE", program: fx.ids.otherProgram, from: quarterAhead(-2), to: quarterAhead(5) }, status: 200 },
+    { name: "bad values fall back to the defaults", as: "viewer", query: { groupBy: "nope", status: "MAGIC", from: "2026-Q9", page: "-3" }, status: 200 },
+    { name: "no credential", as: "none", status: 401 },
+  ],
+  planInitiative: async (fx) => {
+    const id = fx.ids.toPlan;
+    const version = await fx.version(id);
+    const plan = { plannedStartQuarter: quarterAhead(1), plannedEndQuarter: quarterAhead(4) };
+    return [
+      { name: "planned", as: "dig", params: { id }, body: { ...plan, version }, status: 200 },
+      { name: "cleared", as: "dig", params: { id }, body: { plannedStartQuarter: null, plannedEndQuarter: null, version: version + 1 }, status: 200 },
+      { name: "a stale version", as: "dig", params: { id }, body: { ...plan, version }, status: 409 },
+      { name: "end before start", as: "dig", params: { id }, body: { plannedStartQuarter: plan.plannedEndQuarter, plannedEndQuarter: plan.plannedStartQuarter, version: version + 2 }, status: 400 },
+      { name: "a start without an end", as: "dig", params: { id }, body: { plannedStartQuarter: plan.plannedStartQuarter, plannedEndQuarter: null, version: version + 2 }, status: 400 },
+      { name: "a finished initiative", as: "dig", params: { id: fx.ids.done }, body: { ...plan, version: await fx.version(fx.ids.done) }, status: 409 },
+      { name: "unknown id", as: "dig", params: { id: MISSING }, body: { ...plan, version: 1 }, status: 404 },
+      { name: "a viewer may not", as: "viewer", params: { id }, body: { ...plan, version: version + 2 }, status: 403 },
+    ];
+  },
+  transitionInitiative: async (fx) => {
+    const id = fx.ids.toProgress;
+    const version = await fx.version(id);
+    return [
+      { name: "started", as: "leadership", params: { id }, body: { to: "IN_PROGRESS", version }, status: 200 },
+      { name: "a pause needs a reason", as: "leadership", params: { id }, body: { to: "PAUSED", version: version + 1 }, status: 400 },
+      { name: "a stale version", as: "leadership", params: { id }, body: { to: "PAUSED", reason: "Väntar på upphandling.", version }, status: 409 },
+      { name: "paused", as: "leadership", params: { id }, body: { to: "PAUSED", reason: "Väntar på upphandling.", version: version + 1 }, status: 200 },
+      { name: "a paused one cannot finish", as: "leadership", params: { id }, body: { to: "DONE", version: version + 2 }, status: 409 },
+      { name: "an unknown target", as: "leadership", params: { id }, body: { to: "APPROVED", version: version + 2 }, status: 400 },
+      { name: "unknown id", as: "leadership", params: { id: MISSING }, body: { to: "IN_PROGRESS", version: 1 }, status: 404 },
+      { name: "a viewer may not", as: "viewer", params: { id }, body: { to: "IN_PROGRESS", version: version + 2 }, status: 403 },
+    ];
+  },
+  listPools: () => [
+    { name: "central first", as: "viewer", status: 200 },
+    { name: "no credential", as: "none", status: 401 },
+  ],
+  getPool: (fx) => [
+    { name: "capacity and load", as: "viewer", params: { id: fx.ids.pool }, status: 200 },
+    { name: "unknown id", as: "viewer", params: { id: MISSING }, status: 404 },
+  ],
+  updatePool: (fx) => [
+    { name: "a limit of its own", as: "dig", params: { id: fx.ids.pool }, body: { wipLimit: 7 }, status: 200 },
+    { name: "back to the default", as: "dig", params: { id: fx.ids.pool }, body: { wipLimit: null }, status: 200 },
+    { name: "zero", as: "dig", params: { id: fx.ids.pool }, body: { wipLimit: 0 }, status: 400 },
+    { name: "unknown id", as: "dig", params: { id: MISSING }, body: { wipLimit: 5 }, status: 404 },
+    { name: "a viewer may not", as: "viewer", params: { id: fx.ids.pool }, body: { wipLimit: 5 }, status: 403 },
+  ],
+  setPoolCapacity: (fx) => {
+    const quarter = quarterAhead(6);
+    return [
+      { name: "one competence", as: "dig", params: { id: fx.ids.pool }, body: { quarter, competence: "utvecklare", hours: 500 }, status: 200 },
+      { name: "the whole pool once it has competences", as: "dig", params: { id: fx.ids.pool }, body: { quarter, competence: "", hours: 900 }, status: 400 },
+      { name: "outside the window", as: "dig", params: { id: fx.ids.pool }, body: { quarter: quarterAhead(40), hours: 100 }, status: 400 },
+      { name: "negative hours", as: "dig", params: { id: fx.ids.pool }, body: { quarter, hours: -1 }, status: 400 },
+      { name: "unknown id", as: "dig", params: { id: MISSING }, body: { quarter, hours: 100 }, status: 404 },
+      { name: "a viewer may not", as: "viewer", params: { id: fx.ids.pool }, body: { quarter, hours: 100 }, status: 403 },
+    ];
+  },
+  listAllocations: (fx): Case[] => [
+    { name: "one initiative's", as: "viewer", query: { initiativeId: fx.ids.toAllocate }, status: 200 },
+    { name: "a pool in a quarter", as: "viewer", query: { poolId: fx.ids.pool, quarter: quarterAhead(1), page: "2" }, status: 200 },
+    { name: "page zero", as: "viewer", query: { page: "0" }, status: 400 },
+    { name: "not a quarter", as: "viewer", query: { quarter: "Q1" }, status: 400 },
+  ],
+  createAllocation: (fx) => {
+    const body = { initiativeId: fx.ids.toAllocate, poolId: fx.ids.pool, quarter: quarterAhead(2), competence: "arkitekt", hours: 80 };
+    return [
+      { name: "allocated", as: "dig", body, status: 201 },
+      { name: "the cell is taken", as: "dig", body: { ...body, hours: 40 }, status: 409 },
+      { name: "a finished initiative", as: "dig", body: { ...body, initiativeId: fx.ids.done }, status: 409 },
+      { name: "part of an hour", as: "dig", body: { ...body, competence: "", hours: 1.5 }, status: 400 },
+      { name: "an unknown pool", as: "dig", body: { ...body, poolId: MISSING }, status: 400 },
+      { name: "outside the window", as: "dig", body: { ...body, quarter: quarterAhead(40) }, status: 400 },
+      { name: "a viewer may not", as: "viewer", body: { ...body, competence: "" }, status: 403 },
+    ];
+  },
+  updateAllocation: async (fx) => {
+    const id = fx.ids.allocation;
+    const version = await fx.allocationVersion(id);
+    return [
+      { name: "more hours", as: "dig", params: { id }, body: { hours: 160, version }, status: 200 },
+      { name: "a stale version", as: "dig", params: { id }, body: { hours: 200, version }, status: 409 },
+      { name: "no hours", as: "dig", params: { id }, body: { hours: 0, version: version + 1 }, status: 400 },
+      { name: "unknown id", as: "dig", params: { id: MISSING }, body: { hours: 10, version: 1 }, status: 404 },
+      { name: "a viewer may not", as: "viewer", params: { id }, body: { hours: 10, version: version + 1 }, status: 403 },
+    ];
+  },
+  deleteAllocation: async (fx) => {
+    const id = fx.ids.allocation;
+    const version = await fx.allocationVersion(id);
+    return [
+      { name: "a stale version", as: "dig", params: { id }, query: { version: String(version - 1) }, status: 409 },
+      { name: "no version", as: "dig", params: { id }, status: 400 },
+      { name: "a viewer may not", as: "viewer", params: { id }, query: { version: String(version) }, status: 403 },
+      { name: "removed", as: "dig", params: { id }, query: { version: String(version) }, status: 200 },
+      { name: "already gone", as: "dig", params: { id }, query: { version: String(version) }, status: 404 },
+    ];
+  },
+  resourceDemand: (): Case[] => [
+    { name: "the defaults", as: "viewer", status: 200 },
+    { name: "a window and N", as: "viewer", query: { from: quarterAhead(-1), quarters: "4", n: "2" }, status: 200 },
+    { name: "too many quarters", as: "viewer", query: { quarters: "13" }, status: 400 },
+    { name: "not a quarter", as: "viewer", query: { from: "2026-Q5" }, status: 400 },
+  ],
+  getResourceSettings: () => [
+    { name: "the settings", as: "viewer", status: 200 },
+    { name: "no credential", as: "none", status: 401 },
+  ],
+  updateResourceSettings: async () => {
+    const current = await resourceSettings();
+    return [
+      { name: "leadership saves them", as: "leadership", body: { ...current, defaultWipLimit: current.defaultWipLimit + 1 }, status: 200 },
+      { name: "no hours per person", as: "leadership", body: { ...current, hoursPerFte: 0 }, status: 400 },
+      { name: "a field missing", as: "leadership", body: { defaultWipLimit: 3 }, status: 400 },
+      { name: "a viewer may not", as: "viewer", body: current, status: 403 },
+    ];
+  },
 };
 
 type JsonSchema = Record<string, unknown>;
@@ -359,6 +541,18 @@ describeEachEngine("contract: every documented operation answers as documented",
     const toMove = await initiative("Kontrakt: att flytta", "IN_PROGRESS");
     // Triaged after the meetings were created: what refreshAgenda adds.
     await initiative("Kontrakt: sent triagerad", "TRIAGED");
+    // Programs, delivery steps and resources: initiatives of this test's own, APPROVED (not TRIAGED, which refreshAgenda would pick up).
+    const program = (await createProgram(admin, programInput("Kontrakt: program"))).id;
+    const otherProgram = (await createProgram(admin, programInput("Kontrakt: annat program"))).id;
+    const inOtherProgram = await initiative("Kontrakt: i annat program", "APPROVED");
+    await addProgramInitiatives(admin, otherProgram, { initiativeIds: [inOtherProgram] });
+    const joiner = await initiative("Kontrakt: ansluter till program", "APPROVED");
+    const toPlan = await initiative("Kontrakt: att planera", "APPROVED");
+    const toProgress = await initiative("Kontrakt: att starta", "APPROVED");
+    const done = await initiative("Kontrakt: klart", "DONE");
+    const toAllocate = await initiative("Kontrakt: att bemanna", "APPROVED");
+    const pool = (await prisma.resourcePool.findFirstOrThrow({ where: { kind: "DIG" } })).id;
+    const allocation = (await createAllocation(admin, { initiativeId: toAllocate, poolId: pool, quarter: quarterAhead(1), competence: "utvecklare", hours: 120 })).allocation.id;
     const draftToSubmit = await createInitiative(admin, { title: "Kontrakt: att skicka in", ownerDepartmentId: department, need: "Ett behov som är tillräckligt beskrivet.", benefitRecipient: "EXTERNAL", nature: "INNOVATION" });
     fx = {
       prisma,
@@ -372,8 +566,11 @@ describeEachEngine("contract: every documented operation answers as documented",
         draftToSubmit: draftToSubmit.id,
         token: (await createToken(admin, { name: "Kontrakt: att återkalla", role: "VIEWER", scopes: ["READ"], expiresAt: inDays(30) })).id,
         meeting, closedMeeting, meetingToClose, toDecide, staleOnAgenda, toAdd, toMove,
+        program, otherProgram, inOtherProgram, joiner, toPlan, toProgress, done, pool, toAllocate, allocation,
       },
       version: async (id) => (await prisma.initiative.findUniqueOrThrow({ where: { id }, select: { version: true } })).version,
+      programUpdatedAt: async (id) => (await prisma.program.findUniqueOrThrow({ where: { id }, select: { updatedAt: true } })).updatedAt.toISOString(),
+      allocationVersion: async (id) => (await prisma.resourceAllocation.findUniqueOrThrow({ where: { id }, select: { version: true } })).version,
     };
     expect(fx.ids.submitted.length).toBeGreaterThanOrEqual(4);
     expect(fx.ids.fastLane).not.toBe(MISSING);

@@ -177,7 +177,7 @@ describeEachEngine("programs, roadmap and delivery steps", (ctx) => {
     const lakemedel = await initiative("Läkemedelsrobotar för brukare i hemtjänsten"); // in Digital välfärd
     const before = await counts();
     const refused = await failure(addProgramInitiatives(a.dig!, pid, { initiativeIds: [wifi.id, lakemedel.id] }));
-    expect([refused.status, refused.code, refused.details]).toEqual([409, "IN_OTHER_PROGRAM", { initiativeIds: [lakemedel.id] }]);
+    expect([refused.status, refused.code, refused.details]).toEqual([409, "IN_OTHER_PROGRAM", { current: { initiativeIds: [lakemedel.id] } }]);
     const unknown = await failure(addProgramInitiatives(a.dig!, pid, { initiativeIds: [wifi.id, "nope"] }));
     expect([unknown.status, unknown.issues]).toEqual([400, [{ path: "initiativeIds.1", message: "unknownInitiative" }]]);
     expect(await counts()).toEqual(before);

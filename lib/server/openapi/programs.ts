@@ -54,7 +54,7 @@ export const programsPaths: Paths = {
       summary: "Add initiatives to the program; one already in another program is refused (move it with the initiative's classification instead)",
       requestParams: programParam,
       requestBody: json(programMembershipInput),
-      responses: { "200": { description: "The initiatives newly added", ...json(membershipResult) }, "404": error("No such program"), "409": error("An initiative belongs to another program (IN_OTHER_PROGRAM); nothing was written") },
+      responses: { "200": { description: "The initiatives newly added", ...json(membershipResult) }, "404": error("No such program"), "409": error("An initiative belongs to another program (IN_OTHER_PROGRAM, their ids in current.initiativeIds); nothing was written") },
     }),
   },
   "/api/v1/programs/{id}/initiatives/{initiativeId}": {
