@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 description of /api/v1, generated from the zod schemas the API validates with.
 // Each area's paths live in lib/server/openapi/<area>.ts.
 import { createDocument } from "zod-openapi";
+import { dataPaths } from "./openapi/data";
 import { initiativesPaths } from "./openapi/initiatives";
 import { portfolioPaths } from "./openapi/portfolio";
 import { settingsPaths } from "./openapi/settings";
@@ -20,6 +21,7 @@ export function openApiDocument() {
       ...triagePaths,
       ...settingsPaths,
       ...portfolioPaths,
+      ...dataPaths,
     },
   });
 }

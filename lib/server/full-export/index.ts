@@ -165,11 +165,13 @@ export function integrityIssues(entities: Record<string, Record<string, unknown>
 type DbError = { code?: string; meta?: { modelName?: string; driverAdapterError?: { cause?: DbCause } }; cause?: DbCause };
 type DbCause = { code?: string; originalCode?: string; kind?: string; message?: string; detail?: string; constraint?: { fields?: string[] } };
 
-/** PostgreSQL's words for a unique violation, through either driver adapter; null for other errors. */
-function uniqueViolation(error: unknown): string | null {
+const CONSTRAINT_CODES = new Set(["P2002", "P2003", "23505", "23503", "UniqueConstraintViolation", "ForeignKeyConstraintViolation"]);
+
+/** PostgreSQL's words for a broken unique or foreign key, through either driver adapter; null for other errors. */
+function constraintViolation(error: unknown): string | null {
   const e = (error ?? {}) as DbError;
   const cause = e.cause ?? e.meta?.driverAdapterError?.cause;
-  if (e.code !== "P2002" && cause?.code !== "23505" && cause?.originalCode !== "23505" && cause?.kind !== "UniqueConstraintViolation") return null;
+  if (![e.code, cause?.code, cause?.originalCode, cause?.kind].some((c) => c && CONSTRAINT_CODES.has(c))) return null;
   const what = [cause?.message, cause?.detail].filter(Boolean).map((s) => s!.replace(/\.$/, "")).join(": ");
   return what || `${e.meta?.modelName ?? "a table"}${cause?.constraint?.fields ? ` (${cause.constraint.fields.join(", ")})` : ""}`;
 }
@@ -222,8 +224,8 @@ export async function restoreAll(actor: Actor, input: unknown, db: PrismaClient 
       });
     }, TX_OPTIONS);
   } catch (error) {
-    const unique = uniqueViolation(error);
-    if (unique) throw new InvalidExportError(`The export breaks a uniqueness rule: ${unique}. Nothing was written.`, [{ path: "entities", message: "uniqueViolation" }]);
+    const broken = constraintViolation(error);
+    if (broken) throw new InvalidExportError(`The export breaks a rule of the database: ${broken}. Nothing was written.`, [{ path: "entities", message: "constraintViolation" }]);
     throw error;
   }
   return { rows: total(counts), counts };
@@ -238,4 +240,19 @@ async function continueSequence(tx: Tx, table: string, column: string): Promise<
   await tx.$queryRawUnsafe(
     `SELECT setval(pg_get_serial_sequence('"${table}"', '${column}'), COALESCE(MAX("${column}"), 1), MAX("${column}") IS NOT NULL)::text AS value FROM "${table}"`,
   );
+}
+
+/** Reads a restore body: JSON content type, at most RESTORE_MAX_BYTES, well-formed; else a clear 4xx. */
+export async function readExportBody(request: Request, maxBytes: number): Promise<unknown> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/json\b/i.test(type)) throw new AppError("UNSUPPORTED_MEDIA_TYPE", 415, "Send the export with Content-Type: application/json.");
+  const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", 413, `The export may be at most ${Math.round(maxBytes / 1024 / 1024)} MB here; restore larger ones with npm run data:restore.`);
+  if (Number(request.headers.get("content-length") ?? "0") > maxBytes) throw tooLarge();
+  const text = await request.text();
+  if (Buffer.byteLength(text) > maxBytes) throw tooLarge();
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("MALFORMED_JSON", 400, "The body is not valid JSON.");
+  }
 }
