@@ -4,6 +4,8 @@ import { cellText, normaliseLabel, parseChoice, parseQuarter, parseWholeNumber, 
 import { suggestMapping } from "@/lib/server/import/mapping";
 import { decodeText, detectDelimiter, ImportFileError, readTable, type Table } from "@/lib/server/import/parse";
 import { duplicateKey, mappingIssues, validateRows } from "@/lib/server/import/rows";
+import { readUpload } from "@/lib/server/import/upload";
+import type { AppError } from "@/lib/server/errors";
 import { IMPORT_LIMITS } from "@/lib/validation/data";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -278,5 +280,35 @@ describe("row validation", () => {
       { row: 4, field: "title", message: "duplicateInFile", params: { row: 2 } },
       { row: 5, field: "title", message: "duplicateExisting" },
     ]);
+  });
+});
+
+describe("reading an upload", () => {
+  const form = (parts: Record<string, string | Blob>, name = "lista.csv") => {
+    const data = new FormData();
+    for (const [k, v] of Object.entries(parts)) {
+      if (typeof v === "string") data.append(k, v);
+      else data.append(k, v, name);
+    }
+    return new Request("http://localhost/api/v1/import/initiatives", { method: "POST", body: data });
+  };
+  const refused = async (request: Request) => {
+    const error = (await readUpload(request).catch((e) => e)) as AppError;
+    return [error.status, error.code, error.issues?.[0]?.message];
+  };
+
+  it("reads the file and the mapping", async () => {
+    const upload = await readUpload(form({ file: new Blob(["Titel;Förvaltning\nA;B"]), mapping: JSON.stringify({ title: "Titel" }) }));
+    expect([upload.fileName, new TextDecoder().decode(upload.bytes), upload.mapping]).toEqual(["lista.csv", "Titel;Förvaltning\nA;B", { title: "Titel" }]);
+  });
+
+  it("answers wrong content type, missing file, bad mapping and oversized bodies with a clear 4xx", async () => {
+    expect(await refused(new Request("http://localhost/x", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }))).toEqual([415, "UNSUPPORTED_MEDIA_TYPE", "notMultipart"]);
+    expect(await refused(new Request("http://localhost/x", { method: "POST", headers: { "content-type": "multipart/form-data; boundary=x" }, body: "garbage" }))).toEqual([400, "MALFORMED_MULTIPART", "notMultipart"]);
+    expect(await refused(form({ mapping: "{}" }))).toEqual([400, "VALIDATION_FAILED", "required"]);
+    expect(await refused(form({ file: new Blob(["x"]), mapping: "{not json" }))).toEqual([400, "VALIDATION_FAILED", "badMapping"]);
+    expect(await refused(form({ file: new Blob([new Uint8Array(IMPORT_LIMITS.fileBytes + 1)]) }))).toEqual([413, "IMPORT_FILE_INVALID", "fileTooLarge"]);
+    const declared = new Request("http://localhost/x", { method: "POST", headers: { "content-type": "multipart/form-data; boundary=x", "content-length": String(50 * 1024 * 1024) }, body: "x" });
+    expect(await refused(declared)).toEqual([413, "IMPORT_FILE_INVALID", "fileTooLarge"]);
   });
 });
