@@ -11,4 +11,5 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/initiatives/new", key: "newInitiative", action: "initiative.create" },
   { href: "/triage", key: "triage", action: "triage.perform" },
   { href: "/settings/triage", key: "triageSettings", action: "triage.settings" },
+  { href: "/settings/import", key: "data", action: "data.import" },
 ];
