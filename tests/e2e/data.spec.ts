@@ -46,7 +46,7 @@ test.describe("the municipality's data", () => {
 
     // Nothing was written by the check.
     await page.goto(`/initiatives?q=${tag}`);
-    await expect(page.getByTestId("result-count")).toHaveText("0 initiativ");
+    await expect(page.getByTestId("result-count")).toHaveText("Inga initiativ matchar filtret.");
 
     await page.goto("/settings/import");
     await page.getByLabel("Fil (.xlsx eller .csv)").setInputFiles(file("Kultur- och fritidsförvaltningen"));
@@ -60,6 +60,30 @@ test.describe("the municipality's data", () => {
     await page.goto(`/initiatives?q=${tag}`);
     await expect(page.getByTestId("result-count")).toHaveText("2 initiativ");
     await expect(page.getByRole("link", { name: `Importerad e-tjänst ${tag}` })).toBeVisible();
+  });
+
+  test("the import API streams its progress and answers bad requests with 4xx", async ({ page }) => {
+    await signedIn(page, "dig@demo.kommun.se");
+    const tag = Date.now().toString(36);
+    const lines = Array.from({ length: 1500 }, (_, i) => `Massimport ${tag} nr ${i + 1};Serviceförvaltningen`);
+    const response = await page.request.post("/api/v1/import/initiatives", {
+      headers: { accept: "application/x-ndjson" },
+      multipart: { file: { name: "massa.csv", mimeType: "text/csv", buffer: Buffer.from(["Titel;Förvaltning", ...lines].join("\n")) } },
+    });
+    expect(response.status()).toBe(200);
+    const events = (await response.text()).trim().split("\n").map((line) => JSON.parse(line) as Record<string, { phase?: string; done?: number; created?: number }>);
+    expect(events.map((e) => e.progress ?? { created: e.data?.created })).toEqual([
+      { phase: "validating" },
+      { phase: "writing", done: 1000, total: 1500 },
+      { phase: "writing", done: 1500, total: 1500 },
+      { created: 1500 },
+    ]);
+    const json = await page.request.post("/api/v1/import/initiatives", { data: { file: "x" } });
+    expect([json.status(), (await json.json()).error.code]).toEqual([415, "UNSUPPORTED_MEDIA_TYPE"]);
+    const pdf = await page.request.post("/api/v1/import/initiatives?dryRun=true", { multipart: { file: { name: "a.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.7") } } });
+    expect([pdf.status(), (await pdf.json()).error.issues]).toEqual([400, [{ path: "file", message: "wrongType" }]]);
+    const restore = await page.request.post("/api/v1/restore", { data: {} });
+    expect(restore.status()).toBe(403);
   });
 
   test("an admin downloads the full export; restore is off on a database with data", async ({ page }) => {
