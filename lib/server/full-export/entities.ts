@@ -37,12 +37,11 @@ const intN = z.number().int().nullable();
 const float = z.number();
 const floatN = z.number().nullable();
 const bool = z.boolean();
-const date = z.iso.datetime().transform((s) => new Date(s));
-const dateN = z.iso.datetime().nullable().transform((s) => (s === null ? null : new Date(s)));
-const jsonValue = z.custom<Prisma.JsonValue>((v) => v !== undefined, { message: "required" });
-// A JSON null reads back like SQL NULL, so a nullable column stores it as SQL NULL.
-const json = jsonValue.transform((v) => (v === null ? Prisma.JsonNull : v));
-const jsonN = jsonValue.transform((v) => (v === null ? Prisma.DbNull : v));
+const date = z.iso.datetime();
+const dateN = z.iso.datetime().nullable();
+// A JSON column holds any JSON value; a JSON null is restored as SQL NULL, which reads back the same.
+const jsonN = z.custom<Prisma.JsonValue>((v) => v !== undefined, { message: "required" });
+const json = z.custom<Prisma.JsonValue>((v) => v !== undefined && v !== null, { message: "required" });
 const oneOf = <T extends Record<string, string>>(values: T) => z.enum(Object.values(values) as [T[keyof T], ...T[keyof T][]]);
 const oneOfN = <T extends Record<string, string>>(values: T) => oneOf(values).nullable();
 
@@ -57,7 +56,6 @@ export type EntityDef = {
   serials?: string[];
   row: z.ZodObject;
   read(db: Db): Promise<Record<string, unknown>[]>;
-  write(db: Db, rows: unknown[]): Promise<unknown>;
   count(db: Db): Promise<number>;
 };
 
@@ -69,7 +67,6 @@ function entity<M>(def: {
   serials?: (keyof M & string)[];
   shape: Shape<M>;
   read(db: Db): Promise<M[]>;
-  write(db: Db, rows: never[]): Promise<unknown>;
   count(db: Db): Promise<number>;
 }): EntityDef {
   return {
@@ -80,7 +77,6 @@ function entity<M>(def: {
     serials: def.serials,
     row: z.object(def.shape as z.ZodRawShape).strict(),
     read: def.read as EntityDef["read"],
-    write: def.write as EntityDef["write"],
     count: def.count,
   };
 }
@@ -92,7 +88,6 @@ export const ENTITIES: EntityDef[] = [
     primaryKey: ["id"],
     shape: { id: str, name: str, shortName: str, isCompany: bool, createdAt: date },
     read: (db) => db.department.findMany(),
-    write: (db, data: Prisma.DepartmentCreateManyInput[]) => db.department.createMany({ data }),
     count: (db) => db.department.count(),
   }),
   entity<Models.User>({
@@ -102,7 +97,6 @@ export const ENTITIES: EntityDef[] = [
     references: { departmentId: "departments" },
     shape: { id: str, email: str, name: str, passwordHash: strN, role: oneOf(Role), departmentId: strN, active: bool, createdAt: date, updatedAt: date },
     read: (db) => db.user.findMany(),
-    write: (db, data: Prisma.UserCreateManyInput[]) => db.user.createMany({ data }),
     count: (db) => db.user.count(),
   }),
   entity<Models.StrategicGoal>({
@@ -111,7 +105,6 @@ export const ENTITIES: EntityDef[] = [
     primaryKey: ["id"],
     shape: { id: str, code: str, title: str, description: str, weight: int, active: bool, createdAt: date },
     read: (db) => db.strategicGoal.findMany(),
-    write: (db, data: Prisma.StrategicGoalCreateManyInput[]) => db.strategicGoal.createMany({ data }),
     count: (db) => db.strategicGoal.count(),
   }),
   entity<Models.Program>({
@@ -121,7 +114,6 @@ export const ENTITIES: EntityDef[] = [
     references: { leaderId: "users" },
     shape: { id: str, name: str, targetState: str, leaderId: strN, createdAt: date, updatedAt: date },
     read: (db) => db.program.findMany(),
-    write: (db, data: Prisma.ProgramCreateManyInput[]) => db.program.createMany({ data }),
     count: (db) => db.program.count(),
   }),
   entity<Models.ProgramCouncilMember>({
@@ -131,7 +123,6 @@ export const ENTITIES: EntityDef[] = [
     references: { programId: "programs", userId: "users" },
     shape: { programId: str, userId: str },
     read: (db) => db.programCouncilMember.findMany(),
-    write: (db, data: Prisma.ProgramCouncilMemberCreateManyInput[]) => db.programCouncilMember.createMany({ data }),
     count: (db) => db.programCouncilMember.count(),
   }),
   entity<Models.ProgramGoal>({
@@ -141,7 +132,6 @@ export const ENTITIES: EntityDef[] = [
     references: { programId: "programs", goalId: "strategicGoals" },
     shape: { programId: str, goalId: str },
     read: (db) => db.programGoal.findMany(),
-    write: (db, data: Prisma.ProgramGoalCreateManyInput[]) => db.programGoal.createMany({ data }),
     count: (db) => db.programGoal.count(),
   }),
   entity<Models.ResourcePool>({
@@ -151,7 +141,6 @@ export const ENTITIES: EntityDef[] = [
     references: { departmentId: "departments" },
     shape: { id: str, name: str, kind: oneOf(PoolKind), departmentId: strN, wipLimit: intN, createdAt: date },
     read: (db) => db.resourcePool.findMany(),
-    write: (db, data: Prisma.ResourcePoolCreateManyInput[]) => db.resourcePool.createMany({ data }),
     count: (db) => db.resourcePool.count(),
   }),
   entity<Models.PoolCapacity>({
@@ -161,7 +150,6 @@ export const ENTITIES: EntityDef[] = [
     references: { poolId: "resourcePools" },
     shape: { id: str, poolId: str, quarter: str, competence: str, hours: int },
     read: (db) => db.poolCapacity.findMany(),
-    write: (db, data: Prisma.PoolCapacityCreateManyInput[]) => db.poolCapacity.createMany({ data }),
     count: (db) => db.poolCapacity.count(),
   }),
   entity<Models.Initiative>({
@@ -212,7 +200,6 @@ export const ENTITIES: EntityDef[] = [
       updatedAt: date,
     },
     read: (db) => db.initiative.findMany(),
-    write: (db, data: Prisma.InitiativeCreateManyInput[]) => db.initiative.createMany({ data }),
     count: (db) => db.initiative.count(),
   }),
   entity<Models.InitiativeGoal>({
@@ -222,7 +209,6 @@ export const ENTITIES: EntityDef[] = [
     references: { initiativeId: "initiatives", goalId: "strategicGoals" },
     shape: { initiativeId: str, goalId: str, alignment: int },
     read: (db) => db.initiativeGoal.findMany(),
-    write: (db, data: Prisma.InitiativeGoalCreateManyInput[]) => db.initiativeGoal.createMany({ data }),
     count: (db) => db.initiativeGoal.count(),
   }),
   entity<Models.BenefitIndicator>({
@@ -247,7 +233,6 @@ export const ENTITIES: EntityDef[] = [
       createdAt: date,
     },
     read: (db) => db.benefitIndicator.findMany(),
-    write: (db, data: Prisma.BenefitIndicatorCreateManyInput[]) => db.benefitIndicator.createMany({ data }),
     count: (db) => db.benefitIndicator.count(),
   }),
   entity<Models.Measurement>({
@@ -257,7 +242,6 @@ export const ENTITIES: EntityDef[] = [
     references: { indicatorId: "benefitIndicators", recordedById: "users" },
     shape: { id: str, indicatorId: str, measuredAt: date, value: float, realisedSek: intN, note: strN, recordedById: strN, createdAt: date },
     read: (db) => db.measurement.findMany(),
-    write: (db, data: Prisma.MeasurementCreateManyInput[]) => db.measurement.createMany({ data }),
     count: (db) => db.measurement.count(),
   }),
   entity<Models.StatusChange>({
@@ -267,7 +251,6 @@ export const ENTITIES: EntityDef[] = [
     references: { initiativeId: "initiatives", actorId: "users" },
     shape: { id: str, initiativeId: str, fromStatus: oneOfN(InitiativeStatus), toStatus: oneOf(InitiativeStatus), actorId: strN, reason: strN, at: date },
     read: (db) => db.statusChange.findMany(),
-    write: (db, data: Prisma.StatusChangeCreateManyInput[]) => db.statusChange.createMany({ data }),
     count: (db) => db.statusChange.count(),
   }),
   entity<Models.TriageAssessment>({
@@ -292,7 +275,6 @@ export const ENTITIES: EntityDef[] = [
       createdAt: date,
     },
     read: (db) => db.triageAssessment.findMany(),
-    write: (db, data: Prisma.TriageAssessmentCreateManyInput[]) => db.triageAssessment.createMany({ data }),
     count: (db) => db.triageAssessment.count(),
   }),
   entity<Models.ResourceAllocation>({
@@ -302,7 +284,6 @@ export const ENTITIES: EntityDef[] = [
     references: { initiativeId: "initiatives", poolId: "resourcePools", createdById: "users" },
     shape: { id: str, initiativeId: str, poolId: str, quarter: str, competence: str, hours: int, createdById: strN, version: int, createdAt: date, updatedAt: date },
     read: (db) => db.resourceAllocation.findMany(),
-    write: (db, data: Prisma.ResourceAllocationCreateManyInput[]) => db.resourceAllocation.createMany({ data }),
     count: (db) => db.resourceAllocation.count(),
   }),
   entity<Models.PortfolioMeeting>({
@@ -312,7 +293,6 @@ export const ENTITIES: EntityDef[] = [
     references: { createdById: "users" },
     shape: { id: str, title: str, date, registryNumber: strN, participants: str, status: oneOf(MeetingStatus), snapshot: jsonN, closedAt: dateN, createdById: strN, createdAt: date },
     read: (db) => db.portfolioMeeting.findMany(),
-    write: (db, data: Prisma.PortfolioMeetingCreateManyInput[]) => db.portfolioMeeting.createMany({ data }),
     count: (db) => db.portfolioMeeting.count(),
   }),
   entity<Models.AgendaItem>({
@@ -322,7 +302,6 @@ export const ENTITIES: EntityDef[] = [
     references: { meetingId: "portfolioMeetings", initiativeId: "initiatives", addedById: "users" },
     shape: { id: str, meetingId: str, initiativeId: str, position: int, addedById: strN },
     read: (db) => db.agendaItem.findMany(),
-    write: (db, data: Prisma.AgendaItemCreateManyInput[]) => db.agendaItem.createMany({ data }),
     count: (db) => db.agendaItem.count(),
   }),
   entity<Models.Decision>({
@@ -343,7 +322,6 @@ export const ENTITIES: EntityDef[] = [
       createdAt: date,
     },
     read: (db) => db.decision.findMany(),
-    write: (db, data: Prisma.DecisionCreateManyInput[]) => db.decision.createMany({ data }),
     count: (db) => db.decision.count(),
   }),
   entity<Models.BalanceTarget>({
@@ -352,7 +330,6 @@ export const ENTITIES: EntityDef[] = [
     primaryKey: ["year", "quadrant"],
     shape: { year: int, quadrant: oneOf(PiosQuadrant), sharePercent: int },
     read: (db) => db.balanceTarget.findMany(),
-    write: (db, data: Prisma.BalanceTargetCreateManyInput[]) => db.balanceTarget.createMany({ data }),
     count: (db) => db.balanceTarget.count(),
   }),
   entity<Models.Comment>({
@@ -362,7 +339,6 @@ export const ENTITIES: EntityDef[] = [
     references: { initiativeId: "initiatives", authorId: "users" },
     shape: { id: str, initiativeId: str, authorId: strN, body: str, createdAt: date },
     read: (db) => db.comment.findMany(),
-    write: (db, data: Prisma.CommentCreateManyInput[]) => db.comment.createMany({ data }),
     count: (db) => db.comment.count(),
   }),
   entity<Models.Notification>({
@@ -372,7 +348,6 @@ export const ENTITIES: EntityDef[] = [
     references: { userId: "users", initiativeId: "initiatives" },
     shape: { id: str, userId: str, initiativeId: strN, kind: str, params: jsonN, readAt: dateN, createdAt: date },
     read: (db) => db.notification.findMany(),
-    write: (db, data: Prisma.NotificationCreateManyInput[]) => db.notification.createMany({ data }),
     count: (db) => db.notification.count(),
   }),
   entity<Models.AuditEvent>({
@@ -382,7 +357,6 @@ export const ENTITIES: EntityDef[] = [
     references: { actorId: "users" },
     shape: { id: str, at: date, actorId: strN, actorLabel: str, action: str, entityType: str, entityId: str, before: jsonN, after: jsonN },
     read: (db) => db.auditEvent.findMany(),
-    write: (db, data: Prisma.AuditEventCreateManyInput[]) => db.auditEvent.createMany({ data }),
     count: (db) => db.auditEvent.count(),
   }),
   entity<Models.ApiToken>({
@@ -404,7 +378,6 @@ export const ENTITIES: EntityDef[] = [
       createdAt: date,
     },
     read: (db) => db.apiToken.findMany(),
-    write: (db, data: Prisma.ApiTokenCreateManyInput[]) => db.apiToken.createMany({ data }),
     count: (db) => db.apiToken.count(),
   }),
   entity<Models.Setting>({
@@ -414,7 +387,6 @@ export const ENTITIES: EntityDef[] = [
     references: { updatedById: "users" },
     shape: { key: str, value: json, updatedAt: date, updatedById: strN },
     read: (db) => db.setting.findMany(),
-    write: (db, data: Prisma.SettingCreateManyInput[]) => db.setting.createMany({ data }),
     count: (db) => db.setting.count(),
   }),
 ];

@@ -8,7 +8,8 @@ import { prisma as defaultPrisma } from "@/lib/db";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { actorUserId } from "../audit";
 import { AppError, type FieldIssue } from "../errors";
-import { ENTITIES, type EntityDef } from "./entities";
+import { bulkInsert } from "../bulk-insert";
+import { ENTITIES } from "./entities";
 
 export const EXPORT_FORMAT = "portfoljen-export";
 export const EXPORT_VERSION = 1;
@@ -32,7 +33,6 @@ export const CLI_ACTOR: Actor = { id: "cli:data", role: "ADMIN", departmentId: n
 
 type Tx = Prisma.TransactionClient;
 const TX_OPTIONS = { timeout: 600_000, maxWait: 30_000 } as const;
-const CHUNK = 1000;
 const MAX_ISSUES = 50;
 
 const auditActorId = (actor: Actor) => (actor.id.startsWith("cli:") ? null : actorUserId(actor));
@@ -208,7 +208,8 @@ export async function restoreAll(actor: Actor, input: unknown, db: PrismaClient 
         const where = Object.entries(present).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(", ");
         throw new AppError("DATABASE_NOT_EMPTY", 409, `Restore only writes into an empty database; this one holds ${total(present)} rows (${where}). Nothing was written.`, undefined, { rows: total(present) });
       }
-      for (const entity of ENTITIES) await writeAll(tx, entity, document.entities[entity.key]!);
+      // The validated rows as they came: the database converts them (see bulkInsert).
+      for (const entity of ENTITIES) await bulkInsert(tx, entity.model, raw[entity.key]!);
       for (const entity of ENTITIES) for (const column of entity.serials ?? []) await continueSequence(tx, entity.model, column);
       const userIds = new Set(raw.users?.map((u) => u.id));
       const actorId = auditActorId(actor);
@@ -229,10 +230,6 @@ export async function restoreAll(actor: Actor, input: unknown, db: PrismaClient 
     throw error;
   }
   return { rows: total(counts), counts };
-}
-
-async function writeAll(tx: Tx, entity: EntityDef, rows: unknown[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += CHUNK) await entity.write(tx, rows.slice(start, start + CHUNK));
 }
 
 /** The next number after the highest restored one (PostgreSQL and PGlite alike). */

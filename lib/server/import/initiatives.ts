@@ -6,6 +6,7 @@ import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { IMPORT_FIELDS, IMPORT_LIMITS, importMapping, type ImportField, type ImportIssue, type ImportMapping, type ImportResult } from "@/lib/validation/data";
 import { actorUserId } from "../audit";
+import { bulkInsert } from "../bulk-insert";
 import { AppError, parseInput } from "../errors";
 import { suggestMapping } from "./mapping";
 import { readTable, type Table } from "./parse";
@@ -105,21 +106,28 @@ export async function importInitiatives(actor: Actor, request: ImportRequest): P
       const total = candidates.length;
       for (let start = 0; start < total; start += CHUNK) {
         const chunk = candidates.slice(start, start + CHUNK).map((c) => ({ ...c, id: randomUUID() }));
-        await tx.initiative.createMany({
-          data: chunk.map((c) => ({ ...c.data, id: c.id, createdById: userId, submittedAt: c.data.status === "DRAFT" ? null : now, createdAt: now, updatedAt: now })),
-        });
-        await tx.statusChange.createMany({ data: chunk.map((c) => ({ initiativeId: c.id, fromStatus: null, toStatus: c.data.status, actorId: userId, at: now })) });
-        await tx.auditEvent.createMany({
-          data: chunk.map((c) => ({
+        // One statement per table and chunk (see bulkInsert); numbers follow the file's order.
+        await bulkInsert(
+          tx,
+          "Initiative",
+          chunk.map((c) => ({ ...c.data, id: c.id, createdById: userId, submittedAt: c.data.status === "DRAFT" ? null : now, createdAt: now, updatedAt: now })),
+        );
+        await bulkInsert(tx, "StatusChange", chunk.map((c) => ({ id: randomUUID(), initiativeId: c.id, fromStatus: null, toStatus: c.data.status, actorId: userId, reason: null, at: now })));
+        await bulkInsert(
+          tx,
+          "AuditEvent",
+          chunk.map((c) => ({
+            id: randomUUID(),
             at: now,
             actorId: userId,
             actorLabel: actor.name,
             action: "initiative.import",
             entityType: "Initiative",
             entityId: c.id,
-            after: { ...c.data, importId, row: c.row } as Prisma.InputJsonValue,
+            before: null,
+            after: { ...c.data, importId, row: c.row },
           })),
-        });
+        );
         request.onProgress?.({ phase: "writing", done: Math.min(start + CHUNK, total), total });
       }
       await tx.auditEvent.create({
