@@ -2,7 +2,8 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ENTITIES } from "@/lib/server/full-export/entities";
-import { integrityIssues } from "@/lib/server/full-export";
+import type { AppError } from "@/lib/server/errors";
+import { integrityIssues, readExportBody } from "@/lib/server/full-export";
 
 /** model name → { its scalar foreign-key field → the model it references } from schema.prisma. */
 function schemaRelations(): Map<string, Record<string, string>> {
@@ -45,5 +46,20 @@ describe("full export: the entity list", () => {
       { path: "entities.users.1.departmentId", message: 'refers to departments "d9", which is not in the export' },
       { path: "entities.users.2", message: 'duplicate primary key id = ["u1"]' },
     ]);
+  });
+});
+
+describe("full export: reading a restore body", () => {
+  const post = (body: string, type = "application/json") => new Request("http://localhost/api/v1/restore", { method: "POST", headers: { "content-type": type }, body });
+  const refused = async (request: Request, max = 100) => {
+    const error = (await readExportBody(request, max).catch((e) => e)) as AppError;
+    return [error.status, error.code];
+  };
+
+  it("reads JSON and refuses other types, oversized and malformed bodies with a 4xx", async () => {
+    expect(await readExportBody(post('{"format":"portfoljen-export"}'), 100)).toEqual({ format: "portfoljen-export" });
+    expect(await refused(post("{}", "text/plain"))).toEqual([415, "UNSUPPORTED_MEDIA_TYPE"]);
+    expect(await refused(post(`{"x":"${"a".repeat(200)}"}`))).toEqual([413, "PAYLOAD_TOO_LARGE"]);
+    expect(await refused(post('{"format":'))).toEqual([400, "MALFORMED_JSON"]);
   });
 });
