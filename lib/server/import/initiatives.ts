@@ -23,7 +23,7 @@ export type ImportRequest = {
   onProgress?: (progress: ImportProgress) => void;
 };
 
-/** Rows per INSERT: well under PostgreSQL's 65,535 parameters with ~20 columns. */
+/** Rows per write and progress step: progress every 1,000 rows; one JSON parameter per table and chunk. */
 const CHUNK = 1000;
 const PREVIEW_ROWS = 10;
 
