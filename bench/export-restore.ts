@@ -36,17 +36,21 @@ async function measure(label: string, source: Database, target: Database) {
     await exportAll(CLI_ACTOR, source.prisma);
     const coldMs = performance.now() - t;
     t = performance.now();
+    const exportCpuBefore = process.cpuUsage();
     const document = await exportAll(CLI_ACTOR, source.prisma);
     const text = JSON.stringify(document);
     const exportMs = performance.now() - t;
+    const exportCpu = process.cpuUsage(exportCpuBefore);
     t = performance.now();
+    const cpuBefore = process.cpuUsage();
     await restoreAll(CLI_ACTOR, JSON.parse(text), target.prisma);
     const restoreMs = performance.now() - t;
+    const cpu = process.cpuUsage(cpuBefore);
     const again = await exportAll(CLI_ACTOR, target.prisma);
     const same = isDeepStrictEqual(comparable(JSON.parse(JSON.stringify(again)) as ExportDocument), comparable(JSON.parse(text) as ExportDocument));
     console.log(
-      `${label}: ${document.entities.initiatives!.length} initiatives, ${rowsOf(document)} rows; export ${(exportMs / 1000).toFixed(2)} s (first in the process ${(coldMs / 1000).toFixed(2)} s), ` +
-        `${(Buffer.byteLength(text) / 1024 / 1024).toFixed(1)} MB JSON; restore into an empty database ${(restoreMs / 1000).toFixed(2)} s; ` +
+      `${label}: ${document.entities.initiatives!.length} initiatives, ${rowsOf(document)} rows; export ${(exportMs / 1000).toFixed(2)} s (CPU of this process ${((exportCpu.user + exportCpu.system) / 1e6).toFixed(2)} s; the first export in the process ${(coldMs / 1000).toFixed(2)} s), ` +
+        `${(Buffer.byteLength(text) / 1024 / 1024).toFixed(1)} MB JSON; restore into an empty database ${(restoreMs / 1000).toFixed(2)} s (CPU of this process ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s); ` +
         `round trip identical: ${same}; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs`,
     );
     if (!same) process.exitCode = 1;
