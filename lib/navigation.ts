@@ -15,4 +15,5 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/triage", key: "triage", action: "triage.perform" },
   { href: "/settings/triage", key: "triageSettings", action: "triage.settings" },
   { href: "/settings/tokens", key: "apiTokens", action: "admin.tokens" },
+  { href: "/settings/import", key: "data", action: "data.import" },
 ];

@@ -29,6 +29,7 @@ type Subjects = {
   "audit.read": undefined;
   "data.export": undefined;
   "data.import": undefined;
+  "data.restore": undefined;
   "admin.users": undefined;
   "admin.tokens": undefined;
 };
@@ -81,6 +82,7 @@ const rules: { [A in Action]: (actor: Actor, subject: Subjects[A] | undefined) =
   "audit.read": () => true,
   "data.export": (a) => a.role === "ADMIN",
   "data.import": (a) => a.role === "ADMIN" || a.role === "DIG",
+  "data.restore": (a) => a.role === "ADMIN",
   "admin.users": (a) => a.role === "ADMIN",
   "admin.tokens": (a) => a.role === "ADMIN",
 };

@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 description of /api/v1, generated from the zod schemas the API validates with.
 // Each area's paths live in lib/server/openapi/<area>.ts.
 import { createDocument } from "zod-openapi";
+import { dataPaths } from "./openapi/data";
 import { initiativesPaths } from "./openapi/initiatives";
 import { meetingsPaths } from "./openapi/meetings";
 import { portfolioPaths } from "./openapi/portfolio";
@@ -30,6 +31,7 @@ export function openApiDocument() {
       ...tokensPaths,
       ...resourcesPaths,
       ...programsPaths,
+      ...dataPaths,
     },
   });
 }

@@ -11,7 +11,8 @@ export async function prepareDatabase(log: (line: string) => void = console.log)
   const db = database();
   const applied = await db.migrate();
   if (applied.length) log(`[portföljen] applied migrations: ${applied.join(", ")}`);
-  if (db.engine === "embedded" && process.env.PORTFOLJEN_SEED_DEMO !== "0") {
+  // Only a new, empty database gets the demo: never one restored from a municipality's export.
+  if (db.engine === "embedded" && process.env.PORTFOLJEN_SEED_DEMO !== "0" && (await db.prisma.user.count()) === 0) {
     const result = await seedDemo(db.prisma);
     if (result.seeded) log(`[portföljen] seeded the demo municipality (${result.initiatives} initiatives)`);
   }

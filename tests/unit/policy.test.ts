@@ -43,6 +43,12 @@ describe("policy", () => {
     expect(can(dig, "resource.allocate", { kind: "DIG", departmentId: null })).toBe(true);
   });
 
+  it("gives the full export and restore to ADMIN only, the import to DIG and ADMIN", () => {
+    expect([social, dig, leadership, viewer, admin].map((a) => can(a, "data.export"))).toEqual([false, false, false, false, true]);
+    expect([social, dig, leadership, viewer, admin].map((a) => can(a, "data.restore"))).toEqual([false, false, false, false, true]);
+    expect([social, dig, leadership, viewer, admin].map((a) => can(a, "data.import"))).toEqual([false, true, false, false, true]);
+  });
+
   it("authorize throws 401 without an actor and 403 without permission", () => {
     expect(() => authorize(null, "initiative.read")).toThrow(UnauthenticatedError);
     expect(() => authorize(viewer, "initiative.create")).toThrow(ForbiddenError);

@@ -1,0 +1,11 @@
+import { authorize } from "@/lib/auth/policy";
+import { api } from "@/lib/server/api";
+import { readExportBody, restoreAll } from "@/lib/server/full-export";
+import { RESTORE_MAX_BYTES } from "@/lib/validation/data";
+
+/** Restores a full export into this database, which must be empty (administrators; audited). */
+export const POST = api(async ({ request, actor }) => {
+  authorize(actor, "data.restore");
+  const document = await readExportBody(request, RESTORE_MAX_BYTES);
+  return { status: 201, data: await restoreAll(actor, document) };
+});

@@ -1,0 +1,152 @@
+// Reads an uploaded spreadsheet (.xlsx or .csv) into a table of text cells: a header row
+// and data rows numbered as the spreadsheet program shows them. Every way a file can be
+// unreadable ends in an ImportFileError whose issue names the problem (data.issues.*).
+import ExcelJS from "exceljs";
+import Papa from "papaparse";
+import { IMPORT_LIMITS } from "@/lib/validation/data";
+import { AppError } from "../errors";
+
+export type TableRow = { row: number; cells: string[] };
+export type Table = { format: "csv" | "xlsx"; headers: string[]; rows: TableRow[] };
+
+const MESSAGES: Record<string, string> = {
+  fileEmpty: "The file is empty.",
+  fileTooLarge: `The file is larger than ${IMPORT_LIMITS.fileBytes / 1024 / 1024} MB.`,
+  wrongType: "Only Excel (.xlsx) and CSV (.csv) files can be imported.",
+  legacyXls: "The file is in the old Excel format (.xls). Save it as .xlsx or .csv and try again.",
+  brokenXlsx: "The Excel file cannot be read; it may be damaged or not an Excel file.",
+  notText: "The CSV file is not text (or not in UTF-8 or Windows-1252). Save it as CSV UTF-8 and try again.",
+  utf16: "The CSV file is in UTF-16. Save it as CSV UTF-8 and try again.",
+  malformedCsv: "The CSV file has a quote that is never closed.",
+  noHeader: "The file has no header row.",
+  noRows: "The file has a header row but no rows to import.",
+  tooManyRows: `The file has more than ${IMPORT_LIMITS.rows} rows; split it into several files.`,
+};
+
+/** A file that cannot be imported at all; nothing is written. */
+export class ImportFileError extends AppError {
+  constructor(
+    readonly key: keyof typeof MESSAGES,
+    status = 400,
+    details?: Record<string, unknown>,
+  ) {
+    super("IMPORT_FILE_INVALID", status, MESSAGES[key] ?? "The file cannot be imported.", [{ path: "file", message: key }], details);
+  }
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0];
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+
+/** Reads a file as a table, by its content (and its name where the content is ambiguous). */
+export async function readTable(fileName: string, bytes: Uint8Array): Promise<Table> {
+  if (bytes.length === 0) throw new ImportFileError("fileEmpty");
+  if (bytes.length > IMPORT_LIMITS.fileBytes) throw new ImportFileError("fileTooLarge", 413);
+  const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? "";
+  if (startsWith(bytes, OLE)) throw new ImportFileError(extension === "xls" || extension === "xlsx" ? "legacyXls" : "wrongType");
+  if (!["xlsx", "csv", "txt", ""].includes(extension)) throw new ImportFileError(extension === "xls" ? "legacyXls" : "wrongType");
+  if (startsWith(bytes, ZIP)) return readXlsx(bytes);
+  if (extension === "xlsx") throw new ImportFileError("brokenXlsx");
+  return readCsv(decodeText(bytes));
+}
+
+// ---- CSV ----------------------------------------------------------------------------
+
+/**
+ * The text of a CSV file: UTF-8 (with or without BOM), else Windows-1252, which is what
+ * Swedish Excel writes when saving as plain "CSV". Binary content is refused.
+ */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+  else if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) throw new ImportFileError("utf16");
+  if (looksBinary(bytes)) throw new ImportFileError("notText");
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder("windows-1252").decode(bytes);
+  }
+}
+
+/** NUL bytes, or more than 1 % control characters other than tab, line breaks and form feed. */
+function looksBinary(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 64 * 1024);
+  let control = 0;
+  for (const b of sample) {
+    if (b === 0) return true;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
+  }
+  return control > sample.length / 100;
+}
+
+/** The separator of the header line: the most frequent of ; , and tab outside quotes; ";" on a tie (Swedish Excel). */
+export function detectDelimiter(text: string): ";" | "," | "\t" {
+  const counts = { ";": 0, ",": 0, "\t": 0 };
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === "\n" || ch === "\r")) break;
+    else if (!quoted && ch in counts) counts[ch as keyof typeof counts]++;
+  }
+  const best = Math.max(counts[";"], counts[","], counts["\t"]);
+  if (best === 0 || counts[";"] === best) return ";";
+  return counts[","] === best ? "," : "\t";
+}
+
+export function readCsv(text: string): Table {
+  const parsed = Papa.parse<string[]>(text, { delimiter: detectDelimiter(text), skipEmptyLines: false });
+  if (parsed.errors.some((e) => e.type === "Quotes")) throw new ImportFileError("malformedCsv");
+  const records = parsed.data.map((cells, index) => ({ row: index + 1, cells: cells.map((c) => c ?? "") }));
+  return toTable("csv", records);
+}
+
+// ---- Excel -------------------------------------------------------------------------
+
+async function readXlsx(bytes: Uint8Array): Promise<Table> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+  } catch {
+    throw new ImportFileError("brokenXlsx");
+  }
+  const sheet = workbook.worksheets.find((s) => s.actualRowCount > 0);
+  if (!sheet) throw new ImportFileError(workbook.worksheets.length ? "noHeader" : "brokenXlsx");
+  if (sheet.actualRowCount - 1 > IMPORT_LIMITS.rows) throw new ImportFileError("tooManyRows", 400, { limit: IMPORT_LIMITS.rows });
+  const records: TableRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const values = Array.isArray(row.values) ? row.values : [];
+    const cells: string[] = [];
+    // row.values is 1-based: index 0 is always empty.
+    for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
+    records.push({ row: rowNumber, cells });
+  });
+  return toTable("xlsx", records);
+}
+
+/**
+ * A cell as the text a person sees or typed. A formula is kept as its text ("=HYPERLINK(…)"),
+ * never evaluated: it is stored as plain text, and exports neutralise it again.
+ */
+export function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  if (typeof value === "boolean") return value ? "true" : "false";
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 10);
+  if ("richText" in value) return value.richText.map((r) => r.text).join("");
+  if ("formula" in value && value.formula) return `=${value.formula}`;
+  if ("sharedFormula" in value) return `=${value.formula ?? value.sharedFormula}`;
+  if ("hyperlink" in value) return typeof value.text === "string" ? value.text : cellText(value.text as ExcelJS.CellValue);
+  if ("error" in value) return value.error;
+  return "";
+}
+
+// ---- Both ----------------------------------------------------------------------------
+
+function toTable(format: Table["format"], records: TableRow[]): Table {
+  const nonBlank = records.filter((r) => r.cells.some((c) => c.trim() !== ""));
+  const [header, ...rows] = nonBlank;
+  if (!header) throw new ImportFileError("noHeader");
+  if (rows.length === 0) throw new ImportFileError("noRows");
+  if (rows.length > IMPORT_LIMITS.rows) throw new ImportFileError("tooManyRows", 400, { limit: IMPORT_LIMITS.rows });
+  return { format, headers: header.cells.map((h) => h.replace(/^\uFEFF/, "").trim()), rows };
+}

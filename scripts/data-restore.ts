@@ -1,0 +1,34 @@
+// `npm run data:restore -- <file>`: restores a full export into the configured database
+// (DATABASE_URL, else the embedded one under data/, or PGLITE_DATA_DIR), which must be
+// empty: a new PostgreSQL database, or an embedded one before the server's first start.
+import fs from "node:fs";
+import { database } from "../lib/db";
+import { toErrorResponse } from "../lib/server/errors";
+import { CLI_ACTOR, restoreAll } from "../lib/server/full-export";
+
+const file = process.argv[2];
+if (!file) {
+  console.error("Usage: npm run data:restore -- <file.json>");
+  process.exit(2);
+}
+let document: unknown;
+try {
+  document = JSON.parse(fs.readFileSync(file, "utf8"));
+} catch (error) {
+  console.error(`Cannot read ${file} as JSON: ${(error as Error).message}`);
+  process.exit(1);
+}
+const db = database();
+try {
+  await db.migrate();
+  const started = Date.now();
+  const result = await restoreAll(CLI_ACTOR, document, db.prisma);
+  console.log(`Restored ${result.rows} rows (${result.counts.initiatives ?? 0} initiatives) into the ${db.engine} database in ${Date.now() - started} ms.`);
+} catch (error) {
+  const { body } = toErrorResponse(error);
+  console.error(`Restore refused (${body.error.code}): ${body.error.message}`);
+  for (const issue of body.error.issues ?? []) console.error(`  ${issue.path}: ${issue.message}`);
+  process.exitCode = 1;
+} finally {
+  await db.close();
+}

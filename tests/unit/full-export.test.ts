@@ -1,0 +1,65 @@
+import fs from "node:fs";
+import { describe, expect, it } from "vitest";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { ENTITIES } from "@/lib/server/full-export/entities";
+import type { AppError } from "@/lib/server/errors";
+import { integrityIssues, readExportBody } from "@/lib/server/full-export";
+
+/** model name → { its scalar foreign-key field → the model it references } from schema.prisma. */
+function schemaRelations(): Map<string, Record<string, string>> {
+  const schema = fs.readFileSync("prisma/schema.prisma", "utf8");
+  const models = new Map<string, Record<string, string>>();
+  for (const match of schema.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)) {
+    const relations: Record<string, string> = {};
+    for (const line of match[2]!.split("\n")) {
+      const relation = /^\s*\w+\s+(\w+)\??\s+@relation\((?:"[^"]*",\s*)?fields: \[(\w+)\]/.exec(line);
+      if (relation) relations[relation[2]!] = relation[1]!;
+    }
+    models.set(match[1]!, relations);
+  }
+  return models;
+}
+
+describe("full export: the entity list", () => {
+  it("covers every model of the schema exactly once", () => {
+    const models = ENTITIES.map((e) => e.model);
+    expect([...models].sort()).toEqual(Object.values(Prisma.ModelName).sort());
+    expect(new Set(ENTITIES.map((e) => e.key)).size).toBe(ENTITIES.length);
+  });
+
+  it("lists every foreign key of the schema, each pointing at an entity that comes earlier", () => {
+    const relations = schemaRelations();
+    const modelOfKey = new Map(ENTITIES.map((e) => [e.key, e.model]));
+    ENTITIES.forEach((entity, index) => {
+      const declared = Object.fromEntries(Object.entries(entity.references).map(([field, key]) => [field, modelOfKey.get(key)]));
+      expect([entity.model, declared]).toEqual([entity.model, relations.get(entity.model)]);
+      for (const target of Object.values(entity.references)) expect(ENTITIES.findIndex((e) => e.key === target)).toBeLessThan(index);
+    });
+  });
+
+  it("finds duplicate keys and dangling references by path", () => {
+    const entities = {
+      departments: [{ id: "d1" }],
+      users: [{ id: "u1", departmentId: "d1" }, { id: "u2", departmentId: "d9" }, { id: "u1", departmentId: null }],
+    };
+    expect(integrityIssues(entities)).toEqual([
+      { path: "entities.users.1.departmentId", message: 'refers to departments "d9", which is not in the export' },
+      { path: "entities.users.2", message: 'duplicate primary key id = ["u1"]' },
+    ]);
+  });
+});
+
+describe("full export: reading a restore body", () => {
+  const post = (body: string, type = "application/json") => new Request("http://localhost/api/v1/restore", { method: "POST", headers: { "content-type": type }, body });
+  const refused = async (request: Request, max = 100) => {
+    const error = (await readExportBody(request, max).catch((e) => e)) as AppError;
+    return [error.status, error.code];
+  };
+
+  it("reads JSON and refuses other types, oversized and malformed bodies with a 4xx", async () => {
+    expect(await readExportBody(post('{"format":"portfoljen-export"}'), 100)).toEqual({ format: "portfoljen-export" });
+    expect(await refused(post("{}", "text/plain"))).toEqual([415, "UNSUPPORTED_MEDIA_TYPE"]);
+    expect(await refused(post(`{"x":"${"a".repeat(200)}"}`))).toEqual([413, "PAYLOAD_TOO_LARGE"]);
+    expect(await refused(post('{"format":'))).toEqual([400, "MALFORMED_JSON"]);
+  });
+});
