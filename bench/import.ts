@@ -115,6 +115,12 @@ try {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
+// Dropping the bench database ends any connection the pool still keeps; that is expected here.
+process.on("uncaughtException", (error) => {
+  if ((error as { code?: string }).code === "57P01") return;
+  console.error(error);
+  process.exit(1);
+});
 const name = `portfoljen_bench_${randomBytes(4).toString("hex")}`;
 const admin = new pg.Client({ connectionString: pgAdmin });
 try {
