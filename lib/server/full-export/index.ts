@@ -206,7 +206,7 @@ export async function restoreAll(actor: Actor, input: unknown, db: PrismaClient 
       const present = await countAll(tx);
       if (total(present) > 0) {
         const where = Object.entries(present).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(", ");
-        throw new AppError("DATABASE_NOT_EMPTY", 409, `Restore only writes into an empty database; this one holds ${total(present)} rows (${where}). Nothing was written.`, undefined, { rows: total(present) });
+        throw new AppError("DATABASE_NOT_EMPTY", 409, `Restore only writes into an empty database; this one holds ${total(present)} rows (${where}). Nothing was written.`);
       }
       // The validated rows as they came: the database converts them (see bulkInsert).
       for (const entity of ENTITIES) await bulkInsert(tx, entity.model, raw[entity.key]!);

@@ -110,7 +110,7 @@ async function readXlsx(bytes: Uint8Array): Promise<Table> {
   }
   const sheet = workbook.worksheets.find((s) => s.actualRowCount > 0);
   if (!sheet) throw new ImportFileError(workbook.worksheets.length ? "noHeader" : "brokenXlsx");
-  if (sheet.actualRowCount - 1 > IMPORT_LIMITS.rows) throw new ImportFileError("tooManyRows", 400, { limit: IMPORT_LIMITS.rows });
+  if (sheet.actualRowCount - 1 > IMPORT_LIMITS.rows) throw new ImportFileError("tooManyRows");
   const records: TableRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const values = Array.isArray(row.values) ? row.values : [];
@@ -147,6 +147,6 @@ function toTable(format: Table["format"], records: TableRow[]): Table {
   const [header, ...rows] = nonBlank;
   if (!header) throw new ImportFileError("noHeader");
   if (rows.length === 0) throw new ImportFileError("noRows");
-  if (rows.length > IMPORT_LIMITS.rows) throw new ImportFileError("tooManyRows", 400, { limit: IMPORT_LIMITS.rows });
+  if (rows.length > IMPORT_LIMITS.rows) throw new ImportFileError("tooManyRows");
   return { format, headers: header.cells.map((h) => h.replace(/^\uFEFF/, "").trim()), rows };
 }
