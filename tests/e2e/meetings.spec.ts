@@ -120,7 +120,7 @@ test.describe("portfolio meeting end to end", () => {
 
     // In the same meeting, leadership moves the approved initiative to the top of the ranking, with a rationale.
     const meetingUrl = page.url();
-    await page.goto(`/portfolio?q=${encodeURIComponent(`#${approve!.number}`)}`);
+    await page.goto(`/portfolio?reorder=1&q=${encodeURIComponent(`#${approve!.number}`)}`);
     await page.getByRole("button", { name: new RegExp(`^Flytta #${approve!.number} `) }).click();
     await page.getByRole("dialog").getByLabel(/Ny plats/).fill("1");
     await page.getByRole("dialog").getByLabel("Motivering").fill("Mötet prioriterar invånarnyttan först.");

@@ -47,7 +47,7 @@ for (const lang of LANGS) {
     await useLanguage(context, baseURL!, lang);
     await signIn(page, "ledning@demo.kommun.se");
     await expect(page.getByTestId("role-line")).toBeVisible();
-    await page.goto("/portfolio?quadrant=EXTERNAL_INNOVATION");
+    await page.goto("/portfolio?quadrant=EXTERNAL_INNOVATION&reorder=1");
     const rows = page.getByTestId("ranking").locator("tbody tr");
     expect(await rows.count()).toBeGreaterThan(0);
     await expect(page.getByTestId("chart-equity").locator(".recharts-wrapper")).toBeVisible();
@@ -110,6 +110,8 @@ test("leadership reorders by keyboard drag and drop and by the move dialog, each
   await signIn(page, "ledning@demo.kommun.se");
   await expect(page.getByTestId("role-line")).toBeVisible();
   await page.goto("/portfolio");
+  await page.getByTestId("reorder-mode").click();
+  await expect(page.getByTestId("reorder-mode")).toHaveText("Klar med ordningen");
   const before = await order(page);
   const mover = before[5]!; // place 6
   // Keyboard: space lifts, two arrows up, space drops on place 4; the dialog asks for a rationale.
@@ -167,8 +169,8 @@ test("two leaders moving the same initiative: the second gets a clear conflict a
   const admin = await other.newPage();
   await signIn(admin, "admin@demo.kommun.se");
   await expect(admin.getByTestId("role-line")).toBeVisible();
-  await page.goto("/portfolio");
-  await admin.goto("/portfolio");
+  await page.goto("/portfolio?reorder=1");
+  await admin.goto("/portfolio?reorder=1");
   const target = (await order(page))[14]!;
   const moveTo = async (p: typeof page, place: string, why: string) => {
     await p.getByRole("button", { name: new RegExp(`^Flytta #${target.number} `) }).click();
@@ -187,7 +189,8 @@ test("two leaders moving the same initiative: the second gets a clear conflict a
 test("a viewer sees the ranking and the charts but no reorder controls", async ({ page }) => {
   await signIn(page, "insyn@demo.kommun.se");
   await expect(page.getByTestId("role-line")).toBeVisible();
-  await page.goto("/portfolio");
+  await page.goto("/portfolio?reorder=1");
+  await expect(page.getByTestId("reorder-mode")).toHaveCount(0);
   await expect(page.getByTestId("ranking")).toBeVisible();
   await expect(page.getByTestId("chart-balance").locator(".recharts-wrapper")).toBeVisible();
   await expect(page.getByRole("button", { name: /Dra för att flytta/ })).toHaveCount(0);

@@ -46,13 +46,20 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
   const page = Math.min(pages, Math.max(1, Number(one("page")) || 1));
   const shown = ranking.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const chartPoints = bubbles(ranking);
-  const canReorder = can(user, "portfolio.decide");
+  // Reordering is a mode leadership switches on: the drag-and-drop rows cost the page
+  // about as much as everything else on it, and most visits only read.
+  const mayReorder = can(user, "portfolio.decide");
+  const canReorder = mayReorder && one("reorder") === "1";
   // Links keep the filter and the weighting.
   const href = (changes: Record<string, string | number>) => {
     const query = new URLSearchParams();
     for (const k of FILTER_KEYS) if (filter[k]) query.set(k, String(filter[k]));
     query.set("weightBy", weightBy);
-    for (const [k, v] of Object.entries(changes)) query.set(k, String(v));
+    if (canReorder) query.set("reorder", "1");
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === "") query.delete(k);
+      else query.set(k, String(v));
+    }
     return `/portfolio?${query}`;
   };
   const all = t("initiative.filters.all");
@@ -222,6 +229,13 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
         </p>
         <p>{t("portfolio.showing", { from: (page - 1) * PAGE_SIZE + 1, to: (page - 1) * PAGE_SIZE + shown.length, total: ranking.length })}</p>
         {hasRankingFilter(filter) ? <p>{t("portfolio.filtered")}</p> : null}
+        {mayReorder ? (
+          <p>
+            <Link href={`${canReorder ? href({ reorder: "" }) : href({ reorder: 1 })}#ranking-title`} className="inline-block rounded border border-brand-800 px-3 py-1 font-semibold text-brand-800" data-testid="reorder-mode">
+              {canReorder ? t("reorder.done") : t("reorder.start")}
+            </Link>
+          </p>
+        ) : null}
         <div className="overflow-x-auto">
           <table className="w-full text-left" data-testid="ranking">
             <caption className="sr-only">{t("portfolio.rankingTitle")}</caption>
