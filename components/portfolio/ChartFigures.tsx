@@ -20,12 +20,30 @@ function Figure({ id, title, summary, intro, table, children }: { id: string; ti
   );
 }
 
-async function TableToggle({ children }: { children: React.ReactNode }) {
+type Column = { label: string; numeric?: boolean };
+type Row = { key: string; head: React.ReactNode; cells: React.ReactNode[] };
+
+/** The table alternative of a chart, behind "Show as a table"; the first column heads each row. */
+async function ChartTable({ caption, columns, rows }: { caption: string; columns: Column[]; rows: Row[] }) {
   const t = await getTranslations("charts");
+  const cell = (numeric?: boolean) => `py-1 pr-3${numeric ? " text-right tabular-nums" : ""}`;
   return (
     <details>
       <summary className="cursor-pointer font-medium text-brand-800 underline">{t("showTable")}</summary>
-      <div className="mt-2 overflow-x-auto">{children}</div>
+      <div className="mt-2 overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">{caption}</caption>
+          <TableHeader columns={columns.map((c) => ({ label: c.label, className: c.numeric ? "py-1 pr-3 text-right" : "py-1 pr-3" }))} />
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.key} className="border-b border-slate-200">
+                <th scope="row" className="py-1 pr-3 font-normal">{r.head}</th>
+                {r.cells.map((c, i) => <td key={i} className={cell(columns[i + 1]?.numeric)}>{c}</td>)}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </details>
   );
 }
@@ -60,31 +78,15 @@ export async function BubbleFigure({ points, unplaced }: { points: Bubble[]; unp
         </>
       }
       table={
-        <TableToggle>
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t("charts.bubble.title")}</caption>
-            <TableHeader
-              columns={[
-                { label: t("initiative.fields.title"), className: "py-1 pr-3" },
-                { label: t("initiative.fields.quadrant"), className: "py-1 pr-3" },
-                { label: t("charts.bubble.x"), className: "py-1 pr-3 text-right" },
-                { label: t("charts.bubble.y"), className: "py-1 pr-3 text-right" },
-                { label: t("charts.bubble.z"), className: "py-1 pr-3 text-right" },
-              ]}
-            />
-            <tbody>
-              {points.map((p) => (
-                <tr key={p.id} className="border-b border-slate-200">
-                  <th scope="row" className="py-1 pr-3 font-normal"><Link href={`/initiatives/${p.id}`} className="text-brand-800 underline">{`#${p.number} ${p.title}`}</Link></th>
-                  <td className="py-1 pr-3">{t(`quadrant.${p.quadrant}`)}</td>
-                  <td className="py-1 pr-3 text-right tabular-nums">{format.number(p.effortHours)}</td>
-                  <td className="py-1 pr-3 text-right tabular-nums">{format.number(p.score)}</td>
-                  <td className="py-1 pr-3 text-right tabular-nums">{p.costSek === null ? t("initiative.unknownValue") : format.number(p.costSek)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableToggle>
+        <ChartTable
+          caption={t("charts.bubble.title")}
+          columns={[{ label: t("initiative.fields.title") }, { label: t("initiative.fields.quadrant") }, { label: t("charts.bubble.x"), numeric: true }, { label: t("charts.bubble.y"), numeric: true }, { label: t("charts.bubble.z"), numeric: true }]}
+          rows={points.map((p) => ({
+            key: p.id,
+            head: <Link href={`/initiatives/${p.id}`} className="text-brand-800 underline">{`#${p.number} ${p.title}`}</Link>,
+            cells: [t(`quadrant.${p.quadrant}`), format.number(p.effortHours), format.number(p.score), p.costSek === null ? t("initiative.unknownValue") : format.number(p.costSek)],
+          }))}
+        />
       }
     >
       <BubbleChart series={series} labels={{ x: t("charts.bubble.x"), y: t("charts.bubble.y"), z: t("charts.bubble.z") }} />
@@ -101,29 +103,11 @@ export async function BacklogFigure({ trend }: { trend: Array<{ quarter: string 
       title={t("title")}
       summary={t("summary")}
       table={
-        <TableToggle>
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t("title")}</caption>
-            <TableHeader
-              columns={[
-                { label: t("quarter"), className: "py-1 pr-3" },
-                { label: t("approved"), className: "py-1 pr-3 text-right" },
-                { label: t("active"), className: "py-1 pr-3 text-right" },
-                { label: t("ratio"), className: "py-1 pr-3 text-right" },
-              ]}
-            />
-            <tbody>
-              {trend.map((q) => (
-                <tr key={q.quarter} className="border-b border-slate-200">
-                  <th scope="row" className="py-1 pr-3 font-normal">{q.quarter}</th>
-                  <td className="py-1 pr-3 text-right tabular-nums">{format.number(q.approved)}</td>
-                  <td className="py-1 pr-3 text-right tabular-nums">{format.number(q.active)}</td>
-                  <td className="py-1 pr-3 text-right tabular-nums">{q.ratio === null ? "–" : format.number(percent(q.ratio)!)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableToggle>
+        <ChartTable
+          caption={t("title")}
+          columns={[{ label: t("quarter") }, { label: t("approved"), numeric: true }, { label: t("active"), numeric: true }, { label: t("ratio"), numeric: true }]}
+          rows={trend.map((q) => ({ key: q.quarter, head: q.quarter, cells: [format.number(q.approved), format.number(q.active), q.ratio === null ? "–" : format.number(percent(q.ratio)!)] }))}
+        />
       }
     >
       <BacklogChart data={trend.map((q) => ({ quarter: q.quarter, percent: percent(q.ratio) }))} label={t("ratio")} />
@@ -141,31 +125,11 @@ export async function EquityFigure({ rows }: { rows: Equity[] }) {
       summary={t("summary")}
       intro={<p>{t("intro")}</p>}
       table={
-        <TableToggle>
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t("title")}</caption>
-            <TableHeader
-              columns={[
-                { label: t("department"), className: "py-1 pr-3" },
-                { label: t("resourceShare"), className: "py-1 pr-3 text-right" },
-                { label: t("demandShare"), className: "py-1 pr-3 text-right" },
-                { label: t("benefitShare"), className: "py-1 pr-3 text-right" },
-                { label: t("gap"), className: "py-1 pr-3 text-right" },
-              ]}
-            />
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.department} className="border-b border-slate-200">
-                  <th scope="row" className="py-1 pr-3 font-normal">{r.department}</th>
-                  <td className="py-1 pr-3 text-right tabular-nums">{format.number(r.resourceShare)}</td>
-                  <td className="py-1 pr-3 text-right tabular-nums">{format.number(r.demandShare)}</td>
-                  <td className="py-1 pr-3 text-right tabular-nums">{format.number(r.benefitShare)}</td>
-                  <td className="py-1 pr-3 text-right tabular-nums">{signed(r.gap)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableToggle>
+        <ChartTable
+          caption={t("title")}
+          columns={[{ label: t("department") }, { label: t("resourceShare"), numeric: true }, { label: t("demandShare"), numeric: true }, { label: t("benefitShare"), numeric: true }, { label: t("gap"), numeric: true }]}
+          rows={rows.map((r) => ({ key: r.department, head: r.department, cells: [format.number(r.resourceShare), format.number(r.demandShare), format.number(r.benefitShare), signed(r.gap)] }))}
+        />
       }
     >
       <EquityChart data={rows.map((r) => ({ department: r.department, resourceShare: r.resourceShare, demandShare: r.demandShare }))} labels={{ resourceShare: t("resourceShare"), demandShare: t("demandShare") }} />
