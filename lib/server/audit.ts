@@ -37,7 +37,10 @@ export function diff(before: Record<string, unknown>, after: Record<string, unkn
   return { before: b, after: a };
 }
 
-/** The user behind an actor, for foreign keys; API tokens act as no user (their label, "API-token: <name>", names them). */
+/**
+ * The user behind an actor, for foreign keys. Service identities act as no user and are
+ * named by their label: API tokens ("API-token: <name>") and the command line ("cli:").
+ */
 export function actorUserId(actor: Actor): string | null {
-  return actor.id.startsWith(TOKEN_ACTOR_PREFIX) ? null : actor.id;
+  return actor.id.startsWith(TOKEN_ACTOR_PREFIX) || actor.id.startsWith("cli:") ? null : actor.id;
 }

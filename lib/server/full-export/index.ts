@@ -6,7 +6,7 @@ import { authorize } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/roles";
 import { prisma as defaultPrisma } from "@/lib/db";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { actorUserId } from "../audit";
+import { actorUserId, recordAudit } from "../audit";
 import { AppError, type FieldIssue } from "../errors";
 import { bulkInsert } from "../bulk-insert";
 import { ENTITIES } from "./entities";
@@ -35,7 +35,6 @@ type Tx = Prisma.TransactionClient;
 const TX_OPTIONS = { timeout: 600_000, maxWait: 30_000 } as const;
 const MAX_ISSUES = 50;
 
-const auditActorId = (actor: Actor) => (actor.id.startsWith("cli:") ? null : actorUserId(actor));
 
 function plain(row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -98,9 +97,7 @@ export async function exportAll(actor: Actor, db: PrismaClient = defaultPrisma):
         entities,
       };
       const counts = Object.fromEntries(Object.entries(entities).map(([k, rows]) => [k, rows.length]));
-      await tx.auditEvent.create({
-        data: { actorId: auditActorId(actor), actorLabel: actor.name, action: "data.export", entityType: "Database", entityId: "export", after: { exportedAt: document.exportedAt, rows: total(counts), counts } },
-      });
+      await recordAudit(tx, actor, { action: "data.export", entityType: "Database", entityId: "export", after: { exportedAt: document.exportedAt, rows: total(counts), counts } });
       return document;
     },
     { ...TX_OPTIONS, isolationLevel: "RepeatableRead" },
@@ -212,7 +209,7 @@ export async function restoreAll(actor: Actor, input: unknown, db: PrismaClient 
       for (const entity of ENTITIES) await bulkInsert(tx, entity.model, raw[entity.key]!);
       for (const entity of ENTITIES) for (const column of entity.serials ?? []) await continueSequence(tx, entity.model, column);
       const userIds = new Set(raw.users?.map((u) => u.id));
-      const actorId = auditActorId(actor);
+      const actorId = actorUserId(actor);
       await tx.auditEvent.create({
         data: {
           actorId: actorId && userIds.has(actorId) ? actorId : null,
