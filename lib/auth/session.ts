@@ -1,5 +1,6 @@
 import "server-only";
 import { getServerSession } from "next-auth";
+import { cache } from "react";
 import { redirect } from "next/navigation";
 import { authOptions } from "./options";
 import { UnauthenticatedError } from "./policy";
@@ -7,11 +8,12 @@ import type { Actor } from "./roles";
 
 export type SessionUser = Actor & { email: string; departmentName: string | null };
 
-export async function currentUser(): Promise<SessionUser | null> {
+// Memoised per server render: the layout and the page both ask, the cookie is decrypted once.
+export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
   if (!session?.user?.id) return null;
   return session.user;
-}
+});
 
 /** For signed-in pages: the user, or a redirect to sign-in. */
 export async function requireUser(): Promise<SessionUser> {

@@ -16,6 +16,7 @@ import {
 } from "@/lib/validation/initiative";
 import { actorUserId, diff, recordAudit } from "./audit";
 import { ConflictError, NotFoundError, parseInput, ValidationError } from "./errors";
+import { cachedUntilWrite } from "./snapshot-cache";
 
 type Tx = Prisma.TransactionClient;
 
@@ -313,7 +314,12 @@ export async function* exportInitiatives(actor: Actor, filter: InitiativeFilter,
 }
 
 /** Reference data for forms and filters. */
-export async function formOptions() {
+/** Departments, active goals and programs for filters and forms (cached until the next write). */
+export function formOptions() {
+  return cachedUntilWrite("formOptions", loadFormOptions);
+}
+
+async function loadFormOptions() {
   const [departments, goals, programs] = await Promise.all([
     prisma.department.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
     prisma.strategicGoal.findMany({ where: { active: true }, orderBy: { code: "asc" }, select: { id: true, code: true, title: true, description: true } }),

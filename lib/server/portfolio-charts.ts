@@ -6,13 +6,14 @@ import { prisma } from "@/lib/db";
 import type { Quadrant } from "@/lib/domain/pios";
 import { backlogByQuarter, departmentEquity, type Backlog, type Equity } from "@/lib/domain/portfolio-metrics";
 import { addQuarters, quarterOfDate } from "@/lib/domain/quarters";
-import { cachedUntilWrite } from "./portfolio-cache";
+import { cachedUntilWrite } from "./snapshot-cache";
 import { portfolioOverview, type RankedInitiative } from "./portfolio";
 
 /** One bubble: effort (x), benefit score (y), cost (size), quadrant (colour). */
 export type Bubble = { id: string; number: number; title: string; quadrant: Quadrant; effortHours: number; score: number; costSek: number | null };
 
-export const BUBBLE_LIMIT = 50;
+// As many as a page of the ranking: enough to compare, few enough to read on a projector.
+export const BUBBLE_LIMIT = 25;
 
 /** The top of the ranking as bubbles; initiatives without a quadrant or effort cannot be placed and are counted. */
 export function bubbles(ranking: readonly RankedInitiative[], limit = BUBBLE_LIMIT): { points: Bubble[]; unplaced: number; total: number } {

@@ -13,7 +13,7 @@ import { balanceTargetInput, rankingMoveInput } from "@/lib/validation/portfolio
 import { recordAudit } from "./audit";
 import { ConflictError, NotFoundError, parseInput } from "./errors";
 import { claimVersion, initiativeWhere } from "./initiatives";
-import { cachedUntilWrite } from "./portfolio-cache";
+import { cachedUntilWrite } from "./snapshot-cache";
 import { scoreWeights } from "./settings";
 
 /** What leadership prioritises: triaged initiatives awaiting decision, and decided ones not yet done. */
@@ -30,12 +30,14 @@ export async function rankedPortfolio(actor: Actor): Promise<RankedInitiative[]>
 }
 
 /** The ranking and whether its top ten hinges on any single score weight (±10 %). */
-export async function portfolioRanking(actor: Actor): Promise<{ ranking: RankedInitiative[]; sensitivity: Sensitivity }> {
+export async function portfolioRanking(actor: Actor): Promise<PortfolioRanking> {
   authorize(actor, "portfolio.read");
   return cachedUntilWrite("ranking", computeRanking);
 }
 
-async function computeRanking(): Promise<{ ranking: RankedInitiative[]; sensitivity: Sensitivity }> {
+export type PortfolioRanking = { ranking: RankedInitiative[]; sensitivity: Sensitivity };
+
+async function computeRanking(): Promise<PortfolioRanking> {
   const [rows, goals, weights] = await Promise.all([
     prisma.initiative.findMany({
       where: { status: { in: PORTFOLIO_STATUSES } },

@@ -1,11 +1,13 @@
 import "server-only";
-// The portfolio's derived figures (ranking with sensitivity, chart aggregates) cost a
-// second or more to compute over a few thousand initiatives, but change only when
+// Figures that are read far more often than written: the portfolio ranking with its
+// sensitivity and the chart aggregates (a second or more over a few thousand
+// initiatives), and the small lookups every portfolio view needs. They change only when
 // someone writes. They are kept per database and recomputed when the database's
 // snapshot shows any transaction committed or in flight since (pg_current_snapshot:
 // "xmin:xmax:in-progress ids"; a new write takes a new transaction id, and a write in
 // flight when we computed is in the list until it ends). Any write anywhere
 // invalidates: coarse, but never stale, and it holds across several server processes.
+import { cache } from "react";
 import { database, prisma, type Database } from "@/lib/db";
 
 type Entry = { snapshot: string; value: Promise<unknown> };
@@ -16,12 +18,18 @@ export async function databaseSnapshot(): Promise<string> {
   return row!.snapshot;
 }
 
+// One snapshot per server render: a page asking for several cached figures makes one
+// query, not one each. React's cache() only memoises inside a server-component render
+// (a server action runs before the render that follows it, so that render sees the
+// action's write); elsewhere (route handlers, tests) every call reads afresh.
+const renderSnapshot = cache(databaseSnapshot);
+
 /** `compute()` once per state of the database; concurrent callers share one computation. */
 export async function cachedUntilWrite<T>(key: string, compute: () => Promise<T>): Promise<T> {
   const db = database();
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
-  const snapshot = await databaseSnapshot();
+  const snapshot = await renderSnapshot();
   const hit = cache.get(key);
   if (hit && hit.snapshot === snapshot) return hit.value as Promise<T>;
   const value = compute();
