@@ -1,4 +1,4 @@
-// `npm run bench`: p50/p95 server time of the signed-in home and portfolio pages against a trivial
+// `npm run bench`: p50/p95 server time of the signed-in home and portfolio views against a trivial
 // route (/api/health), in the same run, on embedded PGlite and on a PostgreSQL server,
 // each filled with N generated initiatives. Needs a production build (npm run build).
 // Prints numbers; it is not a timed test.
@@ -33,7 +33,8 @@ async function measure(label: string, env: Record<string, string>, port: number)
   try {
     const base = `http://localhost:${port}`;
     const cookie = await signIn(base, "ledning@demo.kommun.se");
-    const pages = { home: "/", portfolio: "/portfolio" };
+    // The portfolio's three views: the ranking, the balance with the charts, and its settings.
+    const pages = { home: "/", portfolio: "/portfolio", "portfolio/balance": "/portfolio/balance", "portfolio/settings": "/portfolio/settings" };
     const result = await timeRoutes(base, { ...pages, trivial: "/api/health" }, cookie, rounds);
     const trivial = result.trivial!;
     console.log(`${label}: startup to healthy ${server.startupMs} ms; trivial p50 ${trivial.p50.toFixed(1)} ms p95 ${trivial.p95.toFixed(1)} ms (n=${rounds})`);

@@ -1,12 +1,11 @@
 // The portfolio's charts, each a figure with a caption, a short text summary for screen
-// readers and a server-rendered table with the same figures (the charts are an extra).
-import Link from "next/link";
+// readers and a table with the same figures, rendered on the server (the charts are an extra).
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { Balance, WeightBy } from "@/lib/domain/balance";
 import { QUADRANTS } from "@/lib/domain/pios";
 import type { Backlog, Equity } from "@/lib/domain/portfolio-metrics";
 import type { Bubble } from "@/lib/server/portfolio-charts";
-import { TableHeader } from "@/components/ui/TableHeader";
+import { ChartTable } from "./ChartTable";
 import { BacklogChart, BalanceChart, BubbleChart, EquityChart } from "./charts";
 
 function Figure({ id, title, summary, intro, table, children }: { id: string; title: string; summary: string; intro?: React.ReactNode; table: React.ReactNode; children: React.ReactNode }) {
@@ -17,34 +16,6 @@ function Figure({ id, title, summary, intro, table, children }: { id: string; ti
       <div role="img" aria-label={summary}>{children}</div>
       {table}
     </figure>
-  );
-}
-
-type Column = { label: string; numeric?: boolean };
-type Row = { key: string; head: React.ReactNode; cells: React.ReactNode[] };
-
-/** The table alternative of a chart, behind "Show as a table"; the first column heads each row. */
-async function ChartTable({ caption, columns, rows }: { caption: string; columns: Column[]; rows: Row[] }) {
-  const t = await getTranslations("charts");
-  const cell = (numeric?: boolean) => `py-1 pr-3${numeric ? " text-right tabular-nums" : ""}`;
-  return (
-    <details>
-      <summary className="cursor-pointer font-medium text-brand-800 underline">{t("showTable")}</summary>
-      <div className="mt-2 overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">{caption}</caption>
-          <TableHeader columns={columns.map((c) => ({ label: c.label, className: c.numeric ? "py-1 pr-3 text-right" : "py-1 pr-3" }))} />
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.key} className="border-b border-slate-200">
-                <th scope="row" className="py-1 pr-3 font-normal">{r.head}</th>
-                {r.cells.map((c, i) => <td key={i} className={cell(columns[i + 1]?.numeric)}>{c}</td>)}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </details>
   );
 }
 
@@ -80,11 +51,12 @@ export async function BubbleFigure({ points, unplaced }: { points: Bubble[]; unp
       table={
         <ChartTable
           caption={t("charts.bubble.title")}
+          showLabel={t("charts.showTable")}
           columns={[{ label: t("initiative.fields.title") }, { label: t("initiative.fields.quadrant") }, { label: t("charts.bubble.x"), numeric: true }, { label: t("charts.bubble.y"), numeric: true }, { label: t("charts.bubble.z"), numeric: true }]}
           rows={points.map((p) => ({
             key: p.id,
-            head: <Link href={`/initiatives/${p.id}`} className="text-brand-800 underline">{`#${p.number} ${p.title}`}</Link>,
-            cells: [t(`quadrant.${p.quadrant}`), format.number(p.effortHours), format.number(p.score), p.costSek === null ? t("initiative.unknownValue") : format.number(p.costSek)],
+            href: `/initiatives/${p.id}`,
+            values: [`#${p.number} ${p.title}`, t(`quadrant.${p.quadrant}`), format.number(p.effortHours), format.number(p.score), p.costSek === null ? t("initiative.unknownValue") : format.number(p.costSek)],
           }))}
         />
       }
@@ -95,7 +67,7 @@ export async function BubbleFigure({ points, unplaced }: { points: Bubble[]; unp
 }
 
 export async function BacklogFigure({ trend }: { trend: Array<{ quarter: string } & Backlog> }) {
-  const [t, format] = await Promise.all([getTranslations("charts.backlog"), getFormatter()]);
+  const [t, tc, format] = await Promise.all([getTranslations("charts.backlog"), getTranslations("charts"), getFormatter()]);
   const percent = (r: number | null) => (r === null ? null : Math.round(r * 1000) / 10);
   return (
     <Figure
@@ -105,8 +77,9 @@ export async function BacklogFigure({ trend }: { trend: Array<{ quarter: string 
       table={
         <ChartTable
           caption={t("title")}
+          showLabel={tc("showTable")}
           columns={[{ label: t("quarter") }, { label: t("approved"), numeric: true }, { label: t("active"), numeric: true }, { label: t("ratio"), numeric: true }]}
-          rows={trend.map((q) => ({ key: q.quarter, head: q.quarter, cells: [format.number(q.approved), format.number(q.active), q.ratio === null ? "–" : format.number(percent(q.ratio)!)] }))}
+          rows={trend.map((q) => ({ key: q.quarter, values: [q.quarter, format.number(q.approved), format.number(q.active), q.ratio === null ? "–" : format.number(percent(q.ratio)!)] }))}
         />
       }
     >
@@ -116,7 +89,7 @@ export async function BacklogFigure({ trend }: { trend: Array<{ quarter: string 
 }
 
 export async function EquityFigure({ rows }: { rows: Equity[] }) {
-  const [t, format] = await Promise.all([getTranslations("charts.equity"), getFormatter()]);
+  const [t, tc, format] = await Promise.all([getTranslations("charts.equity"), getTranslations("charts"), getFormatter()]);
   const signed = (v: number) => `${v > 0 ? "+" : v < 0 ? "−" : "±"}${format.number(Math.abs(v))}`;
   return (
     <Figure
@@ -127,8 +100,9 @@ export async function EquityFigure({ rows }: { rows: Equity[] }) {
       table={
         <ChartTable
           caption={t("title")}
+          showLabel={tc("showTable")}
           columns={[{ label: t("department") }, { label: t("resourceShare"), numeric: true }, { label: t("demandShare"), numeric: true }, { label: t("benefitShare"), numeric: true }, { label: t("gap"), numeric: true }]}
-          rows={rows.map((r) => ({ key: r.department, head: r.department, cells: [format.number(r.resourceShare), format.number(r.demandShare), format.number(r.benefitShare), signed(r.gap)] }))}
+          rows={rows.map((r) => ({ key: r.department, values: [r.department, format.number(r.resourceShare), format.number(r.demandShare), format.number(r.benefitShare), signed(r.gap)] }))}
         />
       }
     >

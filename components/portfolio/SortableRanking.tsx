@@ -10,12 +10,11 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { createPortal } from "react-dom";
 import { moveInRankingAction } from "@/app/(app)/portfolio/actions";
+import { RankingCells, type RankingRowView } from "./RankingCells";
 
-export type SortableRow = { id: string; number: number; title: string; position: number; version: number; manual: boolean };
+type Move = { row: RankingRowView; position: number | null };
 
-type Move = { row: SortableRow; position: number | null };
-
-export function SortableRanking({ rows, cells, total }: { rows: SortableRow[]; cells: Record<string, React.ReactNode>; total: number }) {
+export function SortableRanking({ rows, breakdownLabel, total }: { rows: RankingRowView[]; breakdownLabel: string; total: number }) {
   const t = useTranslations("reorder");
   const tv = useTranslations("validation");
   const router = useRouter();
@@ -81,7 +80,7 @@ export function SortableRanking({ rows, cells, total }: { rows: SortableRow[]; c
           <tbody>
             {rows.map((row) => (
               <Row key={row.id} row={row} onMove={() => open({ row, position: row.position })} onReset={() => open({ row, position: null })}>
-                {cells[row.id]}
+                <RankingCells row={row} breakdownLabel={breakdownLabel} />
               </Row>
             ))}
           </tbody>
@@ -122,7 +121,7 @@ export function SortableRanking({ rows, cells, total }: { rows: SortableRow[]; c
   );
 }
 
-function Row({ row, children, onMove, onReset }: { row: SortableRow; children: React.ReactNode; onMove: () => void; onReset: () => void }) {
+function Row({ row, children, onMove, onReset }: { row: RankingRowView; children: React.ReactNode; onMove: () => void; onReset: () => void }) {
   const t = useTranslations("reorder");
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: row.id });
   const item = `#${row.number} ${row.title}`;

@@ -6,17 +6,8 @@ test("leadership sees the portfolio ranked by score with its breakdown, the PIOS
   await expect(page.getByTestId("role-line")).toBeVisible();
   await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Portfölj", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Portföljen");
-
-  // Four quadrants; shares add up to 100 and the demo's target balance is shown.
-  const rows = page.getByTestId("balance").locator("tbody tr");
-  await expect(rows).toHaveCount(4);
-  const shares = (await page.getByTestId("balance").locator("tbody tr td:nth-child(2)").allInnerTexts()).map((s) => Number(s.replace(/[^\d,]/g, "").replace(",", ".")));
-  expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 0);
-  await expect(page.getByTestId("balance")).not.toContainText("Ingen målbalans satt");
-  await page.getByRole("link", { name: "antal" }).click();
-  await expect(page.getByRole("link", { name: "antal" })).toHaveAttribute("aria-current", "true");
-
-  await expect(page.getByTestId("backlog")).toContainText("har inte påbörjats");
+  const views = page.getByRole("navigation", { name: "Portföljens vyer" });
+  await expect(views.getByRole("link", { name: "Rangordning" })).toHaveAttribute("aria-current", "page");
 
   // Unplaced initiatives follow the score, highest first.
   const ranking = page.getByTestId("ranking").locator("tbody tr");
@@ -26,8 +17,26 @@ test("leadership sees the portfolio ranked by score with its breakdown, the PIOS
   const unplaced = scores.filter((_, i) => !manual[i]);
   expect(unplaced).toEqual([...unplaced].sort((a, b) => b - a));
   await expect(page.getByTestId("sensitivity")).toContainText(/Topp 10 är robust|Ordningen i topp 10 beror på vikterna/);
+  // The breakdown is listed when opened, and its points add up to the score.
+  await expect(ranking.first()).not.toContainText("Strategisk koppling");
   await ranking.first().getByText("Så räknas poängen").click();
   await expect(ranking.first()).toContainText("Strategisk koppling");
+  const points = (await ranking.first().locator("li").allInnerTexts()).map((line) => Number(/: ([\d,]+) poäng/.exec(line)?.[1]?.replace(",", ".") ?? 0));
+  expect(points.reduce((a, b) => a + b, 0)).toBeCloseTo(scores[0]!, 0);
+  // The balance stays in view on the ranking, one line per quadrant with its target.
+  await expect(page.getByTestId("balance-summary")).toContainText(/Intern effektivitet [\d,]+ % \(mål \d+ %\)/);
+
+  // The balance and charts view: four quadrants whose shares add up to 100, and the demo's target.
+  await views.getByRole("link", { name: "Balans och diagram" }).click();
+  await expect(views.getByRole("link", { name: "Balans och diagram" })).toHaveAttribute("aria-current", "page");
+  const rows = page.getByTestId("balance").locator("tbody tr");
+  await expect(rows).toHaveCount(4);
+  const shares = (await page.getByTestId("balance").locator("tbody tr td:nth-child(2)").allInnerTexts()).map((s) => Number(s.replace(/[^\d,]/g, "").replace(",", ".")));
+  expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 0);
+  await expect(page.getByTestId("balance")).not.toContainText("Ingen målbalans satt");
+  await page.getByRole("link", { name: "antal" }).click();
+  await expect(page.getByRole("link", { name: "antal" })).toHaveAttribute("aria-current", "true");
+  await expect(page.getByTestId("backlog")).toContainText("har inte påbörjats");
 });
 
 for (const lang of LANGS) {
@@ -38,8 +47,12 @@ for (const lang of LANGS) {
     await page.goto("/portfolio");
     await expect(page.getByTestId("ranking")).toBeVisible();
     await page.getByTestId("ranking").locator("details").first().locator("summary").click();
+    await expect(page.getByTestId("ranking").locator("li").first()).toBeVisible();
+    await expectAccessible(page);
+    await page.goto("/portfolio/balance");
     await expect(page.getByTestId("chart-bubble").locator(".recharts-wrapper")).toBeVisible();
     await page.getByTestId("chart-bubble").locator("summary").click();
+    await expect(page.getByTestId("chart-bubble").locator("tbody tr").first()).toBeVisible();
     await expectAccessible(page);
   });
 
@@ -50,9 +63,18 @@ for (const lang of LANGS) {
     await page.goto("/portfolio?quadrant=EXTERNAL_INNOVATION&reorder=1");
     const rows = page.getByTestId("ranking").locator("tbody tr");
     expect(await rows.count()).toBeGreaterThan(0);
-    await expect(page.getByTestId("chart-equity").locator(".recharts-wrapper")).toBeVisible();
     await rows.first().getByRole("button", { name: lang === "sv" ? /^Flytta / : /^Move / }).click();
     await expect(page.getByRole("dialog")).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test(`portfolio settings (target balance and weights) pass axe (${lang})`, async ({ page, context, baseURL }) => {
+    await useLanguage(context, baseURL!, lang);
+    await signIn(page, "ledning@demo.kommun.se");
+    await expect(page.getByTestId("role-line")).toBeVisible();
+    await page.goto("/portfolio/settings");
+    await expect(page.getByTestId("target-form")).toBeVisible();
+    await expect(page.getByTestId("weights-form")).toBeVisible();
     await expectAccessible(page);
   });
 }
@@ -61,7 +83,8 @@ test("leadership sets the target balance; a sum other than 100 is refused; a vie
   await signIn(page, "ledning@demo.kommun.se");
   await expect(page.getByTestId("role-line")).toBeVisible();
   await page.goto("/portfolio");
-  await page.getByText(/Sätt målbalans för \d{4}/).click();
+  await page.getByRole("navigation", { name: "Portföljens vyer" }).getByRole("link", { name: "Vikter och målbalans" }).click();
+  await expect(page.getByRole("heading", { name: /Sätt målbalans för \d{4}/ })).toBeVisible();
   const form = page.getByTestId("target-form");
   await form.getByLabel("Intern effektivitet").fill("50");
   await form.getByLabel("Intern innovation").fill("20");
@@ -73,11 +96,11 @@ test("leadership sets the target balance; a sum other than 100 is refused; a vie
   await form.getByLabel("Extern innovation").fill("10");
   await form.getByRole("button", { name: "Spara målbalans" }).click();
   await expect(form.getByText("Målbalansen är sparad.")).toBeVisible();
-  await page.reload();
+  await page.goto("/portfolio/balance");
   await expect(page.getByTestId("balance").locator("tbody tr").first()).toContainText("50 %");
 
   // Score weights: out of range is refused next to the field; a valid set is saved.
-  await page.getByText("Vikter för nyttopoängen").click();
+  await page.goto("/portfolio/settings");
   const weights = page.getByTestId("weights-form");
   await weights.getByLabel("Räckvidd").fill("12");
   await weights.getByRole("button", { name: "Spara vikter" }).click();
@@ -92,8 +115,11 @@ test("leadership sets the target balance; a sum other than 100 is refused; a vie
   await signIn(viewerPage, "insyn@demo.kommun.se");
   await expect(viewerPage.getByTestId("role-line")).toBeVisible();
   await viewerPage.goto("/portfolio");
-  await expect(viewerPage.getByText(/Sätt målbalans/)).toHaveCount(0);
-  await expect(viewerPage.getByText("Vikter för nyttopoängen")).toHaveCount(0);
+  await expect(viewerPage.getByRole("link", { name: "Vikter och målbalans" })).toHaveCount(0);
+  await viewerPage.goto("/portfolio/settings");
+  await expect(viewerPage).toHaveURL(/\/portfolio$/);
+  await expect(viewerPage.getByTestId("target-form")).toHaveCount(0);
+  await expect(viewerPage.getByTestId("weights-form")).toHaveCount(0);
   const api = await viewerPage.request.put("/api/v1/portfolio/balance-target", { data: { year: 2026, shares: { INTERNAL_EFFICIENCY: 25, INTERNAL_INNOVATION: 25, EXTERNAL_EFFICIENCY: 25, EXTERNAL_INNOVATION: 25 } } });
   expect(api.status()).toBe(403);
   await viewer.close();
@@ -153,7 +179,7 @@ test("leadership reorders by keyboard drag and drop and by the move dialog, each
   await expect(page.getByText("Avtalet för dagens system löper ut.").first()).toBeVisible();
 
   // Charts: drawn, with tables; a bubble opens its initiative.
-  await page.goto("/portfolio");
+  await page.goto("/portfolio/balance");
   await expect(page.getByTestId("chart-bubble").locator("svg .recharts-scatter-symbol").first()).toBeVisible();
   await expect(page.getByTestId("chart-equity").locator(".recharts-wrapper")).toBeVisible();
   await page.getByTestId("chart-equity").getByText("Visa som tabell").click();
@@ -192,9 +218,12 @@ test("a viewer sees the ranking and the charts but no reorder controls", async (
   await page.goto("/portfolio?reorder=1");
   await expect(page.getByTestId("reorder-mode")).toHaveCount(0);
   await expect(page.getByTestId("ranking")).toBeVisible();
-  await expect(page.getByTestId("chart-balance").locator(".recharts-wrapper")).toBeVisible();
   await expect(page.getByRole("button", { name: /Dra för att flytta/ })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /^Flytta / })).toHaveCount(0);
+  await page.goto("/portfolio/balance");
+  await expect(page.getByTestId("chart-balance").locator(".recharts-wrapper")).toBeVisible();
+  await expect(page.getByRole("link", { name: /Vikta efter|antal/ }).first()).toBeVisible();
+  await page.goto("/portfolio");
   const id = await page.getByTestId("ranking").locator("tbody tr").first().getByRole("link").first().getAttribute("href");
   const api = await page.request.put(`/api/v1/portfolio/ranking/${id!.split("/").pop()}`, { data: { position: 1, rationale: "Försök", version: 1 } });
   expect(api.status()).toBe(403);

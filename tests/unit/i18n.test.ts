@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import en from "@/lib/i18n/en.json";
 import sv from "@/lib/i18n/sv.json";
 import { toLocale } from "@/lib/i18n/locales";
+import { pickMessages } from "@/lib/i18n/pick";
 import { safeCallback } from "@/lib/auth/redirect";
 
 const keys = (o: object, prefix = ""): string[] =>
@@ -16,6 +17,18 @@ describe("i18n", () => {
   });
   it("defaults to Swedish for missing or unknown locales", () => {
     expect([toLocale("en"), toLocale("sv"), toLocale(undefined), toLocale("de")]).toEqual(["en", "sv", "sv", "sv"]);
+  });
+});
+
+describe("pickMessages", () => {
+  it("sends whole namespaces and single keys, and never changes the catalogue", () => {
+    const before = JSON.stringify(sv);
+    const picked = pickMessages(sv, ["status", "portfolio.components", "portfolio.component", "portfolio.components.reach"]);
+    expect(Object.keys(picked).sort()).toEqual(["portfolio", "status"]);
+    expect(picked.status).toEqual(sv.status);
+    expect(picked.portfolio).toEqual({ components: sv.portfolio.components, component: sv.portfolio.component });
+    expect(JSON.stringify(sv)).toBe(before);
+    expect(pickMessages(sv, ["nosuch.key"])).toEqual({ nosuch: { key: undefined } });
   });
 });
 

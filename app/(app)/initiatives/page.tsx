@@ -9,7 +9,8 @@ import { formOptions, listInitiatives } from "@/lib/server/initiatives";
 import { filterToSearchParams, INITIATIVE_STATUSES, parseFilter, SORTS } from "@/lib/validation/initiative";
 import { TableHeader } from "@/components/ui/TableHeader";
 import { StatusBadge } from "@/components/initiatives/StatusBadge";
-import { FILTER_INPUT, FilterSelect } from "@/components/ui/FilterSelect";
+import { FilterSelect } from "@/components/ui/FilterSelect";
+import { FILTER_INPUT } from "@/components/ui/filter-input";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("initiative"))("listTitle") };

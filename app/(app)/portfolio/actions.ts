@@ -16,7 +16,7 @@ export async function setBalanceTargetAction(year: number, _prev: { ok: boolean;
       year,
       shares: { INTERNAL_EFFICIENCY: share("INTERNAL_EFFICIENCY"), INTERNAL_INNOVATION: share("INTERNAL_INNOVATION"), EXTERNAL_EFFICIENCY: share("EXTERNAL_EFFICIENCY"), EXTERNAL_INNOVATION: share("EXTERNAL_INNOVATION") },
     });
-    revalidatePath("/portfolio");
+    revalidatePath("/portfolio", "layout");
     return { ok: true };
   } catch (error) {
     return actionFailure(error);
@@ -31,7 +31,7 @@ export async function setScoreWeightsAction(_prev: { ok: boolean; code?: string;
       return raw === "" ? NaN : Number(raw);
     };
     await updateScoreWeights(user, { alignment: value("alignment"), benefit: value("benefit"), reach: value("reach"), urgency: value("urgency"), risk: value("risk") });
-    revalidatePath("/portfolio");
+    revalidatePath("/portfolio", "layout");
     return { ok: true };
   } catch (error) {
     return actionFailure(error);
@@ -43,7 +43,7 @@ export async function moveInRankingAction(id: string, input: { position: number 
   try {
     const user = await requireActor();
     await moveInRanking(user, id, input);
-    revalidatePath("/portfolio");
+    revalidatePath("/portfolio", "layout");
     return { ok: true as const };
   } catch (error) {
     return actionFailure(error);

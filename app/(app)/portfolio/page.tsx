@@ -4,27 +4,23 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { QUADRANTS } from "@/lib/domain/pios";
-import { ActionForm, FieldError } from "@/components/ui/ActionForm";
 import { ClientMessages } from "@/components/ui/ClientMessages";
-import { scoreWeights } from "@/lib/server/settings";
-import { SCORE_KEYS } from "@/lib/domain/score";
-import { setBalanceTargetAction, setScoreWeightsAction } from "./actions";
-import type { WeightBy } from "@/lib/domain/balance";
 import { filterRanking, hasRankingFilter, portfolioOverview, portfolioRanking, type RankingFilter } from "@/lib/server/portfolio";
-import { backlogTrend, bubbles, equity } from "@/lib/server/portfolio-charts";
 import { formOptions } from "@/lib/server/initiatives";
 import { parseFilter } from "@/lib/validation/initiative";
 import { TableHeader } from "@/components/ui/TableHeader";
-import { FILTER_INPUT, FilterSelect } from "@/components/ui/FilterSelect";
-import { StatusBadge } from "@/components/initiatives/StatusBadge";
+import { FilterSelect } from "@/components/ui/FilterSelect";
+import { FILTER_INPUT } from "@/components/ui/filter-input";
+import { PortfolioHeader } from "@/components/portfolio/PortfolioHeader";
+import type { RankingRowView } from "@/components/portfolio/RankingCells";
+import { RANKING_MESSAGES } from "@/components/portfolio/ranking-messages";
+import { RankingRows } from "@/components/portfolio/RankingRows";
 import { SortableRanking } from "@/components/portfolio/SortableRanking";
-import { BacklogFigure, BalanceFigure, BubbleFigure, EquityFigure } from "@/components/portfolio/ChartFigures";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("portfolio"))("title") };
 }
 
-const WEIGHTS: WeightBy[] = ["cost", "effort", "count"];
 // 25 rows keep the page light on a projector and in the browser; the rest are a page away.
 const PAGE_SIZE = 25;
 
@@ -34,76 +30,56 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
   const user = await requireUser();
   const params = await searchParams;
   const one = (key: string) => (Array.isArray(params[key]) ? params[key][0] : params[key]);
-  const weightBy: WeightBy = WEIGHTS.includes(one("weightBy") as WeightBy) ? (one("weightBy") as WeightBy) : "cost";
   const parsed = parseFilter(params);
   const filter: RankingFilter = Object.fromEntries(FILTER_KEYS.map((k) => [k, parsed[k]]));
-  const year = new Date().getFullYear();
-  const [t, format, overview, { ranking: whole, sensitivity }, weights, options, trend, departments] = await Promise.all([
-    getTranslations(), getFormatter(), portfolioOverview(user, weightBy, year), portfolioRanking(user), scoreWeights(), formOptions(), backlogTrend(user), equity(user),
+  const [t, format, overview, { ranking: whole, sensitivity }, options] = await Promise.all([
+    getTranslations(), getFormatter(), portfolioOverview(user, "cost", new Date().getFullYear()), portfolioRanking(user), formOptions(),
   ]);
   const ranking = await filterRanking(whole, filter);
   const pages = Math.max(1, Math.ceil(ranking.length / PAGE_SIZE));
   const page = Math.min(pages, Math.max(1, Number(one("page")) || 1));
   const shown = ranking.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
-  const chartPoints = bubbles(ranking);
   // Reordering is a mode leadership switches on: the drag-and-drop rows cost the page
   // about as much as everything else on it, and most visits only read.
   const mayReorder = can(user, "portfolio.decide");
   const canReorder = mayReorder && one("reorder") === "1";
-  // Links keep the filter and the weighting.
+  // Links keep the filter (and the reorder mode).
   const href = (changes: Record<string, string | number>) => {
     const query = new URLSearchParams();
     for (const k of FILTER_KEYS) if (filter[k]) query.set(k, String(filter[k]));
-    query.set("weightBy", weightBy);
     if (canReorder) query.set("reorder", "1");
     for (const [k, v] of Object.entries(changes)) {
       if (v === "") query.delete(k);
       else query.set(k, String(v));
     }
-    return `/portfolio?${query}`;
+    const search = query.toString();
+    return search ? `/portfolio?${search}` : "/portfolio";
   };
   const all = t("initiative.filters.all");
-  const amount = (v: number) => (weightBy === "cost" ? t("initiative.sek", { value: format.number(v) }) : weightBy === "effort" ? t("initiative.hours", { value: format.number(v) }) : format.number(v));
   const money = (v: number | null) => (v === null ? t("initiative.unknownValue") : t("initiative.sek", { value: format.number(v) }));
   const hours = (v: number | null) => (v === null ? t("initiative.unknownValue") : t("initiative.hours", { value: format.number(v) }));
-  const { backlog } = overview;
-  const cells = (r: (typeof shown)[number]) => (
-    <>
-      <td className="px-2 py-2 tabular-nums" data-testid="position">{r.position}</td>
-      <td className="px-2 py-2">
-        <Link href={`/initiatives/${r.id}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">{`#${r.number} ${r.title}`}</Link>
-        <span className="block text-sm text-slate-700">{r.department}{r.manualRank !== null ? ` · ${t("portfolio.manual")}` : ""}</span>
-        <details className="mt-1 text-sm">
-          <summary className="cursor-pointer text-brand-800 underline">{t("portfolio.columns.breakdown")}</summary>
-          <ul className="ml-5 list-disc">
-            {r.score.components.map((c) => {
-              const name = t(`portfolio.components.${c.key}`);
-              return (
-                <li key={c.key}>
-                  {c.unknown ? t("portfolio.unknownComponent", { name, weight: c.weight }) : t("portfolio.component", { name, points: format.number(c.points), value: format.number(Math.round(c.value * 100) / 100), weight: c.weight })}
-                </li>
-              );
-            })}
-          </ul>
-        </details>
-      </td>
-      <td className="px-2 py-2"><StatusBadge status={r.status} label={t(`status.${r.status}`)} /></td>
-      <td className="px-2 py-2">{r.quadrant ? t(`quadrant.${r.quadrant}`) : t("initiative.noValue")}</td>
-      <td className="px-2 py-2 text-right font-semibold tabular-nums" data-testid="score">{format.number(r.score.total)}</td>
-      <td className="px-2 py-2 text-right tabular-nums">{money(r.estimatedCostSek)}</td>
-      <td className="px-2 py-2 text-right tabular-nums">{hours(r.estimatedEffortHours)}</td>
-    </>
-  );
+  const manual = t("portfolio.manual");
+  const views: RankingRowView[] = shown.map((r) => ({
+    id: r.id, number: r.number, title: r.title, position: r.position, version: r.version, manual: r.manualRank !== null,
+    byline: r.manualRank !== null ? `${r.department} · ${manual}` : r.department,
+    status: r.status, statusLabel: t(`status.${r.status}`),
+    quadrant: r.quadrant ? t(`quadrant.${r.quadrant}`) : t("initiative.noValue"),
+    score: format.number(r.score.total), cost: money(r.estimatedCostSek), effort: hours(r.estimatedEffortHours),
+    components: r.score.components,
+  }));
+  // The balance in one line, so it stays in view while prioritising; the tables and charts are a view away.
+  const balanceLine = overview.balance.quadrants
+    .map((q) => {
+      const values = { quadrant: t(`quadrant.${q.quadrant}`), actual: format.number(q.actualPercent) };
+      return q.targetPercent === null ? t("portfolio.balanceItemNoTarget", values) : t("portfolio.balanceItem", { ...values, target: format.number(q.targetPercent) });
+    })
+    .join(" · ");
 
   return (
     <div className="space-y-8">
-      <div>
-        <h1 className="text-3xl font-bold">{t("portfolio.title")}</h1>
-        <p className="mt-2 max-w-3xl">{t("portfolio.intro")}</p>
-      </div>
+      <PortfolioHeader user={user} current="ranking" />
 
       <form method="get" action="/portfolio" className="grid gap-3 rounded border border-slate-300 p-4 md:grid-cols-4" aria-label={t("initiative.filters.title")} data-testid="portfolio-filters">
-        <input type="hidden" name="weightBy" value={weightBy} />
         <div className="md:col-span-2">
           <label htmlFor="pf-q" className="font-medium">{t("initiative.filters.q")}</label>
           <input id="pf-q" name="q" type="search" defaultValue={filter.q ?? ""} className={FILTER_INPUT} />
@@ -116,110 +92,17 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
         <FilterSelect idPrefix="pf" name="program" label={t("initiative.fields.program")} value={filter.program ?? ""} all={all} options={options.programs.map((p) => ({ value: p.id, label: p.name }))} />
         <div className="flex items-end gap-3 md:col-span-4">
           <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">{t("initiative.filters.apply")}</button>
-          <Link href={`/portfolio?weightBy=${weightBy}`} className="font-medium text-brand-800 underline">{t("initiative.filters.reset")}</Link>
+          <Link href="/portfolio" className="font-medium text-brand-800 underline">{t("initiative.filters.reset")}</Link>
         </div>
       </form>
 
-      <section aria-labelledby="balance-title" className="space-y-3">
-        <h2 id="balance-title" className="text-xl font-semibold">{t("portfolio.balanceTitle")}</h2>
-        <nav aria-label={t("portfolio.weightBy")} className="flex flex-wrap items-center gap-3">
-          <span>{t("portfolio.weightBy")}:</span>
-          {WEIGHTS.map((w) => (
-            <Link key={w} href={href({ weightBy: w })} aria-current={w === weightBy ? "true" : undefined} className={`rounded border px-3 py-1 ${w === weightBy ? "border-brand-800 bg-brand-700 text-white" : "border-slate-400 text-brand-800"}`}>
-              {t(`portfolio.weights.${w}`)}
-            </Link>
-          ))}
-        </nav>
-        <table className="w-full text-left" data-testid="balance">
-          <TableHeader
-            columns={[
-              { label: t("portfolio.columns.quadrant"), className: "py-1 pr-3" },
-              { label: t("portfolio.columns.actual"), className: "py-1 pr-3 text-right" },
-              { label: t("portfolio.columns.target", { year }), className: "py-1 pr-3 text-right" },
-              { label: t("portfolio.columns.deviation"), className: "py-1 pr-3 text-right" },
-              { label: t("portfolio.columns.amount"), className: "py-1 pr-3 text-right" },
-              { label: <span className="sr-only">{t("portfolio.columns.actual")}</span>, className: "w-1/4 py-1" },
-            ]}
-          />
-          <tbody>
-            {overview.balance.quadrants.map((q) => (
-              <tr key={q.quadrant} className="border-b border-slate-200">
-                <th scope="row" className="py-1 pr-3 font-medium">{t(`quadrant.${q.quadrant}`)}</th>
-                <td className="py-1 pr-3 text-right tabular-nums">{t("portfolio.percent", { value: format.number(q.actualPercent) })}</td>
-                <td className="py-1 pr-3 text-right tabular-nums">{q.targetPercent === null ? t("portfolio.noTarget") : t("portfolio.percent", { value: format.number(q.targetPercent) })}</td>
-                <td className="py-1 pr-3 text-right tabular-nums">{q.deviation === null ? t("initiative.noValue") : t("portfolio.pp", { value: `${q.deviation > 0 ? "+" : q.deviation < 0 ? "−" : "±"}${format.number(Math.abs(q.deviation))}` })}</td>
-                <td className="py-1 pr-3 text-right tabular-nums">{amount(q.amount)}</td>
-                <td className="py-1" aria-hidden="true">
-                  <div className="relative h-4 rounded bg-slate-100">
-                    <div className="h-4 rounded bg-brand-700" style={{ width: `${q.actualPercent}%` }} />
-                    {q.targetPercent !== null ? <div className="absolute top-0 h-4 w-0.5 bg-amber-700" style={{ left: `${q.targetPercent}%` }} /> : null}
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {overview.balance.excluded ? <p className="text-sm">{t("portfolio.excluded", { count: overview.balance.excluded })}</p> : null}
-        <BalanceFigure balance={overview.balance} weightBy={weightBy} />
-        {can(user, "portfolio.settings") ? (
-          <details className="rounded border border-slate-300 p-4">
-            <summary className="cursor-pointer font-semibold text-brand-800">{t("portfolio.targetTitle", { year })}</summary>
-            <ClientMessages namespaces={["validation"]}>
-              <ActionForm action={setBalanceTargetAction.bind(null, year)} submitLabel={t("portfolio.targetSave")} okMessage={t("portfolio.targetSaved")} messages={{ FORBIDDEN: t("initiative.forbidden"), default: t("initiative.error") }} testId="target-form" className="mt-3 space-y-3">
-                <p id="target-help">{t("portfolio.targetIntro")}</p>
-                <div className="grid gap-3 md:grid-cols-4">
-                  {QUADRANTS.map((q) => (
-                    <div key={q}>
-                      <label htmlFor={`target-${q}`} className="font-medium">{t(`quadrant.${q}`)}</label>
-                      <input id={`target-${q}`} name={q} inputMode="numeric" aria-describedby="target-help" defaultValue={overview.balance.quadrants.find((b) => b.quadrant === q)?.targetPercent ?? ""} className="mt-1 block w-full rounded border border-slate-500 px-3 py-2" />
-                      <FieldError name={`shares.${q}`} />
-                    </div>
-                  ))}
-                </div>
-                <FieldError name="shares" />
-              </ActionForm>
-            </ClientMessages>
-          </details>
-        ) : null}
-      </section>
-
-      <section aria-labelledby="backlog-title">
-        <h2 id="backlog-title" className="text-xl font-semibold">{t("portfolio.backlogTitle")}</h2>
-        <p className="mt-2" data-testid="backlog">
-          {backlog.ratio === null ? t("portfolio.backlogNone") : t("portfolio.backlog", { approved: backlog.approved, active: backlog.active, percent: format.number(Math.round(backlog.ratio * 1000) / 10) })}
-        </p>
-        <div className="mt-3">
-          <BacklogFigure trend={trend} />
-        </div>
-      </section>
-
-      <section aria-label={t("charts.title")} className="grid gap-6 xl:grid-cols-2">
-        <BubbleFigure points={chartPoints.points} unplaced={chartPoints.unplaced} />
-        <EquityFigure rows={departments} />
-      </section>
+      <p data-testid="balance-summary">
+        {t("portfolio.balanceSummary", { list: balanceLine })}{" "}
+        <Link href="/portfolio/balance" className="font-medium text-brand-800 underline">{t("portfolio.balanceLink")}</Link>
+      </p>
 
       <section aria-labelledby="ranking-title" className="space-y-3">
         <h2 id="ranking-title" className="text-xl font-semibold">{t("portfolio.rankingTitle")}</h2>
-        {can(user, "portfolio.settings") ? (
-          <details className="rounded border border-slate-300 p-4">
-            <summary className="cursor-pointer font-semibold text-brand-800">{t("portfolio.weightsTitle")}</summary>
-            <ClientMessages namespaces={["validation"]}>
-              <ActionForm action={setScoreWeightsAction} submitLabel={t("portfolio.weightsSave")} okMessage={t("portfolio.weightsSaved")} messages={{ FORBIDDEN: t("initiative.forbidden"), default: t("initiative.error") }} testId="weights-form" className="mt-3 space-y-3">
-                <p id="weights-help">{t("portfolio.weightsIntro")}</p>
-                <div className="grid gap-3 md:grid-cols-5">
-                  {SCORE_KEYS.map((key) => (
-                    <div key={key}>
-                      <label htmlFor={`weight-${key}`} className="font-medium">{t(`portfolio.components.${key}`)}</label>
-                      <input id={`weight-${key}`} name={key} inputMode="decimal" aria-describedby="weights-help" defaultValue={weights[key]} className="mt-1 block w-full rounded border border-slate-500 px-3 py-2" />
-                      <FieldError name={key} />
-                    </div>
-                  ))}
-                </div>
-                <FieldError name="" />
-              </ActionForm>
-            </ClientMessages>
-          </details>
-        ) : null}
         <p data-testid="sensitivity">
           {sensitivity.robust
             ? t("portfolio.robust")
@@ -252,19 +135,13 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
               ]}
             />
             {canReorder ? (
-              <ClientMessages namespaces={["reorder", "validation"]}>
-                <SortableRanking
-                  total={whole.length}
-                  rows={shown.map((r) => ({ id: r.id, number: r.number, title: r.title, position: r.position, version: r.version, manual: r.manualRank !== null }))}
-                  cells={Object.fromEntries(shown.map((r) => [r.id, cells(r)]))}
-                />
+              <ClientMessages namespaces={["reorder", "validation", ...RANKING_MESSAGES]}>
+                <SortableRanking total={whole.length} rows={views} breakdownLabel={t("portfolio.columns.breakdown")} />
               </ClientMessages>
             ) : (
-              <tbody>
-                {shown.map((r) => (
-                  <tr key={r.id} className="border-b border-slate-200 align-top">{cells(r)}</tr>
-                ))}
-              </tbody>
+              <ClientMessages namespaces={RANKING_MESSAGES}>
+                <RankingRows rows={views} breakdownLabel={t("portfolio.columns.breakdown")} />
+              </ClientMessages>
             )}
           </table>
         </div>
