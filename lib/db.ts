@@ -11,8 +11,16 @@ export type Database = {
   engine: "embedded" | "server";
   /** Applies pending migrations; resolves once the database is usable. */
   migrate(): Promise<string[]>;
+  /**
+   * The current transaction snapshot (pg_current_snapshot), read through the driver: it is
+   * asked on every portfolio view (see lib/server/snapshot-cache.ts), where Prisma's own
+   * overhead was most of its cost.
+   */
+  snapshot(): Promise<string>;
   close(): Promise<void>;
 };
+
+const SNAPSHOT_SQL = "SELECT pg_current_snapshot()::text AS snapshot";
 
 export function openDatabase(options: { url?: string; dataDir?: string } = {}): Database {
   if (options.url) {
@@ -21,6 +29,10 @@ export function openDatabase(options: { url?: string; dataDir?: string } = {}): 
     return {
       prisma,
       engine: "server",
+      async snapshot() {
+        const { rows } = await pool.query<{ snapshot: string }>(SNAPSHOT_SQL);
+        return rows[0]!.snapshot;
+      },
       async migrate() {
         const client = await pool.connect();
         try {
@@ -41,6 +53,10 @@ export function openDatabase(options: { url?: string; dataDir?: string } = {}): 
     prisma,
     engine: "embedded",
     migrate: () => migrate(pgliteConnection(pglite)),
+    async snapshot() {
+      const { rows } = await pglite.query<{ snapshot: string }>(SNAPSHOT_SQL);
+      return rows[0]!.snapshot;
+    },
     async close() {
       await prisma.$disconnect();
       await pglite.close();

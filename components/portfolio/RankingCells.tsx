@@ -4,7 +4,6 @@
 // size of their HTML, the biggest single cost of the portfolio page. Labels and amounts
 // arrive worded by the server; only the score breakdown is worded here, when opened.
 import { useFormatter, useTranslations } from "next-intl";
-import Link from "next/link";
 import { useState } from "react";
 import { StatusBadge } from "@/components/initiatives/StatusBadge";
 import type { ScoreComponent } from "@/lib/domain/score";
@@ -32,7 +31,8 @@ export function RankingCells({ row, breakdownLabel }: { row: RankingRowView; bre
     <>
       <td className="px-2 py-2 tabular-nums" data-testid="position">{row.position}</td>
       <td className="px-2 py-2">
-        <Link href={`/initiatives/${row.id}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">{`#${row.number} ${row.title}`}</Link>
+        {/* A plain link: next/link would prefetch every row in view, and costs the render more. */}
+        <a href={`/initiatives/${row.id}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">{`#${row.number} ${row.title}`}</a>
         <span className="block text-sm text-slate-700">{row.byline}</span>
         <Breakdown label={breakdownLabel} components={row.components} />
       </td>

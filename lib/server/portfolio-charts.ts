@@ -13,7 +13,7 @@ import { portfolioOverview, type RankedInitiative } from "./portfolio";
 export type Bubble = { id: string; number: number; title: string; quadrant: Quadrant; effortHours: number; score: number; costSek: number | null };
 
 // As many as a page of the ranking: enough to compare, few enough to read on a projector.
-export const BUBBLE_LIMIT = 25;
+export const BUBBLE_LIMIT = 20;
 
 /** The top of the ranking as bubbles; initiatives without a quadrant or effort cannot be placed and are counted. */
 export function bubbles(ranking: readonly RankedInitiative[], limit = BUBBLE_LIMIT): { points: Bubble[]; unplaced: number; total: number } {

@@ -8,14 +8,13 @@ import "server-only";
 // flight when we computed is in the list until it ends). Any write anywhere
 // invalidates: coarse, but never stale, and it holds across several server processes.
 import { cache } from "react";
-import { database, prisma, type Database } from "@/lib/db";
+import { database, type Database } from "@/lib/db";
 
 type Entry = { snapshot: string; value: Promise<unknown> };
 const caches = new WeakMap<Database, Map<string, Entry>>();
 
-export async function databaseSnapshot(): Promise<string> {
-  const [row] = await prisma.$queryRaw<Array<{ snapshot: string }>>`SELECT pg_current_snapshot()::text AS snapshot`;
-  return row!.snapshot;
+export function databaseSnapshot(): Promise<string> {
+  return database().snapshot();
 }
 
 // One snapshot per server render: a page asking for several cached figures makes one

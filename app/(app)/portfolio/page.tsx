@@ -5,7 +5,7 @@ import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { QUADRANTS } from "@/lib/domain/pios";
 import { ClientMessages } from "@/components/ui/ClientMessages";
-import { filterRanking, hasRankingFilter, portfolioOverview, portfolioRanking, type RankingFilter } from "@/lib/server/portfolio";
+import { filterRanking, hasRankingFilter, PORTFOLIO_STATUSES, portfolioOverview, portfolioRanking, type RankingFilter } from "@/lib/server/portfolio";
 import { formOptions } from "@/lib/server/initiatives";
 import { parseFilter } from "@/lib/validation/initiative";
 import { TableHeader } from "@/components/ui/TableHeader";
@@ -21,8 +21,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("portfolio"))("title") };
 }
 
-// 25 rows keep the page light on a projector and in the browser; the rest are a page away.
-const PAGE_SIZE = 25;
+// 20 rows: about what a projector shows legibly, and light for the server and the browser;
+// the rest are a page away.
+const PAGE_SIZE = 20;
 
 const FILTER_KEYS = ["q", "department", "quadrant", "kind", "size", "goal", "program"] as const;
 
@@ -58,19 +59,22 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
   const all = t("initiative.filters.all");
   const money = (v: number | null) => (v === null ? t("initiative.unknownValue") : t("initiative.sek", { value: format.number(v) }));
   const hours = (v: number | null) => (v === null ? t("initiative.unknownValue") : t("initiative.hours", { value: format.number(v) }));
+  // Labels repeat down the ranking: each is worded once.
   const manual = t("portfolio.manual");
+  const statusLabel = Object.fromEntries(PORTFOLIO_STATUSES.map((s) => [s, t(`status.${s}`)]));
+  const quadrantLabel = Object.fromEntries(QUADRANTS.map((q) => [q, t(`quadrant.${q}`)]));
   const views: RankingRowView[] = shown.map((r) => ({
     id: r.id, number: r.number, title: r.title, position: r.position, version: r.version, manual: r.manualRank !== null,
     byline: r.manualRank !== null ? `${r.department} · ${manual}` : r.department,
-    status: r.status, statusLabel: t(`status.${r.status}`),
-    quadrant: r.quadrant ? t(`quadrant.${r.quadrant}`) : t("initiative.noValue"),
+    status: r.status, statusLabel: statusLabel[r.status] ?? r.status,
+    quadrant: r.quadrant ? quadrantLabel[r.quadrant]! : t("initiative.noValue"),
     score: format.number(r.score.total), cost: money(r.estimatedCostSek), effort: hours(r.estimatedEffortHours),
     components: r.score.components,
   }));
   // The balance in one line, so it stays in view while prioritising; the tables and charts are a view away.
   const balanceLine = overview.balance.quadrants
     .map((q) => {
-      const values = { quadrant: t(`quadrant.${q.quadrant}`), actual: format.number(q.actualPercent) };
+      const values = { quadrant: quadrantLabel[q.quadrant]!, actual: format.number(q.actualPercent) };
       return q.targetPercent === null ? t("portfolio.balanceItemNoTarget", values) : t("portfolio.balanceItem", { ...values, target: format.number(q.targetPercent) });
     })
     .join(" · ");
@@ -85,7 +89,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
           <input id="pf-q" name="q" type="search" defaultValue={filter.q ?? ""} className={FILTER_INPUT} />
         </div>
         <FilterSelect idPrefix="pf" name="department" label={t("initiative.fields.ownerDepartment")} value={filter.department ?? ""} all={t("initiative.filters.allDepartments")} options={options.departments.map((d) => ({ value: d.id, label: d.name }))} />
-        <FilterSelect idPrefix="pf" name="quadrant" label={t("initiative.fields.quadrant")} value={filter.quadrant ?? ""} all={all} options={QUADRANTS.map((v) => ({ value: v, label: t(`quadrant.${v}`) }))} />
+        <FilterSelect idPrefix="pf" name="quadrant" label={t("initiative.fields.quadrant")} value={filter.quadrant ?? ""} all={all} options={QUADRANTS.map((v) => ({ value: v, label: quadrantLabel[v]! }))} />
         <FilterSelect idPrefix="pf" name="kind" label={t("initiative.fields.kind")} value={filter.kind ?? ""} all={all} options={(["INFRASTRUCTURE", "BUSINESS_DEVELOPMENT"] as const).map((v) => ({ value: v, label: t(`kind.${v}`) }))} />
         <FilterSelect idPrefix="pf" name="size" label={t("initiative.fields.size")} value={filter.size ?? ""} all={all} options={(["SMALL", "MEDIUM", "LARGE"] as const).map((v) => ({ value: v, label: t(`size.${v}`) }))} />
         <FilterSelect idPrefix="pf" name="goal" label={t("initiative.fields.goals")} value={filter.goal ?? ""} all={all} options={options.goals.map((g) => ({ value: g.id, label: `${g.code} ${g.title}` }))} />
