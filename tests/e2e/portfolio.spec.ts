@@ -1,6 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, LANGS, signIn, useLanguage } from "./support";
 
+// The charts' code loads after the page (recharts stays out of first-load JS); on a busy
+// CI machine that can take longer than the default five seconds.
+const CHART_LOAD = 20_000;
+
 test("leadership sees the portfolio ranked by score with its breakdown, the PIOS balance against the target, and the backlog", async ({ page }) => {
   await signIn(page, "ledning@demo.kommun.se");
   await expect(page.getByTestId("role-line")).toBeVisible();
@@ -34,6 +38,9 @@ test("leadership sees the portfolio ranked by score with its breakdown, the PIOS
   const shares = (await page.getByTestId("balance").locator("tbody tr td:nth-child(2)").allInnerTexts()).map((s) => Number(s.replace(/[^\d,]/g, "").replace(",", ".")));
   expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 0);
   await expect(page.getByTestId("balance")).not.toContainText("Ingen målbalans satt");
+  // Each chart is a figure named by its own caption.
+  await expect(page.getByRole("figure", { name: "Balans: faktisk andel mot målbalans" })).toBeVisible();
+  await expect(page.getByRole("figure", { name: "Beslutat men inte påbörjat, per kvartal" })).toBeVisible();
   await page.getByRole("link", { name: "antal" }).click();
   await expect(page.getByRole("link", { name: "antal" })).toHaveAttribute("aria-current", "true");
   await expect(page.getByTestId("backlog")).toContainText("har inte påbörjats");
@@ -50,7 +57,7 @@ for (const lang of LANGS) {
     await expect(page.getByTestId("ranking").locator("li").first()).toBeVisible();
     await expectAccessible(page);
     await page.goto("/portfolio/balance");
-    await expect(page.getByTestId("chart-bubble").locator(".recharts-wrapper")).toBeVisible();
+    await expect(page.getByTestId("chart-bubble").locator(".recharts-wrapper")).toBeVisible({ timeout: CHART_LOAD });
     await page.getByTestId("chart-bubble").locator("summary").click();
     await expect(page.getByTestId("chart-bubble").locator("tbody tr").first()).toBeVisible();
     await expectAccessible(page);
@@ -180,8 +187,8 @@ test("leadership reorders by keyboard drag and drop and by the move dialog, each
 
   // Charts: drawn, with tables; a bubble opens its initiative.
   await page.goto("/portfolio/balance");
-  await expect(page.getByTestId("chart-bubble").locator("svg .recharts-scatter-symbol").first()).toBeVisible();
-  await expect(page.getByTestId("chart-equity").locator(".recharts-wrapper")).toBeVisible();
+  await expect(page.getByTestId("chart-bubble").locator("svg .recharts-scatter-symbol").first()).toBeVisible({ timeout: CHART_LOAD });
+  await expect(page.getByTestId("chart-equity").locator(".recharts-wrapper")).toBeVisible({ timeout: CHART_LOAD });
   await page.getByTestId("chart-equity").getByText("Visa som tabell").click();
   await expect(page.getByTestId("chart-equity").locator("tbody tr").first()).toBeVisible();
   await page.getByTestId("chart-bubble").locator("svg .recharts-scatter-symbol").first().click();
@@ -221,7 +228,7 @@ test("a viewer sees the ranking and the charts but no reorder controls", async (
   await expect(page.getByRole("button", { name: /Dra för att flytta/ })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /^Flytta / })).toHaveCount(0);
   await page.goto("/portfolio/balance");
-  await expect(page.getByTestId("chart-balance").locator(".recharts-wrapper")).toBeVisible();
+  await expect(page.getByTestId("chart-balance").locator(".recharts-wrapper")).toBeVisible({ timeout: CHART_LOAD });
   await expect(page.getByRole("link", { name: /Vikta efter|antal/ }).first()).toBeVisible();
   await page.goto("/portfolio");
   const id = await page.getByTestId("ranking").locator("tbody tr").first().getByRole("link").first().getAttribute("href");

@@ -33,8 +33,8 @@ export default async function PortfolioBalancePage({ searchParams }: { searchPar
     <div className="space-y-8">
       <PortfolioHeader user={user} current="balance" />
 
-      <section aria-labelledby="balance-title" className="space-y-3">
-        <h2 id="balance-title" className="text-xl font-semibold">{t("portfolio.balanceTitle")}</h2>
+      <section aria-labelledby="balance-heading" className="space-y-3">
+        <h2 id="balance-heading" className="text-xl font-semibold">{t("portfolio.balanceTitle")}</h2>
         <nav aria-label={t("portfolio.weightBy")} className="flex flex-wrap items-center gap-3">
           <span>{t("portfolio.weightBy")}:</span>
           {WEIGHTS.map((w) => (
@@ -76,8 +76,8 @@ export default async function PortfolioBalancePage({ searchParams }: { searchPar
         <BalanceFigure balance={overview.balance} weightBy={weightBy} />
       </section>
 
-      <section aria-labelledby="backlog-title">
-        <h2 id="backlog-title" className="text-xl font-semibold">{t("portfolio.backlogTitle")}</h2>
+      <section aria-labelledby="backlog-heading">
+        <h2 id="backlog-heading" className="text-xl font-semibold">{t("portfolio.backlogTitle")}</h2>
         <p className="mt-2" data-testid="backlog">
           {backlog.ratio === null ? t("portfolio.backlogNone") : t("portfolio.backlog", { approved: backlog.approved, active: backlog.active, percent: format.number(Math.round(backlog.ratio * 1000) / 10) })}
         </p>
