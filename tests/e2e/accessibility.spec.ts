@@ -30,6 +30,12 @@ for (const lang of LANGS) {
       expect(response?.status()).toBe(404);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(lang === "sv" ? "Sidan finns inte" : "Page not found");
       await expectAccessible(page);
+      // A record that does not exist is the same 404 page (lib/server/or-not-found.ts), not an error.
+      const missing = "00000000-0000-4000-8000-000000000000";
+      for (const path of [`/initiatives/${missing}`, `/initiatives/${missing}/edit`, `/programs/${missing}`, `/programs/${missing}/edit`, `/resources/${missing}`]) {
+        expect((await page.goto(path))?.status(), path).toBe(404);
+        await expect(page.getByRole("heading", { level: 1 })).toHaveText(lang === "sv" ? "Sidan finns inte" : "Page not found");
+      }
     });
 
     test("skip link moves focus to the main content", async ({ page }) => {

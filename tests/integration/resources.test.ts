@@ -30,7 +30,6 @@ describeEachEngine("resources: who may allocate and edit capacity, bad input, co
   let db: PrismaClient;
   const current = quarterOfDate(new Date());
   const next = addQuarters(current, 1);
-  let approvedSoc: string; // an approved initiative of Socialförvaltningen
   let dept: Record<string, string>;
 
   beforeAll(async () => {
@@ -42,7 +41,6 @@ describeEachEngine("resources: who may allocate and edit capacity, bad input, co
       const key = p.kind === "LOCAL" ? (Object.entries(dept).find(([, id]) => id === p.departmentId)![0]) : p.kind;
       pool[key] = { id: p.id, kind: p.kind, departmentId: p.departmentId };
     }
-    approvedSoc = (await db.initiative.findFirstOrThrow({ where: { status: "APPROVED", ownerDepartmentId: dept.SOC } })).id;
   });
 
   /** A fresh initiative in a given status and department, with no plan and no allocations. */

@@ -1,5 +1,4 @@
 // /api/v1/triage: the OpenAPI paths.
-import { z } from "zod";
 import { suggestionResponse, triageQueueResponse, versionResult } from "@/lib/validation/api";
 import { fastLaneApprovalInput, requestInfoInput, triageDecisionInput } from "@/lib/validation/triage";
 import { error, idParam, json, op, type Paths } from "./common";

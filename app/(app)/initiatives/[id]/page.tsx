@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { quadrantOf } from "@/lib/domain/pios";
-import { NotFoundError } from "@/lib/server/errors";
 import { completeness } from "@/lib/domain/completeness";
 import { auditHistory, getInitiative, permissionsFor } from "@/lib/server/initiatives";
 import { markRead } from "@/lib/server/notifications";
@@ -19,17 +17,16 @@ import { InitiativeAllocations } from "@/components/resources/InitiativeAllocati
 import { initiativeResources } from "@/lib/server/resources";
 import * as resourceActions from "../../resources/actions";
 import { InitiativeDeliverySection } from "../../programs/InitiativeDeliverySection";
+import { cache } from "react";
+import { orNotFound } from "@/lib/server/or-not-found";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; submitted?: string }> };
 
-async function load(id: string) {
+// Per render: the metadata and the page share one read.
+const load = cache(async (id: string) => {
   const user = await requireUser();
-  const initiative = await getInitiative(user, id).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
-  return { user, initiative };
-}
+  return { user, initiative: await orNotFound(getInitiative(user, id)) };
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { initiative } = await load((await params).id);

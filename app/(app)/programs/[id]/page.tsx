@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/server/errors";
 import { getProgram, joinableInitiatives } from "@/lib/server/programs";
 import { roadmap } from "@/lib/server/roadmap";
 import { INITIATIVE_STATUSES } from "@/lib/validation/initiative";
@@ -15,6 +13,8 @@ import { RoadmapLegend, RoadmapTimeline } from "@/components/programs/Roadmap";
 import { ActionForm, FieldError } from "@/components/ui/ActionForm";
 import { TableHeader } from "@/components/ui/TableHeader";
 import { addProgramInitiativeAction, removeProgramInitiativeAction } from "../actions";
+import { cache } from "react";
+import { orNotFound } from "@/lib/server/or-not-found";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; removed?: string; error?: string; find?: string; page?: string }> };
 
@@ -22,14 +22,11 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: 
 const TABLE_PAGE = 50;
 const ROADMAP_BARS = 40;
 
-async function load(id: string) {
+// Per render: the metadata and the page share one read.
+const load = cache(async (id: string) => {
   const user = await requireUser();
-  const program = await getProgram(user, id).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
-  return { user, program };
-}
+  return { user, program: await orNotFound(getProgram(user, id)) };
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await load((await params).id)).program.name };

@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { ALLOCATABLE_STATUSES, STANDARD_COMPETENCES } from "@/lib/domain/capacity";
 import { addQuarters } from "@/lib/domain/quarters";
-import { NotFoundError } from "@/lib/server/errors";
 import { poolView } from "@/lib/server/resources";
 import { quarter as quarterSchema } from "@/lib/validation/common";
 import { AllocationCreateForm, AllocationRowForms } from "@/components/resources/AllocationForms";
@@ -16,21 +14,22 @@ import { StatusBadge } from "@/components/initiatives/StatusBadge";
 import { ClientMessages } from "@/components/ui/ClientMessages";
 import { TableHeader } from "@/components/ui/TableHeader";
 import { allocateAction, deleteAllocationAction, setCapacityAction, updateAllocationAction, updatePoolAction } from "../actions";
+import { cache } from "react";
+import { orNotFound } from "@/lib/server/or-not-found";
 
 type Props = { params: Promise<{ poolId: string }>; searchParams: Promise<{ from?: string; page?: string }> };
 type Form = (prev: ResourceActionState, formData: FormData) => Promise<ResourceActionState>;
 
-async function load(poolId: string, from?: string, page?: number) {
+// Per render, with the same arguments from the metadata and the page: they share one read.
+const load = cache(async (poolId: string, from?: string, page?: number) => {
   const user = await requireUser();
-  const view = await poolView(user, poolId, { from: quarterSchema.safeParse(from).success ? from : undefined, quarters: 8, page }).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const view = await orNotFound(poolView(user, poolId, { from: quarterSchema.safeParse(from).success ? from : undefined, quarters: 8, page }));
   return { user, view };
-}
+});
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { view } = await load((await params).poolId);
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const search = await searchParams;
+  const { view } = await load((await params).poolId, search.from, Number(search.page) || 1);
   return { title: view.pool.name };
 }
 

@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { upcomingQuarters } from "@/lib/domain/quarters";
-import { NotFoundError } from "@/lib/server/errors";
 import { formOptions, getEditableInitiative } from "@/lib/server/initiatives";
 import { ClientMessages } from "@/components/ui/ClientMessages";
 import { InitiativeForm } from "@/components/initiatives/InitiativeForm";
 import { toFormValues } from "@/components/initiatives/form-values";
 import { findSimilarAction, saveInitiativeAction } from "../../actions";
+import { orNotFound } from "@/lib/server/or-not-found";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("initiative"))("editTitle") };
@@ -18,10 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function EditInitiativePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const { id } = await params;
-  const stored = await getEditableInitiative(user, id).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const stored = await orNotFound(getEditableInitiative(user, id));
   // Read-only for this user (another department, a viewer, or no longer a draft): show the initiative instead.
   if (!can(user, "initiative.edit", stored)) redirect(`/initiatives/${id}`);
   const [t, options] = await Promise.all([getTranslations("initiative"), formOptions()]);

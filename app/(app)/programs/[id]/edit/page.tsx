@@ -1,23 +1,20 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/server/errors";
 import { getProgram, programFormOptions } from "@/lib/server/programs";
 import { ProgramForm } from "@/components/programs/ProgramForm";
 import { updateProgramAction } from "../../actions";
+import { cache } from "react";
+import { orNotFound } from "@/lib/server/or-not-found";
 
 type Props = { params: Promise<{ id: string }> };
 
-async function load(id: string) {
+// Per render: the metadata and the page share one read.
+const load = cache(async (id: string) => {
   const user = await requireUser();
-  const program = await getProgram(user, id).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
-  return { user, program };
-}
+  return { user, program: await orNotFound(getProgram(user, id)) };
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { program } = await load((await params).id);
