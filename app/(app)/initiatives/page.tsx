@@ -11,6 +11,7 @@ import { TableHeader } from "@/components/ui/TableHeader";
 import { StatusBadge } from "@/components/initiatives/StatusBadge";
 import { FilterSelect } from "@/components/ui/FilterSelect";
 import { FILTER_INPUT } from "@/components/ui/filter-input";
+import { Pagination } from "@/components/ui/Pagination";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("initiative"))("listTitle") };
@@ -103,13 +104,7 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
         </div>
       ) : null}
 
-      {result.pages > 1 ? (
-        <nav aria-label={t("initiative.pagination")} className="flex items-center gap-4">
-          {filter.page > 1 ? <Link href={pageHref(filter.page - 1)} className="font-medium text-brand-800 underline">{t("initiative.previous")}</Link> : null}
-          <span>{t("initiative.page", { page: filter.page, pages: result.pages })}</span>
-          {filter.page < result.pages ? <Link href={pageHref(filter.page + 1)} className="font-medium text-brand-800 underline">{t("initiative.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={filter.page} pages={result.pages} href={pageHref} />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { ClientMessages } from "@/components/ui/ClientMessages";
 import { TableHeader } from "@/components/ui/TableHeader";
 import { MeetingStatusBadge } from "@/components/meetings/MeetingStatusBadge";
 import { createMeetingAction } from "./actions";
+import { Pagination } from "@/components/ui/Pagination";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("meetings"))("title") };
@@ -107,13 +108,7 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
       <section aria-labelledby="past" className="space-y-3">
         <h2 id="past" className="text-xl font-semibold">{t("meetings.past")}</h2>
         {list.past.length ? table(list.past, "past-meetings") : <p>{t("meetings.noPast")}</p>}
-        {list.pages > 1 ? (
-          <nav aria-label={t("initiative.pagination")} className="flex items-center gap-4">
-            {list.page > 1 ? <Link href={`/meetings?page=${list.page - 1}`} className="font-medium text-brand-800 underline">{t("initiative.previous")}</Link> : null}
-            <span>{t("initiative.page", { page: list.page, pages: list.pages })}</span>
-            {list.page < list.pages ? <Link href={`/meetings?page=${list.page + 1}`} className="font-medium text-brand-800 underline">{t("initiative.next")}</Link> : null}
-          </nav>
-        ) : null}
+        <Pagination page={list.page} pages={list.pages} href={(p) => `/meetings?page=${p}`} />
       </section>
     </div>
   );

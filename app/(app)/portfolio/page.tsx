@@ -16,6 +16,7 @@ import type { RankingRowView } from "@/components/portfolio/RankingCells";
 import { RANKING_MESSAGES } from "@/components/portfolio/ranking-messages";
 import { RankingRows } from "@/components/portfolio/RankingRows";
 import { SortableRanking } from "@/components/portfolio/SortableRanking";
+import { Pagination } from "@/components/ui/Pagination";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("portfolio"))("title") };
@@ -149,13 +150,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
             )}
           </table>
         </div>
-        {pages > 1 ? (
-          <nav aria-label={t("initiative.pagination")} className="flex items-center gap-4">
-            {page > 1 ? <Link href={href({ page: page - 1 })} className="font-medium text-brand-800 underline">{t("initiative.previous")}</Link> : null}
-            <span>{t("initiative.page", { page, pages })}</span>
-            {page < pages ? <Link href={href({ page: page + 1 })} className="font-medium text-brand-800 underline">{t("initiative.next")}</Link> : null}
-          </nav>
-        ) : null}
+        <Pagination page={page} pages={pages} href={(p) => href({ page: p })} />
       </section>
     </div>
   );

@@ -9,6 +9,7 @@ import { roadmap } from "@/lib/server/roadmap";
 import { parseRoadmapFilter, ROADMAP_STATUSES, roadmapSearchParams, type RoadmapFilter } from "@/lib/validation/programs";
 import { RoadmapLegend, RoadmapTable, RoadmapTimeline } from "@/components/programs/Roadmap";
 import { FilterSelect, Toggle } from "@/components/programs/RoadmapControls";
+import { Pagination } from "@/components/ui/Pagination";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("programs"))("roadmap.title") };
@@ -90,13 +91,7 @@ export default async function RoadmapPage({ searchParams }: { searchParams: Prom
         ) : (
           <RoadmapTimeline quarters={map.quarters} groups={map.groups} noneLabel={noneLabel} />
         )}
-        {map.pages > 1 ? (
-          <nav aria-label={t("programs.roadmap.pages")} className="flex items-center gap-4">
-            {map.page > 1 ? <Link href={`/roadmap?${roadmapSearchParams({ ...filter, page: map.page - 1 })}`} className="font-medium text-brand-800 underline">{t("programs.roadmap.previous")}</Link> : null}
-            <span>{t("programs.roadmap.page", { page: map.page, pages: map.pages })}</span>
-            {map.page < map.pages ? <Link href={`/roadmap?${roadmapSearchParams({ ...filter, page: map.page + 1 })}`} className="font-medium text-brand-800 underline">{t("programs.roadmap.next")}</Link> : null}
-          </nav>
-        ) : null}
+        <Pagination page={map.page} pages={map.pages} href={(p) => `/roadmap?${roadmapSearchParams({ ...filter, page: p })}`} label={t("programs.roadmap.pages")} />
       </section>
 
       {map.unscheduledTotal ? (

@@ -15,6 +15,7 @@ import { TableHeader } from "@/components/ui/TableHeader";
 import { addProgramInitiativeAction, removeProgramInitiativeAction } from "../actions";
 import { cache } from "react";
 import { orNotFound } from "@/lib/server/or-not-found";
+import { Pagination } from "@/components/ui/Pagination";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; removed?: string; error?: string; find?: string; page?: string }> };
 
@@ -185,13 +186,7 @@ export default async function ProgramPage({ params, searchParams }: Props) {
         ) : (
           <p>{t("programs.noInitiatives")}</p>
         )}
-        {pages > 1 ? (
-          <nav aria-label={t("programs.initiativePages")} className="flex items-center gap-4">
-            {page > 1 ? <Link href={`/programs/${p.id}?page=${page - 1}`} className="font-medium text-brand-800 underline">{t("programs.roadmap.previous")}</Link> : null}
-            <span>{t("programs.roadmap.page", { page, pages })}</span>
-            {page < pages ? <Link href={`/programs/${p.id}?page=${page + 1}`} className="font-medium text-brand-800 underline">{t("programs.roadmap.next")}</Link> : null}
-          </nav>
-        ) : null}
+        <Pagination page={page} pages={pages} href={(n) => `/programs/${p.id}?page=${n}`} label={t("programs.initiativePages")} />
         {manage ? (
           <div className="max-w-3xl space-y-3 rounded border border-slate-300 p-4">
             <h3 className="font-semibold">{t("programs.addLabel")}</h3>

@@ -16,6 +16,7 @@ import { TableHeader } from "@/components/ui/TableHeader";
 import { allocateAction, deleteAllocationAction, setCapacityAction, updateAllocationAction, updatePoolAction } from "../actions";
 import { cache } from "react";
 import { orNotFound } from "@/lib/server/or-not-found";
+import { Pagination } from "@/components/ui/Pagination";
 
 type Props = { params: Promise<{ poolId: string }>; searchParams: Promise<{ from?: string; page?: string }> };
 type Form = (prev: ResourceActionState, formData: FormData) => Promise<ResourceActionState>;
@@ -183,13 +184,7 @@ export default async function PoolPage({ params, searchParams }: Props) {
                   </tbody>
                 </table>
               </div>
-              {allocations.pages > 1 ? (
-                <nav aria-label={t("pool.pagination")} className="flex items-center gap-4">
-                  {allocations.page > 1 ? <Link href={`${base}?from=${first}&page=${allocations.page - 1}`} className="font-medium text-brand-800 underline">{t("pool.previous")}</Link> : null}
-                  <span>{t("pool.page", { page: allocations.page, pages: allocations.pages })}</span>
-                  {allocations.page < allocations.pages ? <Link href={`${base}?from=${first}&page=${allocations.page + 1}`} className="font-medium text-brand-800 underline">{t("pool.next")}</Link> : null}
-                </nav>
-              ) : null}
+              <Pagination page={allocations.page} pages={allocations.pages} href={(p) => `${base}?from=${first}&page=${p}`} />
             </>
           ) : (
             <p>{t("pool.noAllocations", { first, last: quarters.at(-1)! })}</p>
