@@ -1,8 +1,7 @@
 // Which column of the file fills which field: suggested from the headers (Swedish or
 // English, the template's own headers included), or the mapping the user used last time.
 import { normaliseLabel } from "@/lib/domain/import-values";
-import en from "@/lib/i18n/en.json";
-import sv from "@/lib/i18n/sv.json";
+import { translator } from "@/lib/i18n/translator";
 import { IMPORT_FIELDS, type ImportField, type ImportMapping } from "@/lib/validation/data";
 
 /** Header words besides the template's headers and the form's labels. */
@@ -26,12 +25,13 @@ const SYNONYMS: Record<ImportField, string[]> = {
 };
 
 /** Form labels whose field in the form is a different name from the import's. */
-const FORM_LABEL: Partial<Record<ImportField, keyof typeof sv.initiative.fields>> = { department: "ownerDepartment" };
+const FORM_LABEL: Partial<Record<ImportField, string>> = { department: "ownerDepartment" };
+const [tsv, ten] = [translator("sv"), translator("en")];
 
 function namesOf(field: ImportField): string[] {
-  const label = FORM_LABEL[field] ?? (field as keyof typeof sv.initiative.fields);
-  const own = [sv.data.columns[field], en.data.columns[field], ...SYNONYMS[field]];
-  const form = label in sv.initiative.fields ? [sv.initiative.fields[label], en.initiative.fields[label]] : [];
+  const label = `initiative.fields.${FORM_LABEL[field] ?? field}` as never;
+  const own = [tsv(`data.columns.${field}` as never), ten(`data.columns.${field}` as never), ...SYNONYMS[field]];
+  const form = tsv.has(label) ? [tsv(label), ten(label)] : [];
   return [...own, ...form].map(normaliseLabel);
 }
 

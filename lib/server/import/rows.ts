@@ -3,8 +3,7 @@
 // departments and the titles that already exist. Values are checked by the same zod
 // schemas as the form (lib/validation/initiative.ts).
 import { cellText, normaliseLabel, parseChoice, parseQuarter, parseWholeNumber, parseYesNo, type Parsed } from "@/lib/domain/import-values";
-import en from "@/lib/i18n/en.json";
-import sv from "@/lib/i18n/sv.json";
+import { labels } from "@/lib/i18n/translator";
 import { IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, type ImportField, type ImportIssue, type ImportMapping } from "@/lib/validation/data";
 import { BENEFIT_RECIPIENTS, INITIATIVE_STATUSES, NATURES, initiativeFields, submittable } from "@/lib/validation/initiative";
 import type { Table } from "./parse";
@@ -43,15 +42,15 @@ export type ImportCandidate = {
 const labelsOf = <K extends string>(keys: readonly K[], sv: Record<K, string>, en: Record<K, string>, extra: Partial<Record<K, string[]>> = {}) =>
   Object.fromEntries(keys.map((k) => [k, [sv[k], en[k], ...(extra[k] ?? [])]])) as Record<K, string[]>;
 
-const RECIPIENT_NAMES = labelsOf(BENEFIT_RECIPIENTS, sv.benefitRecipient, en.benefitRecipient, {
+const RECIPIENT_NAMES = labelsOf(BENEFIT_RECIPIENTS, labels("sv", "benefitRecipient", BENEFIT_RECIPIENTS), labels("en", "benefitRecipient", BENEFIT_RECIPIENTS), {
   INTERNAL: ["intern", "internal", "intern nytta", "internal benefit", "organisationen"],
   EXTERNAL: ["extern", "external", "extern nytta", "external benefit", "invånare"],
 });
-const NATURE_NAMES = labelsOf(NATURES, sv.nature, en.nature, {
+const NATURE_NAMES = labelsOf(NATURES, labels("sv", "nature", NATURES), labels("en", "nature", NATURES), {
   EFFICIENCY: ["effektivisering", "effektivitet", "efficiency", "exploit"],
   INNOVATION: ["innovation", "förnyelse", "explore"],
 });
-const STATUS_NAMES = labelsOf(INITIATIVE_STATUSES, sv.status, en.status, {
+const STATUS_NAMES = labelsOf(INITIATIVE_STATUSES, labels("sv", "status", INITIATIVE_STATUSES), labels("en", "status", INITIATIVE_STATUSES), {
   SUBMITTED: ["inlämnad"],
   NEEDS_INFO: ["komplettering", "needs info"],
   APPROVED: ["beslutad", "godkänd", "approved"],

@@ -1,7 +1,5 @@
 import "server-only";
-import en from "@/lib/i18n/en.json";
 import type { Locale } from "@/lib/i18n/locales";
-import sv from "@/lib/i18n/sv.json";
 import { translator } from "@/lib/i18n/translator";
 import { IMPORT_FIELDS, type ImportField } from "@/lib/validation/data";
 import { contentDisposition, toCsv, toXlsx, type ExportColumn } from "../table-export";
@@ -11,11 +9,10 @@ const NUMERIC: readonly ImportField[] = ["estimatedCostSek", "estimatedEffortHou
 /** The import template: every column's header in the reader's language and one example row. */
 export async function importTemplate(locale: Locale, format: "csv" | "xlsx"): Promise<{ body: Uint8Array; contentType: string; disposition: string }> {
   const t = translator(locale);
-  const examples = (locale === "en" ? en : sv).data.templateExample;
   const columns: ExportColumn<ImportField[]>[] = IMPORT_FIELDS.map((field) => ({
     header: t(`data.columns.${field}`),
     value: () => {
-      const example = (examples as Partial<Record<ImportField, string>>)[field] ?? "";
+      const example = t.has(`data.templateExample.${field}` as never) ? t(`data.templateExample.${field}` as never) : "";
       return NUMERIC.includes(field) && example !== "" ? Number(example) : example;
     },
   }));
