@@ -1,7 +1,8 @@
 // next-auth v4: credentials (bcrypt) plus a generic OIDC provider (Entra ID, Keycloak …)
 // when OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set. JWT sessions carry
 // id, role and department; authorization itself lives in ./policy.ts.
-import type { AuthOptions } from "next-auth";
+import type { AuthOptions, Session } from "next-auth";
+import type { JWT } from "next-auth/jwt";
 import type { Provider } from "next-auth/providers/index";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { credentialsSchema } from "@/lib/validation/auth";
@@ -64,6 +65,18 @@ export function providers(): Provider[] {
   return list;
 }
 
+/** The signed-in user as the session token carries it (see the jwt callback below). */
+export function sessionUser(token: JWT): Session["user"] {
+  return {
+    id: token.uid ?? "",
+    name: token.name ?? "",
+    email: token.email ?? "",
+    role: token.role ?? "VIEWER",
+    departmentId: token.departmentId ?? null,
+    departmentName: token.departmentName ?? null,
+  };
+}
+
 export const authOptions: AuthOptions = {
   providers: providers(),
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
@@ -88,14 +101,7 @@ export const authOptions: AuthOptions = {
       return token;
     },
     async session({ session, token }) {
-      session.user = {
-        id: token.uid ?? "",
-        name: token.name ?? "",
-        email: token.email ?? "",
-        role: token.role ?? "VIEWER",
-        departmentId: token.departmentId ?? null,
-        departmentName: token.departmentName ?? null,
-      };
+      session.user = sessionUser(token);
       return session;
     },
   },
