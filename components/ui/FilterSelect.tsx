@@ -3,7 +3,9 @@
 // so a long list of options travels as data, not as an element tree as well as HTML.
 import { FILTER_INPUT } from "./filter-input";
 
-export function FilterSelect(props: { name: string; label: string; value: string; all?: string; options: { value: string; label: string }[]; idPrefix?: string }) {
+export type FilterSelectProps = { name: string; label: string; value: string; all?: string; options: { value: string; label: string }[]; idPrefix?: string };
+
+export function FilterSelect(props: FilterSelectProps) {
   const id = `${props.idPrefix ?? "f"}-${props.name}`;
   return (
     <div>

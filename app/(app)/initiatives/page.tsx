@@ -4,13 +4,12 @@ import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
-import { QUADRANTS } from "@/lib/domain/pios";
 import { formOptions, listInitiatives } from "@/lib/server/initiatives";
 import { filterToSearchParams, INITIATIVE_STATUSES, parseFilter, SORTS } from "@/lib/validation/initiative";
 import { TableHeader } from "@/components/ui/TableHeader";
 import { StatusBadge } from "@/components/initiatives/StatusBadge";
-import { FilterSelect } from "@/components/ui/FilterSelect";
-import { FILTER_INPUT } from "@/components/ui/filter-input";
+import { FilterForm } from "@/components/ui/FilterForm";
+import { initiativeFilterSelects } from "@/components/initiatives/initiative-filters";
 import { Pagination } from "@/components/ui/Pagination";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -30,7 +29,6 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
   const [t, format, result, options] = await Promise.all([getTranslations(), getFormatter(), listInitiatives(user, filter), formOptions()]);
   const query = filterToSearchParams({ ...filter, page: undefined });
   const pageHref = (page: number) => `/initiatives?${filterToSearchParams({ ...filter, page })}`;
-  const all = t("initiative.filters.all");
   const money = (v: number | null) => (v === null ? t("initiative.unknownValue") : t("initiative.sek", { value: format.number(v) }));
 
   return (
@@ -44,25 +42,18 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
         ) : null}
       </div>
 
-      <form method="get" action="/initiatives" className="grid gap-3 rounded border border-slate-300 p-4 md:grid-cols-4" aria-label={t("initiative.filters.title")}>
-        <div className="md:col-span-2">
-          <label htmlFor="f-q" className="font-medium">{t("initiative.filters.q")}</label>
-          <input id="f-q" name="q" type="search" defaultValue={filter.q ?? ""} className={FILTER_INPUT} />
-        </div>
-        <FilterSelect name="department" label={t("initiative.fields.ownerDepartment")} value={filter.department ?? ""} all={t("initiative.filters.allDepartments")} options={options.departments.map((d) => ({ value: d.id, label: d.name }))} />
-        <FilterSelect name="status" label={t("initiative.fields.status")} value={filter.status?.length === 1 ? filter.status[0]! : ""} all={all} options={INITIATIVE_STATUSES.map((v) => ({ value: v, label: t(`status.${v}`) }))} />
-        <FilterSelect name="quadrant" label={t("initiative.fields.quadrant")} value={filter.quadrant ?? ""} all={all} options={QUADRANTS.map((v) => ({ value: v, label: t(`quadrant.${v}`) }))} />
-        <FilterSelect name="kind" label={t("initiative.fields.kind")} value={filter.kind ?? ""} all={all} options={(["INFRASTRUCTURE", "BUSINESS_DEVELOPMENT"] as const).map((v) => ({ value: v, label: t(`kind.${v}`) }))} />
-        <FilterSelect name="size" label={t("initiative.fields.size")} value={filter.size ?? ""} all={all} options={(["SMALL", "MEDIUM", "LARGE"] as const).map((v) => ({ value: v, label: t(`size.${v}`) }))} />
-        <FilterSelect name="goal" label={t("initiative.fields.goals")} value={filter.goal ?? ""} all={all} options={options.goals.map((g) => ({ value: g.id, label: `${g.code} ${g.title}` }))} />
-        <FilterSelect name="program" label={t("initiative.fields.program")} value={filter.program ?? ""} all={all} options={options.programs.map((p) => ({ value: p.id, label: p.name }))} />
-        <FilterSelect name="sort" label={t("initiative.filters.sort")} value={filter.sort} options={SORTS.map((v) => ({ value: v, label: t(`initiative.filters.sorts.${v}`) }))} />
-        <FilterSelect name="dir" label={t("initiative.filters.dir")} value={filter.dir} options={[{ value: "desc", label: t("initiative.filters.desc") }, { value: "asc", label: t("initiative.filters.asc") }]} />
-        <div className="flex items-end gap-3 md:col-span-4">
-          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">{t("initiative.filters.apply")}</button>
-          <Link href="/initiatives?department=" className="font-medium text-brand-800 underline">{t("initiative.filters.reset")}</Link>
-        </div>
-      </form>
+      <FilterForm
+        action="/initiatives" label={t("initiative.filters.title")}
+        search={{ label: t("initiative.filters.q"), value: filter.q ?? "" }}
+        selects={[
+          ...initiativeFilterSelects(t, options, filter, [
+            { name: "status", label: t("initiative.fields.status"), value: filter.status?.length === 1 ? filter.status[0]! : "", all: t("initiative.filters.all"), options: INITIATIVE_STATUSES.map((v) => ({ value: v, label: t(`status.${v}`) })) },
+          ]),
+          { name: "sort", label: t("initiative.filters.sort"), value: filter.sort, options: SORTS.map((v) => ({ value: v, label: t(`initiative.filters.sorts.${v}`) })) },
+          { name: "dir", label: t("initiative.filters.dir"), value: filter.dir, options: [{ value: "desc", label: t("initiative.filters.desc") }, { value: "asc", label: t("initiative.filters.asc") }] },
+        ]}
+        apply={t("initiative.filters.apply")} reset={{ href: "/initiatives?department=", label: t("initiative.filters.reset") }}
+      />
 
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p role="status" data-testid="result-count">{t("initiative.results", { total: result.total })}</p>

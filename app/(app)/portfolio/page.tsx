@@ -1,16 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { QUADRANTS } from "@/lib/domain/pios";
 import { ClientMessages } from "@/components/ui/ClientMessages";
-import { filterRanking, hasRankingFilter, PORTFOLIO_STATUSES, portfolioOverview, portfolioRanking, type RankingFilter } from "@/lib/server/portfolio";
+import { filterRanking, hasRankingFilter, portfolioOverview, portfolioRanking, type RankedInitiative, type RankingFilter } from "@/lib/server/portfolio";
+import { cachedUntilWrite } from "@/lib/server/snapshot-cache";
 import { formOptions } from "@/lib/server/initiatives";
 import { parseFilter } from "@/lib/validation/initiative";
 import { TableHeader } from "@/components/ui/TableHeader";
-import { FilterSelect } from "@/components/ui/FilterSelect";
-import { FILTER_INPUT } from "@/components/ui/filter-input";
+import { FilterForm } from "@/components/ui/FilterForm";
+import { initiativeFilterSelects } from "@/components/initiatives/initiative-filters";
 import { PortfolioHeader } from "@/components/portfolio/PortfolioHeader";
 import type { RankingRowView } from "@/components/portfolio/RankingCells";
 import { RANKING_MESSAGES } from "@/components/portfolio/ranking-messages";
@@ -26,6 +27,9 @@ export async function generateMetadata(): Promise<Metadata> {
 // the rest are a page away.
 const PAGE_SIZE = 20;
 
+type RowWords = Pick<RankingRowView, "byline" | "statusLabel" | "quadrant" | "score" | "cost" | "effort">;
+type RankingWords = { rows: Map<string, RowWords>; balanceLine: string; sensitivity: string };
+
 const FILTER_KEYS = ["q", "department", "quadrant", "kind", "size", "goal", "program"] as const;
 
 export default async function PortfolioPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -34,8 +38,9 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
   const one = (key: string) => (Array.isArray(params[key]) ? params[key][0] : params[key]);
   const parsed = parseFilter(params);
   const filter: RankingFilter = Object.fromEntries(FILTER_KEYS.map((k) => [k, parsed[k]]));
-  const [t, format, overview, { ranking: whole, sensitivity }, options] = await Promise.all([
-    getTranslations(), getFormatter(), portfolioOverview(user, "cost", new Date().getFullYear()), portfolioRanking(user), formOptions(),
+  const year = new Date().getFullYear();
+  const [t, format, locale, overview, { ranking: whole, sensitivity }, options] = await Promise.all([
+    getTranslations(), getFormatter(), getLocale(), portfolioOverview(user, "cost", year), portfolioRanking(user), formOptions(),
   ]);
   const ranking = await filterRanking(whole, filter);
   const pages = Math.max(1, Math.ceil(ranking.length / PAGE_SIZE));
@@ -57,64 +62,61 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
     const search = query.toString();
     return search ? `/portfolio?${search}` : "/portfolio";
   };
-  const all = t("initiative.filters.all");
+  const quadrantLabel = Object.fromEntries(QUADRANTS.map((q) => [q, t(`quadrant.${q}`)]));
+  // Wording is most of what this page itself costs: number and plural formatting for every
+  // row, the balance line and the sensitivity. The words are kept per language until the
+  // next write, like the figures they word (rows are worded as they are first shown).
+  const words = await cachedUntilWrite(`portfolio-words:${locale}:${year}`, async (): Promise<RankingWords> => ({
+    rows: new Map(),
+    // The balance in one line, so it stays in view while prioritising; the tables and charts are a view away.
+    balanceLine: overview.balance.quadrants
+      .map((q) => {
+        const values = { quadrant: quadrantLabel[q.quadrant]!, actual: format.number(q.actualPercent) };
+        return q.targetPercent === null ? t("portfolio.balanceItemNoTarget", values) : t("portfolio.balanceItem", { ...values, target: format.number(q.targetPercent) });
+      })
+      .join(" · "),
+    sensitivity: sensitivity.robust
+      ? t("portfolio.robust")
+      : t("portfolio.dependsOn", {
+          list: sensitivity.dependsOn.map((d) => t("portfolio.dependsItem", { weight: t(`portfolio.components.${d.weight}`), direction: d.direction, count: d.changedPositions.length })).join("; "),
+        }),
+  }));
   const money = (v: number | null) => (v === null ? t("initiative.unknownValue") : t("initiative.sek", { value: format.number(v) }));
   const hours = (v: number | null) => (v === null ? t("initiative.unknownValue") : t("initiative.hours", { value: format.number(v) }));
-  // Labels repeat down the ranking: each is worded once.
-  const manual = t("portfolio.manual");
-  const statusLabel = Object.fromEntries(PORTFOLIO_STATUSES.map((s) => [s, t(`status.${s}`)]));
-  const quadrantLabel = Object.fromEntries(QUADRANTS.map((q) => [q, t(`quadrant.${q}`)]));
-  const views: RankingRowView[] = shown.map((r) => ({
-    id: r.id, number: r.number, title: r.title, position: r.position, version: r.version, manual: r.manualRank !== null,
-    byline: r.manualRank !== null ? `${r.department} · ${manual}` : r.department,
-    status: r.status, statusLabel: statusLabel[r.status] ?? r.status,
+  const wordRow = (r: RankedInitiative): RowWords => ({
+    byline: r.manualRank !== null ? `${r.department} · ${t("portfolio.manual")}` : r.department,
+    statusLabel: t(`status.${r.status}`),
     quadrant: r.quadrant ? quadrantLabel[r.quadrant]! : t("initiative.noValue"),
     score: format.number(r.score.total), cost: money(r.estimatedCostSek), effort: hours(r.estimatedEffortHours),
-    components: r.score.components,
-  }));
-  // The balance in one line, so it stays in view while prioritising; the tables and charts are a view away.
-  const balanceLine = overview.balance.quadrants
-    .map((q) => {
-      const values = { quadrant: quadrantLabel[q.quadrant]!, actual: format.number(q.actualPercent) };
-      return q.targetPercent === null ? t("portfolio.balanceItemNoTarget", values) : t("portfolio.balanceItem", { ...values, target: format.number(q.targetPercent) });
-    })
-    .join(" · ");
+  });
+  const views: RankingRowView[] = shown.map((r) => {
+    let worded = words.rows.get(r.id);
+    if (!worded) words.rows.set(r.id, (worded = wordRow(r)));
+    return {
+      id: r.id, number: r.number, title: r.title, position: r.position, version: r.version, manual: r.manualRank !== null,
+      status: r.status, components: r.score.components, ...worded,
+    };
+  });
 
   return (
     <div className="space-y-8">
       <PortfolioHeader user={user} current="ranking" />
 
-      <form method="get" action="/portfolio" className="grid gap-3 rounded border border-slate-300 p-4 md:grid-cols-4" aria-label={t("initiative.filters.title")} data-testid="portfolio-filters">
-        <div className="md:col-span-2">
-          <label htmlFor="pf-q" className="font-medium">{t("initiative.filters.q")}</label>
-          <input id="pf-q" name="q" type="search" defaultValue={filter.q ?? ""} className={FILTER_INPUT} />
-        </div>
-        <FilterSelect idPrefix="pf" name="department" label={t("initiative.fields.ownerDepartment")} value={filter.department ?? ""} all={t("initiative.filters.allDepartments")} options={options.departments.map((d) => ({ value: d.id, label: d.name }))} />
-        <FilterSelect idPrefix="pf" name="quadrant" label={t("initiative.fields.quadrant")} value={filter.quadrant ?? ""} all={all} options={QUADRANTS.map((v) => ({ value: v, label: quadrantLabel[v]! }))} />
-        <FilterSelect idPrefix="pf" name="kind" label={t("initiative.fields.kind")} value={filter.kind ?? ""} all={all} options={(["INFRASTRUCTURE", "BUSINESS_DEVELOPMENT"] as const).map((v) => ({ value: v, label: t(`kind.${v}`) }))} />
-        <FilterSelect idPrefix="pf" name="size" label={t("initiative.fields.size")} value={filter.size ?? ""} all={all} options={(["SMALL", "MEDIUM", "LARGE"] as const).map((v) => ({ value: v, label: t(`size.${v}`) }))} />
-        <FilterSelect idPrefix="pf" name="goal" label={t("initiative.fields.goals")} value={filter.goal ?? ""} all={all} options={options.goals.map((g) => ({ value: g.id, label: `${g.code} ${g.title}` }))} />
-        <FilterSelect idPrefix="pf" name="program" label={t("initiative.fields.program")} value={filter.program ?? ""} all={all} options={options.programs.map((p) => ({ value: p.id, label: p.name }))} />
-        <div className="flex items-end gap-3 md:col-span-4">
-          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">{t("initiative.filters.apply")}</button>
-          <Link href="/portfolio" className="font-medium text-brand-800 underline">{t("initiative.filters.reset")}</Link>
-        </div>
-      </form>
+      <FilterForm
+        action="/portfolio" label={t("initiative.filters.title")} idPrefix="pf" testId="portfolio-filters"
+        search={{ label: t("initiative.filters.q"), value: filter.q ?? "" }}
+        selects={initiativeFilterSelects(t, options, filter)}
+        apply={t("initiative.filters.apply")} reset={{ href: "/portfolio", label: t("initiative.filters.reset") }}
+      />
 
       <p data-testid="balance-summary">
-        {t("portfolio.balanceSummary", { list: balanceLine })}{" "}
+        {t("portfolio.balanceSummary", { list: words.balanceLine })}{" "}
         <Link href="/portfolio/balance" className="font-medium text-brand-800 underline">{t("portfolio.balanceLink")}</Link>
       </p>
 
       <section aria-labelledby="ranking-title" className="space-y-3">
         <h2 id="ranking-title" className="text-xl font-semibold">{t("portfolio.rankingTitle")}</h2>
-        <p data-testid="sensitivity">
-          {sensitivity.robust
-            ? t("portfolio.robust")
-            : t("portfolio.dependsOn", {
-                list: sensitivity.dependsOn.map((d) => t("portfolio.dependsItem", { weight: t(`portfolio.components.${d.weight}`), direction: d.direction, count: d.changedPositions.length })).join("; "),
-              })}
-        </p>
+        <p data-testid="sensitivity">{words.sensitivity}</p>
         <p>{t("portfolio.showing", { from: (page - 1) * PAGE_SIZE + 1, to: (page - 1) * PAGE_SIZE + shown.length, total: ranking.length })}</p>
         {hasRankingFilter(filter) ? <p>{t("portfolio.filtered")}</p> : null}
         {mayReorder ? (

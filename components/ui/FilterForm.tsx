@@ -1,0 +1,35 @@
+"use client";
+// A GET filter form: a search field, labelled selects (the empty choice means "all"), apply
+// and reset. A client component so the whole form, options included, travels as data
+// rather than as an element tree as well as HTML; it works without JavaScript all the same.
+import Link from "next/link";
+import { FilterSelect, type FilterSelectProps } from "./FilterSelect";
+import { FILTER_INPUT } from "./filter-input";
+
+export type FilterFormProps = {
+  action: string;
+  /** The form's accessible name. */
+  label: string;
+  idPrefix?: string;
+  search: { label: string; value: string };
+  selects: FilterSelectProps[];
+  apply: string;
+  reset: { href: string; label: string };
+  testId?: string;
+};
+
+export function FilterForm({ action, label, idPrefix = "f", search, selects, apply, reset, testId }: FilterFormProps) {
+  return (
+    <form method="get" action={action} className="grid gap-3 rounded border border-slate-300 p-4 md:grid-cols-4" aria-label={label} data-testid={testId}>
+      <div className="md:col-span-2">
+        <label htmlFor={`${idPrefix}-q`} className="font-medium">{search.label}</label>
+        <input id={`${idPrefix}-q`} name="q" type="search" defaultValue={search.value} className={FILTER_INPUT} />
+      </div>
+      {selects.map((select) => <FilterSelect key={select.name} idPrefix={idPrefix} {...select} />)}
+      <div className="flex items-end gap-3 md:col-span-4">
+        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">{apply}</button>
+        <Link href={reset.href} className="font-medium text-brand-800 underline">{reset.label}</Link>
+      </div>
+    </form>
+  );
+}
