@@ -1,12 +1,10 @@
 "use client";
 // One ranked initiative's cells. The ranking renders from this data in a client component:
 // as server components the 25 rows were also sent as an RSC element tree about twice the
-// size of their HTML, the biggest single cost of the portfolio page. Labels and amounts
-// arrive worded by the server; only the score breakdown is worded here, when opened.
-import { useFormatter, useTranslations } from "next-intl";
+// size of their HTML, the biggest single cost of the portfolio page. Everything arrives
+// worded by the server (which keeps the words until the next write).
 import { useState } from "react";
 import { StatusBadge } from "@/components/initiatives/StatusBadge";
-import type { ScoreComponent } from "@/lib/domain/score";
 
 export type RankingRowView = {
   id: string;
@@ -23,7 +21,8 @@ export type RankingRowView = {
   score: string;
   cost: string;
   effort: string;
-  components: ScoreComponent[];
+  /** How the score is made up, one line per component. */
+  breakdown: string[];
 };
 
 export function RankingCells({ row, breakdownLabel }: { row: RankingRowView; breakdownLabel: string }) {
@@ -34,7 +33,7 @@ export function RankingCells({ row, breakdownLabel }: { row: RankingRowView; bre
         {/* A plain link: next/link would prefetch every row in view, and costs the render more. */}
         <a href={`/initiatives/${row.id}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">{`#${row.number} ${row.title}`}</a>
         <span className="block text-sm text-slate-700">{row.byline}</span>
-        <Breakdown label={breakdownLabel} components={row.components} />
+        <Breakdown label={breakdownLabel} lines={row.breakdown} />
       </td>
       <td className="px-2 py-2"><StatusBadge status={row.status} label={row.statusLabel} /></td>
       <td className="px-2 py-2">{row.quadrant}</td>
@@ -46,29 +45,16 @@ export function RankingCells({ row, breakdownLabel }: { row: RankingRowView; bre
 }
 
 /** How the score is made up, listed once someone opens it (most rows are never opened). */
-function Breakdown({ label, components }: { label: string; components: ScoreComponent[] }) {
+function Breakdown({ label, lines }: { label: string; lines: string[] }) {
   const [open, setOpen] = useState(false);
   return (
     <details className="mt-1 text-sm" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary className="cursor-pointer text-brand-800 underline">{label}</summary>
-      {open ? <BreakdownList components={components} /> : null}
+      {open ? (
+        <ul className="ml-5 list-disc">
+          {lines.map((line) => <li key={line}>{line}</li>)}
+        </ul>
+      ) : null}
     </details>
-  );
-}
-
-function BreakdownList({ components }: { components: ScoreComponent[] }) {
-  const t = useTranslations("portfolio");
-  const format = useFormatter();
-  return (
-    <ul className="ml-5 list-disc">
-      {components.map((c) => {
-        const name = t(`components.${c.key}`);
-        return (
-          <li key={c.key}>
-            {c.unknown ? t("unknownComponent", { name, weight: c.weight }) : t("component", { name, points: format.number(c.points), value: format.number(Math.round(c.value * 100) / 100), weight: c.weight })}
-          </li>
-        );
-      })}
-    </ul>
   );
 }

@@ -14,7 +14,6 @@ import { FilterForm } from "@/components/ui/FilterForm";
 import { initiativeFilterSelects } from "@/components/initiatives/initiative-filters";
 import { PortfolioHeader } from "@/components/portfolio/PortfolioHeader";
 import type { RankingRowView } from "@/components/portfolio/RankingCells";
-import { RANKING_MESSAGES } from "@/components/portfolio/ranking-messages";
 import { RankingRows } from "@/components/portfolio/RankingRows";
 import { SortableRanking } from "@/components/portfolio/SortableRanking";
 import { Pagination } from "@/components/ui/Pagination";
@@ -27,7 +26,7 @@ export async function generateMetadata(): Promise<Metadata> {
 // the rest are a page away.
 const PAGE_SIZE = 20;
 
-type RowWords = Pick<RankingRowView, "byline" | "statusLabel" | "quadrant" | "score" | "cost" | "effort">;
+type RowWords = Pick<RankingRowView, "byline" | "statusLabel" | "quadrant" | "score" | "cost" | "effort" | "breakdown">;
 type RankingWords = { rows: Map<string, RowWords>; balanceLine: string; sensitivity: string };
 
 const FILTER_KEYS = ["q", "department", "quadrant", "kind", "size", "goal", "program"] as const;
@@ -88,13 +87,19 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
     statusLabel: t(`status.${r.status}`),
     quadrant: r.quadrant ? quadrantLabel[r.quadrant]! : t("initiative.noValue"),
     score: format.number(r.score.total), cost: money(r.estimatedCostSek), effort: hours(r.estimatedEffortHours),
+    breakdown: r.score.components.map((c) => {
+      const name = t(`portfolio.components.${c.key}`);
+      return c.unknown
+        ? t("portfolio.unknownComponent", { name, weight: c.weight })
+        : t("portfolio.component", { name, points: format.number(c.points), value: format.number(Math.round(c.value * 100) / 100), weight: c.weight });
+    }),
   });
   const views: RankingRowView[] = shown.map((r) => {
     let worded = words.rows.get(r.id);
     if (!worded) words.rows.set(r.id, (worded = wordRow(r)));
     return {
       id: r.id, number: r.number, title: r.title, position: r.position, version: r.version, manual: r.manualRank !== null,
-      status: r.status, components: r.score.components, ...worded,
+      status: r.status, ...worded,
     };
   });
 
@@ -142,13 +147,11 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
               ]}
             />
             {canReorder ? (
-              <ClientMessages namespaces={["reorder", "validation", ...RANKING_MESSAGES]}>
+              <ClientMessages namespaces={["reorder", "validation"]}>
                 <SortableRanking total={whole.length} rows={views} breakdownLabel={t("portfolio.columns.breakdown")} />
               </ClientMessages>
             ) : (
-              <ClientMessages namespaces={RANKING_MESSAGES}>
-                <RankingRows rows={views} breakdownLabel={t("portfolio.columns.breakdown")} />
-              </ClientMessages>
+              <RankingRows rows={views} breakdownLabel={t("portfolio.columns.breakdown")} />
             )}
           </table>
         </div>
