@@ -5,6 +5,7 @@ import type { Balance, WeightBy } from "@/lib/domain/balance";
 import { QUADRANTS } from "@/lib/domain/pios";
 import type { Backlog, Equity } from "@/lib/domain/portfolio-metrics";
 import type { Bubble } from "@/lib/server/portfolio-charts";
+import { wordsUntilWrite } from "@/lib/server/words-cache";
 import { ChartTable } from "./ChartTable";
 import { BacklogChart, BalanceChart, BubbleChart, EquityChart } from "./charts";
 
@@ -36,6 +37,14 @@ export async function BubbleFigure({ points, unplaced }: { points: Bubble[]; unp
     name: t(`quadrant.${quadrant}`),
     points: points.filter((p) => p.quadrant === quadrant).map((p) => ({ id: p.id, label: `#${p.number} ${p.title}`, x: p.effortHours, y: p.score, z: p.costSek ?? 0 })),
   }));
+  // Within one state of the database, which initiatives are shown decides the words.
+  const rows = await wordsUntilWrite(`bubble:${points.map((p) => p.id).join(",")}`, () =>
+    points.map((p) => ({
+      key: p.id,
+      href: `/initiatives/${p.id}`,
+      values: [`#${p.number} ${p.title}`, t(`quadrant.${p.quadrant}`), format.number(p.effortHours), format.number(p.score), p.costSek === null ? t("initiative.unknownValue") : format.number(p.costSek)],
+    })),
+  );
   const count = points.length + unplaced;
   return (
     <Figure
@@ -53,11 +62,7 @@ export async function BubbleFigure({ points, unplaced }: { points: Bubble[]; unp
           caption={t("charts.bubble.title")}
           showLabel={t("charts.showTable")}
           columns={[{ label: t("initiative.fields.title") }, { label: t("initiative.fields.quadrant") }, { label: t("charts.bubble.x"), numeric: true }, { label: t("charts.bubble.y"), numeric: true }, { label: t("charts.bubble.z"), numeric: true }]}
-          rows={points.map((p) => ({
-            key: p.id,
-            href: `/initiatives/${p.id}`,
-            values: [`#${p.number} ${p.title}`, t(`quadrant.${p.quadrant}`), format.number(p.effortHours), format.number(p.score), p.costSek === null ? t("initiative.unknownValue") : format.number(p.costSek)],
-          }))}
+          rows={rows}
         />
       }
     >
@@ -69,6 +74,9 @@ export async function BubbleFigure({ points, unplaced }: { points: Bubble[]; unp
 export async function BacklogFigure({ trend }: { trend: Array<{ quarter: string } & Backlog> }) {
   const [t, tc, format] = await Promise.all([getTranslations("charts.backlog"), getTranslations("charts"), getFormatter()]);
   const percent = (r: number | null) => (r === null ? null : Math.round(r * 1000) / 10);
+  const rows = await wordsUntilWrite(`backlog:${trend.map((q) => q.quarter).join(",")}`, () =>
+    trend.map((q) => ({ key: q.quarter, values: [q.quarter, format.number(q.approved), format.number(q.active), q.ratio === null ? "–" : format.number(percent(q.ratio)!)] })),
+  );
   return (
     <Figure
       id="backlog"
@@ -79,7 +87,7 @@ export async function BacklogFigure({ trend }: { trend: Array<{ quarter: string 
           caption={t("title")}
           showLabel={tc("showTable")}
           columns={[{ label: t("quarter") }, { label: t("approved"), numeric: true }, { label: t("active"), numeric: true }, { label: t("ratio"), numeric: true }]}
-          rows={trend.map((q) => ({ key: q.quarter, values: [q.quarter, format.number(q.approved), format.number(q.active), q.ratio === null ? "–" : format.number(percent(q.ratio)!)] }))}
+          rows={rows}
         />
       }
     >
@@ -91,6 +99,9 @@ export async function BacklogFigure({ trend }: { trend: Array<{ quarter: string 
 export async function EquityFigure({ rows }: { rows: Equity[] }) {
   const [t, tc, format] = await Promise.all([getTranslations("charts.equity"), getTranslations("charts"), getFormatter()]);
   const signed = (v: number) => `${v > 0 ? "+" : v < 0 ? "−" : "±"}${format.number(Math.abs(v))}`;
+  const worded = await wordsUntilWrite(`equity:${rows.map((r) => r.department).join(",")}`, () =>
+    rows.map((r) => ({ key: r.department, values: [r.department, format.number(r.resourceShare), format.number(r.demandShare), format.number(r.benefitShare), signed(r.gap)] })),
+  );
   return (
     <Figure
       id="equity"
@@ -102,7 +113,7 @@ export async function EquityFigure({ rows }: { rows: Equity[] }) {
           caption={t("title")}
           showLabel={tc("showTable")}
           columns={[{ label: t("department") }, { label: t("resourceShare"), numeric: true }, { label: t("demandShare"), numeric: true }, { label: t("benefitShare"), numeric: true }, { label: t("gap"), numeric: true }]}
-          rows={rows.map((r) => ({ key: r.department, values: [r.department, format.number(r.resourceShare), format.number(r.demandShare), format.number(r.benefitShare), signed(r.gap)] }))}
+          rows={worded}
         />
       }
     >

@@ -235,3 +235,23 @@ test("a viewer sees the ranking and the charts but no reorder controls", async (
   const api = await page.request.put(`/api/v1/portfolio/ranking/${id!.split("/").pop()}`, { data: { position: 1, rationale: "Försök", version: 1 } });
   expect(api.status()).toBe(403);
 });
+
+test("the ranking's and the charts' words follow the language, one right after the other", async ({ page, context, baseURL }) => {
+  // The server keeps worded rows and tables until the next write, per language: a Swedish
+  // view followed at once by an English one (nothing written between) must not mix them.
+  await signIn(page, "insyn@demo.kommun.se");
+  await expect(page.getByTestId("role-line")).toBeVisible();
+  const expected = {
+    sv: { breakdown: "Så räknas poängen", line: / poäng \(värde /, quadrant: "Intern effektivitet" },
+    en: { breakdown: "How the score is computed", line: / points \(value /, quadrant: "Internal efficiency" },
+  } as const;
+  for (const lang of ["sv", "en", "sv"] as const) {
+    await useLanguage(context, baseURL!, lang);
+    await page.goto("/portfolio");
+    const first = page.getByTestId("ranking").locator("tbody tr").first();
+    await first.getByText(expected[lang].breakdown).click();
+    await expect(first.locator("li").first()).toHaveText(expected[lang].line);
+    await page.goto("/portfolio/balance");
+    await expect(page.getByTestId("chart-bubble").locator("table")).toContainText(expected[lang].quadrant);
+  }
+});

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { QUADRANTS } from "@/lib/domain/pios";
 import { ClientMessages } from "@/components/ui/ClientMessages";
 import { filterRanking, hasRankingFilter, portfolioOverview, portfolioRanking, type RankedInitiative, type RankingFilter } from "@/lib/server/portfolio";
-import { cachedUntilWrite } from "@/lib/server/snapshot-cache";
+import { wordsUntilWrite } from "@/lib/server/words-cache";
 import { formOptions } from "@/lib/server/initiatives";
 import { parseFilter } from "@/lib/validation/initiative";
 import { TableHeader } from "@/components/ui/TableHeader";
@@ -38,8 +38,8 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
   const parsed = parseFilter(params);
   const filter: RankingFilter = Object.fromEntries(FILTER_KEYS.map((k) => [k, parsed[k]]));
   const year = new Date().getFullYear();
-  const [t, format, locale, overview, { ranking: whole, sensitivity }, options] = await Promise.all([
-    getTranslations(), getFormatter(), getLocale(), portfolioOverview(user, "cost", year), portfolioRanking(user), formOptions(),
+  const [t, format, overview, { ranking: whole, sensitivity }, options] = await Promise.all([
+    getTranslations(), getFormatter(), portfolioOverview(user, "cost", year), portfolioRanking(user), formOptions(),
   ]);
   const ranking = await filterRanking(whole, filter);
   const pages = Math.max(1, Math.ceil(ranking.length / PAGE_SIZE));
@@ -62,10 +62,8 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
     return search ? `/portfolio?${search}` : "/portfolio";
   };
   const quadrantLabel = Object.fromEntries(QUADRANTS.map((q) => [q, t(`quadrant.${q}`)]));
-  // Wording is most of what this page itself costs: number and plural formatting for every
-  // row, the balance line and the sensitivity. The words are kept per language until the
-  // next write, like the figures they word (rows are worded as they are first shown).
-  const words = await cachedUntilWrite(`portfolio-words:${locale}:${year}`, async (): Promise<RankingWords> => ({
+  // Rows are worded as they are first shown; the words last until the next write.
+  const words = await wordsUntilWrite(`ranking:${year}`, (): RankingWords => ({
     rows: new Map(),
     // The balance in one line, so it stays in view while prioritising; the tables and charts are a view away.
     balanceLine: overview.balance.quadrants
