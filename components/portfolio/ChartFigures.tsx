@@ -37,24 +37,27 @@ export async function BubbleFigure({ points, unplaced }: { points: Bubble[]; unp
     name: t(`quadrant.${quadrant}`),
     points: points.filter((p) => p.quadrant === quadrant).map((p) => ({ id: p.id, label: `#${p.number} ${p.title}`, x: p.effortHours, y: p.score, z: p.costSek ?? 0 })),
   }));
+  const count = points.length + unplaced;
   // Within one state of the database, which initiatives are shown decides the words.
-  const rows = await wordsUntilWrite(`bubble:${points.map((p) => p.id).join(",")}`, () =>
-    points.map((p) => ({
+  const words = await wordsUntilWrite(`bubble:${points.map((p) => p.id).join(",")}:${unplaced}`, () => ({
+    rows: points.map((p) => ({
       key: p.id,
       href: `/initiatives/${p.id}`,
       values: [`#${p.number} ${p.title}`, t(`quadrant.${p.quadrant}`), format.number(p.effortHours), format.number(p.score), p.costSek === null ? t("initiative.unknownValue") : format.number(p.costSek)],
     })),
-  );
-  const count = points.length + unplaced;
+    summary: t("charts.bubble.summary", { count: points.length }),
+    intro: t("charts.bubble.intro", { count }),
+    unplaced: unplaced ? t("charts.bubble.unplaced", { count: unplaced }) : null,
+  }));
   return (
     <Figure
       id="bubble"
       title={t("charts.bubble.title")}
-      summary={t("charts.bubble.summary", { count: points.length })}
+      summary={words.summary}
       intro={
         <>
-          <p>{t("charts.bubble.intro", { count })}</p>
-          {unplaced ? <p className="text-sm">{t("charts.bubble.unplaced", { count: unplaced })}</p> : null}
+          <p>{words.intro}</p>
+          {words.unplaced ? <p className="text-sm">{words.unplaced}</p> : null}
         </>
       }
       table={
@@ -62,7 +65,7 @@ export async function BubbleFigure({ points, unplaced }: { points: Bubble[]; unp
           caption={t("charts.bubble.title")}
           showLabel={t("charts.showTable")}
           columns={[{ label: t("initiative.fields.title") }, { label: t("initiative.fields.quadrant") }, { label: t("charts.bubble.x"), numeric: true }, { label: t("charts.bubble.y"), numeric: true }, { label: t("charts.bubble.z"), numeric: true }]}
-          rows={rows}
+          rows={words.rows}
         />
       }
     >

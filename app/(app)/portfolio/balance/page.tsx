@@ -5,6 +5,7 @@ import { requireUser } from "@/lib/auth/session";
 import type { WeightBy } from "@/lib/domain/balance";
 import { portfolioOverview, portfolioRanking } from "@/lib/server/portfolio";
 import { backlogTrend, bubbles, equity } from "@/lib/server/portfolio-charts";
+import { wordsUntilWrite } from "@/lib/server/words-cache";
 import { TableHeader } from "@/components/ui/TableHeader";
 import { PortfolioHeader } from "@/components/portfolio/PortfolioHeader";
 import { BacklogFigure, BalanceFigure, BubbleFigure, EquityFigure } from "@/components/portfolio/ChartFigures";
@@ -28,6 +29,18 @@ export default async function PortfolioBalancePage({ searchParams }: { searchPar
   const chartPoints = bubbles(ranking);
   const amount = (v: number) => (weightBy === "cost" ? t("initiative.sek", { value: format.number(v) }) : weightBy === "effort" ? t("initiative.hours", { value: format.number(v) }) : format.number(v));
   const { backlog } = overview;
+  // Worded once per write (and weighting and year), like the figures: see lib/server/words-cache.ts.
+  const words = await wordsUntilWrite(`balance:${weightBy}:${year}`, () => ({
+    quadrants: overview.balance.quadrants.map((q) => ({
+      name: t(`quadrant.${q.quadrant}`),
+      actual: t("portfolio.percent", { value: format.number(q.actualPercent) }),
+      target: q.targetPercent === null ? t("portfolio.noTarget") : t("portfolio.percent", { value: format.number(q.targetPercent) }),
+      deviation: q.deviation === null ? t("initiative.noValue") : t("portfolio.pp", { value: `${q.deviation > 0 ? "+" : q.deviation < 0 ? "−" : "±"}${format.number(Math.abs(q.deviation))}` }),
+      amount: amount(q.amount),
+    })),
+    excluded: overview.balance.excluded ? t("portfolio.excluded", { count: overview.balance.excluded }) : null,
+    backlog: backlog.ratio === null ? t("portfolio.backlogNone") : t("portfolio.backlog", { approved: backlog.approved, active: backlog.active, percent: format.number(Math.round(backlog.ratio * 1000) / 10) }),
+  }));
 
   return (
     <div className="space-y-8">
@@ -55,13 +68,13 @@ export default async function PortfolioBalancePage({ searchParams }: { searchPar
             ]}
           />
           <tbody>
-            {overview.balance.quadrants.map((q) => (
+            {overview.balance.quadrants.map((q, i) => (
               <tr key={q.quadrant} className="border-b border-slate-200">
-                <th scope="row" className="py-1 pr-3 font-medium">{t(`quadrant.${q.quadrant}`)}</th>
-                <td className="py-1 pr-3 text-right tabular-nums">{t("portfolio.percent", { value: format.number(q.actualPercent) })}</td>
-                <td className="py-1 pr-3 text-right tabular-nums">{q.targetPercent === null ? t("portfolio.noTarget") : t("portfolio.percent", { value: format.number(q.targetPercent) })}</td>
-                <td className="py-1 pr-3 text-right tabular-nums">{q.deviation === null ? t("initiative.noValue") : t("portfolio.pp", { value: `${q.deviation > 0 ? "+" : q.deviation < 0 ? "−" : "±"}${format.number(Math.abs(q.deviation))}` })}</td>
-                <td className="py-1 pr-3 text-right tabular-nums">{amount(q.amount)}</td>
+                <th scope="row" className="py-1 pr-3 font-medium">{words.quadrants[i]!.name}</th>
+                <td className="py-1 pr-3 text-right tabular-nums">{words.quadrants[i]!.actual}</td>
+                <td className="py-1 pr-3 text-right tabular-nums">{words.quadrants[i]!.target}</td>
+                <td className="py-1 pr-3 text-right tabular-nums">{words.quadrants[i]!.deviation}</td>
+                <td className="py-1 pr-3 text-right tabular-nums">{words.quadrants[i]!.amount}</td>
                 <td className="py-1" aria-hidden="true">
                   <div className="relative h-4 rounded bg-slate-100">
                     <div className="h-4 rounded bg-brand-700" style={{ width: `${q.actualPercent}%` }} />
@@ -72,14 +85,14 @@ export default async function PortfolioBalancePage({ searchParams }: { searchPar
             ))}
           </tbody>
         </table>
-        {overview.balance.excluded ? <p className="text-sm">{t("portfolio.excluded", { count: overview.balance.excluded })}</p> : null}
+        {words.excluded ? <p className="text-sm">{words.excluded}</p> : null}
         <BalanceFigure balance={overview.balance} weightBy={weightBy} />
       </section>
 
       <section aria-labelledby="backlog-heading">
         <h2 id="backlog-heading" className="text-xl font-semibold">{t("portfolio.backlogTitle")}</h2>
         <p className="mt-2" data-testid="backlog">
-          {backlog.ratio === null ? t("portfolio.backlogNone") : t("portfolio.backlog", { approved: backlog.approved, active: backlog.active, percent: format.number(Math.round(backlog.ratio * 1000) / 10) })}
+          {words.backlog}
         </p>
         <div className="mt-3">
           <BacklogFigure trend={trend} />
