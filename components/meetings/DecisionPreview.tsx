@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { WeightBy } from "@/lib/domain/balance";
 import type { MeetingPreview } from "@/lib/domain/meeting-preview";
 import { WEIGHTINGS } from "@/lib/domain/meeting-preview";
+import { signed } from "@/lib/i18n/signed";
 import { TableHeader } from "@/components/ui/TableHeader";
 
 type Props = {
@@ -19,7 +20,6 @@ export async function DecisionPreview({ preview, number, weightBy, href, closeHr
   const [t, tq, format] = await Promise.all([getTranslations("meetings"), getTranslations("quadrant"), getFormatter()]);
   const pct = (v: number | null) => (v === null ? t("noCapacity") : t("percent", { value: format.number(v) }));
   const hours = (v: number) => t("hours", { value: format.number(v) });
-  const signed = (v: number) => `${v > 0 ? "+" : v < 0 ? "−" : "±"}${format.number(Math.abs(Math.round(v * 10) / 10))}`;
   const { before, after } = preview.balance[weightBy];
   const load = preview.capacity;
   const cell = "px-2 py-1";
@@ -60,7 +60,7 @@ export async function DecisionPreview({ preview, number, weightBy, href, closeHr
                   <td className={`${cell} text-right tabular-nums`}>{q.targetPercent === null ? t("noTarget") : pct(q.targetPercent)}</td>
                   <td className={`${cell} text-right tabular-nums`}>{pct(was.actualPercent)}</td>
                   <td className={`${cell} text-right tabular-nums`}>{pct(q.actualPercent)}</td>
-                  <td className={`${cell} text-right tabular-nums`}>{t("pp", { value: signed(q.actualPercent - was.actualPercent) })}</td>
+                  <td className={`${cell} text-right tabular-nums`}>{t("pp", { value: signed(Math.round((q.actualPercent - was.actualPercent) * 10) / 10, (v) => format.number(v)) })}</td>
                 </tr>
               );
             })}

@@ -5,6 +5,7 @@ import type { Balance, WeightBy } from "@/lib/domain/balance";
 import { QUADRANTS } from "@/lib/domain/pios";
 import type { Backlog, Equity } from "@/lib/domain/portfolio-metrics";
 import type { Bubble } from "@/lib/server/portfolio-charts";
+import { signed } from "@/lib/i18n/signed";
 import { wordsUntilWrite } from "@/lib/server/words-cache";
 import { ChartTable } from "./ChartTable";
 import { BacklogChart, BalanceChart, BubbleChart, EquityChart } from "./charts";
@@ -101,9 +102,8 @@ export async function BacklogFigure({ trend }: { trend: Array<{ quarter: string 
 
 export async function EquityFigure({ rows }: { rows: Equity[] }) {
   const [t, tc, format] = await Promise.all([getTranslations("charts.equity"), getTranslations("charts"), getFormatter()]);
-  const signed = (v: number) => `${v > 0 ? "+" : v < 0 ? "−" : "±"}${format.number(Math.abs(v))}`;
   const worded = await wordsUntilWrite(`equity:${rows.map((r) => r.department).join(",")}`, () =>
-    rows.map((r) => ({ key: r.department, values: [r.department, format.number(r.resourceShare), format.number(r.demandShare), format.number(r.benefitShare), signed(r.gap)] })),
+    rows.map((r) => ({ key: r.department, values: [r.department, format.number(r.resourceShare), format.number(r.demandShare), format.number(r.benefitShare), signed(r.gap, (v) => format.number(v))] })),
   );
   return (
     <Figure

@@ -1,14 +1,13 @@
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages } from "next-intl/server";
-import { pickMessages } from "@/lib/i18n/pick";
 
 const FORM_NAMESPACES = ["initiative", "validation", "benefitRecipient", "nature", "benefitCategory", "certainty"];
 
-/** Sends the browser only the messages its client components use (namespaces, or "namespace.key" paths). */
+/** Sends the browser only the message namespaces its client components use. */
 export async function ClientMessages({ children, namespaces = FORM_NAMESPACES }: { children: React.ReactNode; namespaces?: string[] }) {
   const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
   return (
-    <NextIntlClientProvider locale={locale} messages={pickMessages(messages, namespaces)}>
+    <NextIntlClientProvider locale={locale} messages={Object.fromEntries(namespaces.map((namespace) => [namespace, messages[namespace]]))}>
       {children}
     </NextIntlClientProvider>
   );

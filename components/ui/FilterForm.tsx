@@ -3,8 +3,7 @@
 // and reset. A client component so the whole form, options included, travels as data
 // rather than as an element tree as well as HTML; it works without JavaScript all the same.
 import Link from "next/link";
-import { FilterSelect, type FilterSelectProps } from "./FilterSelect";
-import { FILTER_INPUT } from "./filter-input";
+import { FILTER_INPUT, FilterSelect, type FilterSelectProps } from "./FilterSelect";
 
 export type FilterFormProps = {
   action: string;

@@ -1,7 +1,9 @@
 "use client";
 // One labelled filter of a GET filter form; the empty choice means "all". A client component
 // so a long list of options travels as data, not as an element tree as well as HTML.
-import { FILTER_INPUT } from "./filter-input";
+
+/** The look of a filter form's inputs. */
+export const FILTER_INPUT = "mt-1 block w-full rounded border border-slate-500 bg-white px-2 py-1.5";
 
 export type FilterSelectProps = { name: string; label: string; value: string; all?: string; options: { value: string; label: string }[]; idPrefix?: string };
 

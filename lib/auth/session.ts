@@ -16,7 +16,10 @@ export type SessionUser = Actor & { email: string; departmentName: string | null
 // decrypted with the secret, expiry verified. Headers are left out so that a Bearer API
 // token is never taken for a session.
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
-  const token = await getToken({ req: { cookies: await cookies(), headers: {} } as never });
+  // getToken reads the cookies through getAll(), which Next's cookie store has; its type only
+  // names whole request objects.
+  const req = { cookies: await cookies(), headers: {} } as unknown as Parameters<typeof getToken>[0]["req"];
+  const token = await getToken({ req });
   const user = token ? sessionUser(token) : null;
   return user?.id ? user : null;
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import en from "@/lib/i18n/en.json";
 import sv from "@/lib/i18n/sv.json";
 import { toLocale } from "@/lib/i18n/locales";
-import { pickMessages } from "@/lib/i18n/pick";
+import { signed } from "@/lib/i18n/signed";
 import { safeCallback } from "@/lib/auth/redirect";
 
 const keys = (o: object, prefix = ""): string[] =>
@@ -20,15 +20,11 @@ describe("i18n", () => {
   });
 });
 
-describe("pickMessages", () => {
-  it("sends whole namespaces and single keys, and never changes the catalogue", () => {
-    const before = JSON.stringify(sv);
-    const picked = pickMessages(sv, ["status", "portfolio.components", "portfolio.component", "portfolio.components.reach"]);
-    expect(Object.keys(picked).sort()).toEqual(["portfolio", "status"]);
-    expect(picked.status).toEqual(sv.status);
-    expect(picked.portfolio).toEqual({ components: sv.portfolio.components, component: sv.portfolio.component });
-    expect(JSON.stringify(sv)).toBe(before);
-    expect(pickMessages(sv, ["nosuch.key"])).toEqual({ nosuch: { key: undefined } });
+describe("signed", () => {
+  it("words a change with plus, a true minus sign or ± for none, the number formatted as given", () => {
+    const sv = new Intl.NumberFormat("sv");
+    expect([1.5, -1.5, 0, -0].map((v) => signed(v, (n) => sv.format(n)))).toEqual(["+1,5", "−1,5", "±0", "±0"]);
+    expect(signed(-1234.5, (n) => new Intl.NumberFormat("en").format(n))).toBe("−1,234.5");
   });
 });
 

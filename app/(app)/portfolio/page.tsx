@@ -3,7 +3,6 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
-import { QUADRANTS } from "@/lib/domain/pios";
 import { ClientMessages } from "@/components/ui/ClientMessages";
 import { filterRanking, hasRankingFilter, portfolioOverview, portfolioRanking, type RankedInitiative, type RankingFilter } from "@/lib/server/portfolio";
 import { wordsUntilWrite } from "@/lib/server/words-cache";
@@ -61,14 +60,13 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
     const search = query.toString();
     return search ? `/portfolio?${search}` : "/portfolio";
   };
-  const quadrantLabel = Object.fromEntries(QUADRANTS.map((q) => [q, t(`quadrant.${q}`)]));
   // Rows are worded as they are first shown; the words last until the next write.
   const words = await wordsUntilWrite(`ranking:${year}`, (): RankingWords => ({
     rows: new Map(),
     // The balance in one line, so it stays in view while prioritising; the tables and charts are a view away.
     balanceLine: overview.balance.quadrants
       .map((q) => {
-        const values = { quadrant: quadrantLabel[q.quadrant]!, actual: format.number(q.actualPercent) };
+        const values = { quadrant: t(`quadrant.${q.quadrant}`), actual: format.number(q.actualPercent) };
         return q.targetPercent === null ? t("portfolio.balanceItemNoTarget", values) : t("portfolio.balanceItem", { ...values, target: format.number(q.targetPercent) });
       })
       .join(" · "),
@@ -83,7 +81,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
   const wordRow = (r: RankedInitiative): RowWords => ({
     byline: r.manualRank !== null ? `${r.department} · ${t("portfolio.manual")}` : r.department,
     statusLabel: t(`status.${r.status}`),
-    quadrant: r.quadrant ? quadrantLabel[r.quadrant]! : t("initiative.noValue"),
+    quadrant: r.quadrant ? t(`quadrant.${r.quadrant}`) : t("initiative.noValue"),
     score: format.number(r.score.total), cost: money(r.estimatedCostSek), effort: hours(r.estimatedEffortHours),
     breakdown: r.score.components.map((c) => {
       const name = t(`portfolio.components.${c.key}`);

@@ -5,6 +5,7 @@ import { requireUser } from "@/lib/auth/session";
 import type { WeightBy } from "@/lib/domain/balance";
 import { portfolioOverview, portfolioRanking } from "@/lib/server/portfolio";
 import { backlogTrend, bubbles, equity } from "@/lib/server/portfolio-charts";
+import { signed } from "@/lib/i18n/signed";
 import { wordsUntilWrite } from "@/lib/server/words-cache";
 import { TableHeader } from "@/components/ui/TableHeader";
 import { PortfolioHeader } from "@/components/portfolio/PortfolioHeader";
@@ -31,13 +32,13 @@ export default async function PortfolioBalancePage({ searchParams }: { searchPar
   const { backlog } = overview;
   // Worded once per write (and weighting and year), like the figures: see lib/server/words-cache.ts.
   const words = await wordsUntilWrite(`balance:${weightBy}:${year}`, () => ({
-    quadrants: overview.balance.quadrants.map((q) => ({
+    quadrants: Object.fromEntries(overview.balance.quadrants.map((q) => [q.quadrant, {
       name: t(`quadrant.${q.quadrant}`),
       actual: t("portfolio.percent", { value: format.number(q.actualPercent) }),
       target: q.targetPercent === null ? t("portfolio.noTarget") : t("portfolio.percent", { value: format.number(q.targetPercent) }),
-      deviation: q.deviation === null ? t("initiative.noValue") : t("portfolio.pp", { value: `${q.deviation > 0 ? "+" : q.deviation < 0 ? "−" : "±"}${format.number(Math.abs(q.deviation))}` }),
+      deviation: q.deviation === null ? t("initiative.noValue") : t("portfolio.pp", { value: signed(q.deviation, (v) => format.number(v)) }),
       amount: amount(q.amount),
-    })),
+    }])),
     excluded: overview.balance.excluded ? t("portfolio.excluded", { count: overview.balance.excluded }) : null,
     backlog: backlog.ratio === null ? t("portfolio.backlogNone") : t("portfolio.backlog", { approved: backlog.approved, active: backlog.active, percent: format.number(Math.round(backlog.ratio * 1000) / 10) }),
   }));
@@ -68,13 +69,13 @@ export default async function PortfolioBalancePage({ searchParams }: { searchPar
             ]}
           />
           <tbody>
-            {overview.balance.quadrants.map((q, i) => (
+            {overview.balance.quadrants.map((q) => (
               <tr key={q.quadrant} className="border-b border-slate-200">
-                <th scope="row" className="py-1 pr-3 font-medium">{words.quadrants[i]!.name}</th>
-                <td className="py-1 pr-3 text-right tabular-nums">{words.quadrants[i]!.actual}</td>
-                <td className="py-1 pr-3 text-right tabular-nums">{words.quadrants[i]!.target}</td>
-                <td className="py-1 pr-3 text-right tabular-nums">{words.quadrants[i]!.deviation}</td>
-                <td className="py-1 pr-3 text-right tabular-nums">{words.quadrants[i]!.amount}</td>
+                <th scope="row" className="py-1 pr-3 font-medium">{words.quadrants[q.quadrant]!.name}</th>
+                <td className="py-1 pr-3 text-right tabular-nums">{words.quadrants[q.quadrant]!.actual}</td>
+                <td className="py-1 pr-3 text-right tabular-nums">{words.quadrants[q.quadrant]!.target}</td>
+                <td className="py-1 pr-3 text-right tabular-nums">{words.quadrants[q.quadrant]!.deviation}</td>
+                <td className="py-1 pr-3 text-right tabular-nums">{words.quadrants[q.quadrant]!.amount}</td>
                 <td className="py-1" aria-hidden="true">
                   <div className="relative h-4 rounded bg-slate-100">
                     <div className="h-4 rounded bg-brand-700" style={{ width: `${q.actualPercent}%` }} />
