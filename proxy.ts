@@ -15,7 +15,7 @@ export const config = {
   matcher: [
     {
       // Every page except sign-in; not the APIs (they answer 401 themselves) or static files.
-      source: "/((?!signin|api/|_next/|favicon\\.ico|robots\\.txt|.*\\.(?:svg|png|ico|css|js|txt)$).*)",
+      source: "/((?!signin|setup/|password/|api/|_next/|favicon\\.ico|robots\\.txt|.*\\.(?:svg|png|ico|css|js|txt)$).*)",
       // Only when there is no session cookie (next-auth's, __Secure- over https, split into
       // .0, .1 … when large): a signed-in request skips this step altogether, which costs
       // every page about a millisecond or two even when it only passes the request on.

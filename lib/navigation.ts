@@ -13,7 +13,6 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/programs", key: "programs", action: "portfolio.read" },
   { href: "/initiatives/new", key: "newInitiative", action: "initiative.create" },
   { href: "/triage", key: "triage", action: "triage.perform" },
-  { href: "/settings/triage", key: "triageSettings", action: "triage.settings" },
-  { href: "/settings/tokens", key: "apiTokens", action: "admin.tokens" },
-  { href: "/settings/import", key: "data", action: "data.import" },
+  // Organisation, people, goals, sign-on, tokens, data and the audit log: one overview page.
+  { href: "/settings", key: "settings", action: "settings.open" },
 ];

@@ -8,6 +8,7 @@ declare module "next-auth" {
     role?: Role;
     departmentId?: string | null;
     departmentName?: string | null;
+    sessionVersion?: number;
   }
 }
 
@@ -17,5 +18,7 @@ declare module "next-auth/jwt" {
     role?: Role;
     departmentId?: string | null;
     departmentName?: string | null;
+    /** The person's session version at sign-in: a newer one in the database ends this session. */
+    sv?: number;
   }
 }

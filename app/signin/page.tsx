@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { currentUser } from "@/lib/auth/session";
 import { oidcConfigured } from "@/lib/auth/options";
 import { SignInForm } from "@/components/auth/SignInForm";
+import { demoAccountsPresent } from "@/lib/server/users";
 import { safeCallback } from "@/lib/auth/redirect";
 import { SsoButton } from "@/components/auth/SsoButton";
 import { LanguageSwitch } from "@/components/layout/LanguageSwitch";
@@ -14,11 +15,14 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signin"))("title") };
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
-  const { callbackUrl, error } = await searchParams;
+const SSO_ERRORS = new Set(["SsoNoEmail", "SsoDeactivated", "SsoUnknown", "SsoUnmapped"]);
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string; done?: string }> }) {
+  const { callbackUrl, error, done } = await searchParams;
   if (await currentUser()) redirect(safeCallback(callbackUrl));
   const t = await getTranslations();
-  const demo = !process.env.DATABASE_URL;
+  // The demo accounts are listed only where they exist (the demo municipality is seeded).
+  const demo = await demoAccountsPresent();
   return (
     <>
       <SkipLink label={t("app.skipToContent")} />
@@ -34,8 +38,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <p className="mt-2">{t("signin.intro")}</p>
         </div>
         {error && error !== "CredentialsSignin" ? (
-          <p role="alert" className="font-medium text-red-800">
-            {t("signin.ssoFailed")}
+          <p role="alert" className="font-medium text-red-800" data-testid="sso-error">
+            {SSO_ERRORS.has(error) ? t(`signin.sso${error.slice(3)}` as never) : t("signin.ssoFailed")}
+          </p>
+        ) : null}
+        {done === "password" || done === "setup" ? (
+          <p role="status" className="rounded border-2 border-emerald-800 bg-emerald-50 p-3 font-medium" data-testid="signin-done">
+            {t(done === "setup" ? "signin.setupDone" : "signin.passwordDone")}
           </p>
         ) : null}
         <SignInForm callbackUrl={callbackUrl} />

@@ -5,9 +5,10 @@ import { QUADRANTS } from "@/lib/domain/pios";
 import type { InitiativeFilter } from "@/lib/validation/initiative";
 
 type Translate = Awaited<ReturnType<typeof getTranslations>>;
+/** Filters find old records too: every department and goal, also deactivated ones. */
 type Options = {
-  departments: { id: string; name: string }[];
-  goals: { id: string; code: string; title: string }[];
+  allDepartments: { id: string; name: string }[];
+  allGoals: { id: string; code: string; title: string }[];
   programs: { id: string; name: string }[];
 };
 type Filter = Partial<Pick<InitiativeFilter, "department" | "quadrant" | "kind" | "size" | "goal" | "program">>;
@@ -16,12 +17,12 @@ type Filter = Partial<Pick<InitiativeFilter, "department" | "quadrant" | "kind" 
 export function initiativeFilterSelects(t: Translate, options: Options, filter: Filter, extra: FilterSelectProps[] = []): FilterSelectProps[] {
   const all = t("initiative.filters.all");
   return [
-    { name: "department", label: t("initiative.fields.ownerDepartment"), value: filter.department ?? "", all: t("initiative.filters.allDepartments"), options: options.departments.map((d) => ({ value: d.id, label: d.name })) },
+    { name: "department", label: t("initiative.fields.ownerDepartment"), value: filter.department ?? "", all: t("initiative.filters.allDepartments"), options: options.allDepartments.map((d) => ({ value: d.id, label: d.name })) },
     ...extra,
     { name: "quadrant", label: t("initiative.fields.quadrant"), value: filter.quadrant ?? "", all, options: QUADRANTS.map((v) => ({ value: v, label: t(`quadrant.${v}`) })) },
     { name: "kind", label: t("initiative.fields.kind"), value: filter.kind ?? "", all, options: (["INFRASTRUCTURE", "BUSINESS_DEVELOPMENT"] as const).map((v) => ({ value: v, label: t(`kind.${v}`) })) },
     { name: "size", label: t("initiative.fields.size"), value: filter.size ?? "", all, options: (["SMALL", "MEDIUM", "LARGE"] as const).map((v) => ({ value: v, label: t(`size.${v}`) })) },
-    { name: "goal", label: t("initiative.fields.goals"), value: filter.goal ?? "", all, options: options.goals.map((g) => ({ value: g.id, label: `${g.code} ${g.title}` })) },
+    { name: "goal", label: t("initiative.fields.goals"), value: filter.goal ?? "", all, options: options.allGoals.map((g) => ({ value: g.id, label: `${g.code} ${g.title}` })) },
     { name: "program", label: t("initiative.fields.program"), value: filter.program ?? "", all, options: options.programs.map((p) => ({ value: p.id, label: p.name })) },
   ];
 }

@@ -51,3 +51,54 @@ export function WipLimitForm(props: { action: Action; wipLimit: number | null })
     </ResourceForm>
   );
 }
+
+/** A new pool: central (DIG, Digitalt center) or a department's local pool. */
+export function CreatePoolForm(props: { action: Action; kinds: readonly ("DIG" | "DIGITAL_CENTER" | "LOCAL")[]; departments: { id: string; name: string }[] }) {
+  const t = useTranslations("resources");
+  return (
+    <ResourceForm action={props.action} submitLabel={t("manage.create")} okMessage={t("manage.created")} testId="create-pool-form" className="grid gap-3 rounded border border-slate-300 p-4 md:grid-cols-2">
+      <div>
+        <label htmlFor="pool-name" className="font-medium">{t("manage.name")}</label>
+        <input id="pool-name" name="name" maxLength={100} className={input} />
+        <ResourceFieldError name="name" id="pool-name-error" />
+      </div>
+      <div>
+        <label htmlFor="pool-kind" className="font-medium">{t("manage.kind")}</label>
+        <select id="pool-kind" name="kind" defaultValue={props.kinds.includes("LOCAL") ? "LOCAL" : props.kinds[0]} className={input} aria-describedby="pool-kind-help">
+          {props.kinds.map((k) => <option key={k} value={k}>{t(`manage.kinds.${k}`)}</option>)}
+        </select>
+        <p id="pool-kind-help" className="text-sm text-slate-700">{t("manage.kindHelp")}</p>
+        <ResourceFieldError name="kind" id="pool-kind-error" />
+      </div>
+      <div>
+        <label htmlFor="pool-department" className="font-medium">{t("manage.department")}</label>
+        <select id="pool-department" name="departmentId" className={input} aria-describedby="pool-department-help">
+          <option value="">{t("manage.noDepartment")}</option>
+          {props.departments.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+        </select>
+        <p id="pool-department-help" className="text-sm text-slate-700">{t("manage.departmentHelp")}</p>
+        <ResourceFieldError name="departmentId" id="pool-department-error" />
+      </div>
+      <div>
+        <label htmlFor="pool-wip" className="font-medium">{t("pool.wipLimit")}</label>
+        <input id="pool-wip" name="wipLimit" inputMode="numeric" className={input} aria-describedby="pool-wip-help" />
+        <p id="pool-wip-help" className="text-sm text-slate-700">{t("pool.wipLimitHelp")}</p>
+        <ResourceFieldError name="wipLimit" id="pool-wip-error" />
+      </div>
+    </ResourceForm>
+  );
+}
+
+/** The pool's name. */
+export function RenamePoolForm(props: { action: Action; name: string }) {
+  const t = useTranslations("resources");
+  return (
+    <ResourceForm action={props.action} submitLabel={t("manage.rename")} okMessage={t("manage.renamed")} testId="rename-pool-form" className="space-y-3 rounded border border-slate-300 p-4">
+      <div>
+        <label htmlFor="rename-pool" className="font-medium">{t("manage.name")}</label>
+        <input id="rename-pool" name="name" defaultValue={props.name} maxLength={100} className={input} />
+        <ResourceFieldError name="name" id="rename-pool-error" />
+      </div>
+    </ResourceForm>
+  );
+}

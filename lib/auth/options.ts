@@ -1,12 +1,13 @@
 // next-auth v4: credentials (bcrypt) plus a generic OIDC provider (Entra ID, Keycloak …)
-// when OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set. JWT sessions carry
-// id, role and department; authorization itself lives in ./policy.ts.
+// when OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set. JWT sessions carry id,
+// role, department and the person's session version; authorization itself lives in ./policy.ts.
 import type { AuthOptions, Session } from "next-auth";
 import type { JWT } from "next-auth/jwt";
 import type { Provider } from "next-auth/providers/index";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { credentialsSchema } from "@/lib/validation/auth";
-import { findActiveUserByEmail, verifyCredentials } from "@/lib/server/users";
+import { provisionSsoUser } from "@/lib/server/sso";
+import { verifyCredentials, type SignedInUser } from "@/lib/server/users";
 import { LoginThrottle } from "./throttle";
 
 const throttle = new LoginThrottle();
@@ -54,7 +55,7 @@ export function providers(): Provider[] {
       wellKnown: `${issuer}/.well-known/openid-configuration`,
       clientId: process.env.OIDC_CLIENT_ID,
       clientSecret: process.env.OIDC_CLIENT_SECRET,
-      authorization: { params: { scope: "openid email profile" } },
+      authorization: { params: { scope: process.env.OIDC_SCOPE ?? "openid email profile" } },
       idToken: true,
       checks: ["pkce", "state"],
       profile(profile: { sub: string; email?: string; preferred_username?: string; name?: string }) {
@@ -64,6 +65,9 @@ export function providers(): Provider[] {
   }
   return list;
 }
+
+/** Where a refused single sign-on lands: the sign-in page, saying why. */
+export const SSO_REFUSED = { noEmail: "SsoNoEmail", deactivated: "SsoDeactivated", unknown: "SsoUnknown", unmapped: "SsoUnmapped" } as const;
 
 /** The signed-in user as the session token carries it (see the jwt callback below). */
 export function sessionUser(token: JWT): Session["user"] {
@@ -77,18 +81,25 @@ export function sessionUser(token: JWT): Session["user"] {
   };
 }
 
+type ProvisionedUser = { portfoljen?: SignedInUser };
+
 export const authOptions: AuthOptions = {
   providers: providers(),
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   pages: { signIn: "/signin", error: "/signin" },
   callbacks: {
-    async signIn({ user, account }) {
+    // After the identity provider has authenticated someone: create them, re-apply the group
+    // mapping, or refuse (lib/server/sso.ts). The person travels on to the jwt callback.
+    async signIn({ user, account, profile }) {
       if (account?.provider !== "oidc") return true;
-      return Boolean(user.email && (await findActiveUserByEmail(user.email)));
+      const outcome = await provisionSsoUser({ email: user.email, name: user.name, claims: (profile ?? {}) as Record<string, unknown> });
+      if (!outcome.ok) return `/signin?error=${SSO_REFUSED[outcome.reason]}`;
+      (user as ProvisionedUser).portfoljen = outcome.user;
+      return true;
     },
     async jwt({ token, user, account }) {
       if (user) {
-        const known = account?.provider === "oidc" ? await findActiveUserByEmail(user.email ?? "") : (user as Awaited<ReturnType<typeof verifyCredentials>>);
+        const known = account?.provider === "oidc" ? (user as ProvisionedUser).portfoljen : (user as unknown as SignedInUser);
         if (known) {
           token.uid = known.id;
           token.name = known.name;
@@ -96,6 +107,7 @@ export const authOptions: AuthOptions = {
           token.role = known.role;
           token.departmentId = known.departmentId;
           token.departmentName = known.departmentName;
+          token.sv = known.sessionVersion;
         }
       }
       return token;

@@ -30,8 +30,14 @@ type Subjects = {
   "data.export": undefined;
   "data.import": undefined;
   "data.restore": undefined;
+  "audit.browse": undefined;
   "admin.users": undefined;
+  "admin.organisation": undefined;
+  "admin.sso": undefined;
   "admin.tokens": undefined;
+  "goals.manage": undefined;
+  "pool.manage": PoolSubject | undefined;
+  "settings.open": undefined;
 };
 export type Action = keyof Subjects;
 
@@ -79,12 +85,25 @@ const rules: { [A in Action]: (actor: Actor, subject: Subjects[A] | undefined) =
     CENTRAL.includes(a.role) ||
     (a.role === "DEPARTMENT_MANAGER" && (!s || (s.kind === "LOCAL" && isOwnDepartment(a, s.departmentId)))),
   "resource.settings": (a) => CENTRAL.includes(a.role),
+  // Every initiative's own history is open to all; the whole audit log to admin and leadership.
   "audit.read": () => true,
+  "audit.browse": (a) => a.role === "ADMIN" || a.role === "LEADERSHIP",
   "data.export": (a) => a.role === "ADMIN",
   "data.import": (a) => a.role === "ADMIN" || a.role === "DIG",
   "data.restore": (a) => a.role === "ADMIN",
   "admin.users": (a) => a.role === "ADMIN",
+  "admin.organisation": (a) => a.role === "ADMIN",
+  "admin.sso": (a) => a.role === "ADMIN",
   "admin.tokens": (a) => a.role === "ADMIN",
+  // The political direction: the elected assembly's goals, kept by admin and leadership.
+  "goals.manage": (a) => a.role === "ADMIN" || a.role === "LEADERSHIP",
+  // Creating, renaming and deactivating pools: DIG and admin for every pool; a department's
+  // managers for their own local pool.
+  "pool.manage": (a, s) =>
+    a.role === "ADMIN" || a.role === "DIG" ||
+    (a.role === "DEPARTMENT_MANAGER" && (!s || (s.kind === "LOCAL" && isOwnDepartment(a, s.departmentId)))),
+  // The settings overview: for every role that keeps some of the settings.
+  "settings.open": (a) => a.role === "ADMIN" || a.role === "DIG" || a.role === "LEADERSHIP",
 };
 
 /**

@@ -3,6 +3,7 @@ import { getToken } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { cache } from "react";
 import { redirect } from "next/navigation";
+import { sessionIsCurrent } from "@/lib/server/users";
 import { sessionUser } from "./options";
 import { UnauthenticatedError } from "./policy";
 import type { Actor } from "./roles";
@@ -21,7 +22,9 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const req = { cookies: await cookies(), headers: {} } as unknown as Parameters<typeof getToken>[0]["req"];
   const token = await getToken({ req });
   const user = token ? sessionUser(token) : null;
-  return user?.id ? user : null;
+  if (!user?.id) return null;
+  // A deactivated person, or one whose role, department or password changed, is signed out here.
+  return (await sessionIsCurrent(user.id, token!.sv)) ? user : null;
 });
 
 /** For signed-in pages: the user, or a redirect to sign-in. */

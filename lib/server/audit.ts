@@ -39,8 +39,10 @@ export function diff(before: Record<string, unknown>, after: Record<string, unkn
 
 /**
  * The user behind an actor, for foreign keys. Service identities act as no user and are
- * named by their label: API tokens ("API-token: <name>") and the command line ("cli:").
+ * named by their label: API tokens ("API-token: <name>"), the command line ("cli:"), single
+ * sign-on provisioning ("sso:") and the first start's setup ("setup:").
  */
 export function actorUserId(actor: Actor): string | null {
-  return actor.id.startsWith(TOKEN_ACTOR_PREFIX) || actor.id.startsWith("cli:") ? null : actor.id;
+  return actor.id.startsWith(TOKEN_ACTOR_PREFIX) || SERVICE_PREFIXES.some((p) => actor.id.startsWith(p)) ? null : actor.id;
 }
+const SERVICE_PREFIXES = ["cli:", "sso:", "setup:"];

@@ -64,3 +64,23 @@ export function actionFailure(error: unknown): ActionFailure {
   const { body } = toErrorResponse(error);
   return { ok: false, code: body.error.code, ...(body.error.issues ? { issues: body.error.issues } : {}) };
 }
+
+/** A unique index refused the write: Prisma's P2002 on the pg adapter, PostgreSQL's 23505 through PGlite. */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } };
+  if (e?.code === "P2002" || e?.cause?.code === "23505") return true;
+  // Driver adapters may also surface it only in the message or the cause.
+  const text = error instanceof Error ? `${error.message} ${JSON.stringify((error as { cause?: unknown }).cause ?? "")}` : "";
+  return /23505|unique constraint|UniqueConstraintViolation/i.test(text);
+}
+
+/**
+ * For `.catch()` after a check-then-write: two people writing the same unique value at once get
+ * the same answer as the one the check gives, from the database's unique index.
+ */
+export function uniqueViolationAs(make: () => AppError): (error: unknown) => never {
+  return (error) => {
+    if (isUniqueViolation(error)) throw make();
+    throw error;
+  };
+}

@@ -2,6 +2,7 @@ import "server-only";
 import { authorize, can } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/roles";
 import { prisma } from "@/lib/db";
+import { goalSelectable } from "@/lib/domain/goals";
 import { quadrantOf, splitQuadrant } from "@/lib/domain/pios";
 import type { InitiativeStatus, Prisma } from "@/lib/generated/prisma/client";
 import {
@@ -16,6 +17,7 @@ import {
 } from "@/lib/validation/initiative";
 import { actorUserId, diff, recordAudit } from "./audit";
 import { ConflictError, NotFoundError, parseInput, ValidationError } from "./errors";
+import { currentYear, selectableGoalsWhere } from "./goals";
 import { cachedUntilWrite } from "./snapshot-cache";
 
 type Tx = Prisma.TransactionClient;
@@ -31,14 +33,19 @@ function scalarData(fields: InitiativeFields) {
   };
 }
 
-async function checkReferences(tx: Tx, fields: InitiativeFields): Promise<void> {
+/**
+ * The department must exist and be active, and the goals selectable (active, not expired);
+ * an edit may keep the department and the goals the initiative already has, even if they
+ * have since been deactivated.
+ */
+async function checkReferences(tx: Tx, fields: InitiativeFields, current?: { ownerDepartmentId: string; goals: { goalId: string }[] }): Promise<void> {
   const issues: { path: string; message: string }[] = [];
-  if (!(await tx.department.findUnique({ where: { id: fields.ownerDepartmentId }, select: { id: true } }))) {
-    issues.push({ path: "ownerDepartmentId", message: "unknownDepartment" });
-  }
+  const department = await tx.department.findUnique({ where: { id: fields.ownerDepartmentId }, select: { active: true } });
+  if (!department) issues.push({ path: "ownerDepartmentId", message: "unknownDepartment" });
+  else if (!department.active && fields.ownerDepartmentId !== current?.ownerDepartmentId) issues.push({ path: "ownerDepartmentId", message: "inactiveDepartment" });
   if (fields.goals.length) {
-    const found = await tx.strategicGoal.findMany({ where: { id: { in: fields.goals.map((g) => g.goalId) }, active: true }, select: { id: true } });
-    const known = new Set(found.map((g) => g.id));
+    const found = await tx.strategicGoal.findMany({ where: { id: { in: fields.goals.map((g) => g.goalId) }, ...selectableGoalsWhere(currentYear()) }, select: { id: true } });
+    const known = new Set([...found.map((g) => g.id), ...(current?.goals.map((g) => g.goalId) ?? [])]);
     fields.goals.forEach((g, i) => {
       if (!known.has(g.goalId)) issues.push({ path: `goals.${i}.goalId`, message: "unknownGoal" });
     });
@@ -158,7 +165,7 @@ export async function updateInitiative(actor: Actor, id: string, input: unknown)
     authorize(actor, "initiative.edit", current);
     // Moving it to another department needs the right to create there too.
     if (fields.ownerDepartmentId !== current.ownerDepartmentId) authorize(actor, "initiative.create", { ownerDepartmentId: fields.ownerDepartmentId });
-    await checkReferences(tx, fields);
+    await checkReferences(tx, fields, current);
     await claimVersion(tx, id, version, scalarData(fields));
     await writeChildren(tx, id, fields, true);
     const changes = diff(editableView(current) as Record<string, unknown>, fields as Record<string, unknown>);
@@ -316,14 +323,26 @@ export async function* exportInitiatives(actor: Actor, filter: InitiativeFilter,
 /** Reference data for forms and filters. */
 /** Departments, active goals and programs for filters and forms (cached until the next write). */
 export function formOptions() {
-  return cachedUntilWrite("formOptions", loadFormOptions);
+  return cachedUntilWrite(`formOptions:${currentYear()}`, loadFormOptions);
 }
 
+/**
+ * `departments` and `goals` are what forms offer: active units, selectable goals. Filters
+ * also find old records, so they take `allDepartments` and `allGoals`.
+ */
 async function loadFormOptions() {
-  const [departments, goals, programs] = await Promise.all([
-    prisma.department.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    prisma.strategicGoal.findMany({ where: { active: true }, orderBy: { code: "asc" }, select: { id: true, code: true, title: true, description: true } }),
+  const year = currentYear();
+  const [allDepartments, allGoals, programs] = await Promise.all([
+    prisma.department.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, active: true } }),
+    prisma.strategicGoal.findMany({ orderBy: { code: "asc" }, select: { id: true, code: true, title: true, description: true, active: true, validFrom: true, validTo: true } }),
     prisma.program.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
   ]);
-  return { departments, goals, programs };
+  const option = <T extends { id: string }>(list: T[], keep: (item: T) => boolean) => list.filter(keep);
+  return {
+    departments: option(allDepartments, (d) => d.active).map(({ id, name }) => ({ id, name })),
+    allDepartments: allDepartments.map(({ id, name }) => ({ id, name })),
+    goals: option(allGoals, (g) => goalSelectable(g, year)).map(({ id, code, title, description }) => ({ id, code, title, description })),
+    allGoals: allGoals.map(({ id, code, title, description }) => ({ id, code, title, description })),
+    programs,
+  };
 }

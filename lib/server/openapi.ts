@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 description of /api/v1, generated from the zod schemas the API validates with.
 // Each area's paths live in lib/server/openapi/<area>.ts.
 import { createDocument } from "zod-openapi";
+import { administrationPaths } from "./openapi/administration";
 import { dataPaths } from "./openapi/data";
 import { initiativesPaths } from "./openapi/initiatives";
 import { meetingsPaths } from "./openapi/meetings";
@@ -32,6 +33,7 @@ export function openApiDocument() {
       ...resourcesPaths,
       ...programsPaths,
       ...dataPaths,
+      ...administrationPaths,
     },
   });
 }

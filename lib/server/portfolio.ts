@@ -3,6 +3,7 @@ import { authorize } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/roles";
 import { prisma } from "@/lib/db";
 import { balance, type Balance, type WeightBy } from "@/lib/domain/balance";
+import { goalInEffect } from "@/lib/domain/goals";
 import { quadrantOf, type Quadrant } from "@/lib/domain/pios";
 import { ACTIVE_STATUSES, backlogRatio } from "@/lib/domain/portfolio-metrics";
 import { benefitScore, placeAt, rank, type BenefitScore, type ScoreInput } from "@/lib/domain/score";
@@ -13,6 +14,7 @@ import { balanceTargetInput, rankingMoveInput } from "@/lib/validation/portfolio
 import { recordAudit } from "./audit";
 import { ConflictError, NotFoundError, parseInput } from "./errors";
 import { claimVersion, initiativeWhere } from "./initiatives";
+import { currentYear, goalsInEffectWhere } from "./goals";
 import { cachedUntilWrite } from "./snapshot-cache";
 import { scoreWeights } from "./settings";
 
@@ -32,12 +34,14 @@ export async function rankedPortfolio(actor: Actor): Promise<RankedInitiative[]>
 /** The ranking and whether its top ten hinges on any single score weight (±10 %). */
 export async function portfolioRanking(actor: Actor): Promise<PortfolioRanking> {
   authorize(actor, "portfolio.read");
-  return cachedUntilWrite("ranking", computeRanking);
+  // The year is in the key: a goal's validity period starts and ends with a year.
+  const year = currentYear();
+  return cachedUntilWrite(`ranking:${year}`, () => computeRanking(year));
 }
 
 export type PortfolioRanking = { ranking: RankedInitiative[]; sensitivity: Sensitivity };
 
-async function computeRanking(): Promise<PortfolioRanking> {
+async function computeRanking(year: number): Promise<PortfolioRanking> {
   const [rows, goals, weights] = await Promise.all([
     prisma.initiative.findMany({
       where: { status: { in: PORTFOLIO_STATUSES } },
@@ -45,11 +49,11 @@ async function computeRanking(): Promise<PortfolioRanking> {
         id: true, number: true, title: true, status: true, benefitRecipient: true, nature: true, estimatedCostSek: true, estimatedEffortHours: true,
         benefitJudgement: true, reachCount: true, urgency: true, legalRequirement: true, riskReduction: true, rank: true, version: true,
         ownerDepartment: { select: { name: true } },
-        goals: { select: { alignment: true, goal: { select: { weight: true, active: true } } } },
+        goals: { select: { alignment: true, goal: { select: { weight: true, active: true, validFrom: true, validTo: true } } } },
         benefits: { select: { annualValueSek: true } },
       },
     }),
-    prisma.strategicGoal.findMany({ where: { active: true }, select: { weight: true } }),
+    prisma.strategicGoal.findMany({ where: goalsInEffectWhere(year), select: { weight: true } }),
     scoreWeights(),
   ]);
   const context = { maxAlignment: goals.reduce((sum, g) => sum + g.weight * 3, 0) };
@@ -57,7 +61,7 @@ async function computeRanking(): Promise<PortfolioRanking> {
   const scored = rows.map((r) => {
     const known = r.benefits.map((b) => b.annualValueSek).filter((v): v is number => v !== null);
     const input: ScoreInput = {
-      goals: r.goals.filter((g) => g.goal.active).map((g) => ({ weight: g.goal.weight, alignment: g.alignment })),
+      goals: r.goals.filter((g) => goalInEffect(g.goal, year)).map((g) => ({ weight: g.goal.weight, alignment: g.alignment })),
       annualBenefitSek: known.length ? known.reduce((a, b) => a + b, 0) : null,
       benefitJudgement: r.benefitJudgement,
       reachCount: r.reachCount,

@@ -6,7 +6,9 @@ import { programTotals, type ProgramMember, type ProgramTotals } from "@/lib/dom
 import type { InitiativeStatus, Prisma } from "@/lib/generated/prisma/client";
 import { initiativeProgramInput, programInput, programMembershipInput, updateProgramInput, type ProgramFields } from "@/lib/validation/programs";
 import { diff, recordAudit } from "./audit";
-import { AppError, ConflictError, NotFoundError, parseInput, ValidationError, type FieldIssue } from "./errors";
+import { currentYear, selectableGoalsWhere } from "./goals";
+import { activePeople } from "./users";
+import { AppError, ConflictError, NotFoundError, parseInput, ValidationError, uniqueViolationAs, type FieldIssue } from "./errors";
 import { claimVersion, loadForChange } from "./initiatives";
 
 type Tx = Prisma.TransactionClient;
@@ -103,8 +105,8 @@ export type ProgramDetail = Awaited<ReturnType<typeof getProgram>>;
 /** Choices for the program form: active users and goals. */
 export async function programFormOptions() {
   const [users, goals] = await Promise.all([
-    prisma.user.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, role: true, department: { select: { shortName: true } } } }),
-    prisma.strategicGoal.findMany({ where: { active: true }, orderBy: { code: "asc" }, select: { id: true, code: true, title: true } }),
+    activePeople(),
+    prisma.strategicGoal.findMany({ where: selectableGoalsWhere(currentYear()), orderBy: { code: "asc" }, select: { id: true, code: true, title: true } }),
   ]);
   return { users, goals };
 }
@@ -153,7 +155,7 @@ async function checkReferences(tx: Tx, fields: ProgramFields): Promise<void> {
     if (!users.has(u)) issues.push({ path: `councilIds.${i}`, message: "unknownUser" });
   });
   if (fields.goalIds.length) {
-    const goals = new Set((await tx.strategicGoal.findMany({ where: { id: { in: fields.goalIds }, active: true }, select: { id: true } })).map((g) => g.id));
+    const goals = new Set((await tx.strategicGoal.findMany({ where: { id: { in: fields.goalIds }, ...selectableGoalsWhere(currentYear()) }, select: { id: true } })).map((g) => g.id));
     fields.goalIds.forEach((g, i) => {
       if (!goals.has(g)) issues.push({ path: `goalIds.${i}`, message: "unknownGoal" });
     });
@@ -170,12 +172,7 @@ async function checkNameFree(tx: Tx, name: string, exceptId: string | null): Pro
 }
 
 /** Two people creating the same name at once: the database's unique index decides; the loser gets the same answer. */
-function uniqueViolationAsNameTaken(error: unknown): never {
-  // Prisma maps it to P2002 on the pg adapter; the PGlite adapter passes PostgreSQL's 23505 through.
-  const e = error as { code?: string; cause?: { code?: string } };
-  if (e.code === "P2002" || e.cause?.code === "23505") throw nameTaken();
-  throw error;
-}
+const uniqueViolationAsNameTaken = uniqueViolationAs(nameTaken);
 
 function auditView(p: { name: string; targetState: string; leaderId: string | null; councilIds: string[]; goalIds: string[] }) {
   return { name: p.name, targetState: p.targetState, leaderId: p.leaderId, councilIds: [...p.councilIds].sort(), goalIds: [...p.goalIds].sort() };

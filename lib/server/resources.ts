@@ -45,10 +45,11 @@ import {
   allocationUpdateInput,
   capacityInput,
   demandQuery,
+  poolCreateInput,
   poolUpdateInput,
 } from "@/lib/validation/resources";
-import { actorUserId, recordAudit } from "./audit";
-import { ConflictError, NotFoundError, parseInput, ValidationError } from "./errors";
+import { actorUserId, diff, recordAudit } from "./audit";
+import { AppError, ConflictError, isUniqueViolation, NotFoundError, parseInput, uniqueViolationAs, ValidationError } from "./errors";
 import { resourceSettings } from "./settings";
 
 type Tx = Prisma.TransactionClient;
@@ -60,11 +61,13 @@ export function currentQuarter(now = new Date()): string {
 // ---------------------------------------------------------------------------
 // Pools
 
-export type PoolSummary = PoolInfo & { departmentName: string | null };
+export type PoolSummary = PoolInfo & { departmentName: string | null; active: boolean; version: number };
 
-const poolSelect = { id: true, name: true, kind: true, departmentId: true, wipLimit: true, department: { select: { name: true } } } as const;
-type PoolRow = { id: string; name: string; kind: PoolKind; departmentId: string | null; wipLimit: number | null; department: { name: string } | null };
-const summary = (p: PoolRow): PoolSummary => ({ id: p.id, name: p.name, kind: p.kind, departmentId: p.departmentId, departmentName: p.department?.name ?? null, wipLimit: p.wipLimit });
+const poolSelect = { id: true, name: true, kind: true, departmentId: true, wipLimit: true, active: true, version: true, department: { select: { name: true } } } as const;
+type PoolRow = { id: string; name: string; kind: PoolKind; departmentId: string | null; wipLimit: number | null; active: boolean; version: number; department: { name: string } | null };
+const summary = (p: PoolRow): PoolSummary => ({
+  id: p.id, name: p.name, kind: p.kind, departmentId: p.departmentId, departmentName: p.department?.name ?? null, wipLimit: p.wipLimit, active: p.active, version: p.version,
+});
 
 /** Central pools first (DIG, Digitalt center), then the departments' local pools by name. */
 async function pools(db: Tx = prisma): Promise<PoolSummary[]> {
@@ -155,7 +158,10 @@ export async function demandPicture(actor: Actor, query: unknown = {}, now = new
   ]);
   const shownSet = new Set(shown);
   const shownDemand = demand.filter((d) => shownSet.has(d.quarter));
-  const cells = demandGrid(poolList, shown, capacities, shownDemand);
+  // A deactivated pool still shows while initiatives hold hours of it in the shown quarters.
+  const holding = new Set(shownDemand.map((d) => d.poolId));
+  const visiblePools = poolList.filter((p) => p.active || holding.has(p.id));
+  const cells = demandGrid(visiblePools, shown, capacities, shownDemand);
 
   // The reinforcement estimate, over the central pools and the N quarters from now.
   const central = poolList.filter((p) => p.kind !== "LOCAL");
@@ -185,7 +191,7 @@ export async function demandPicture(actor: Actor, query: unknown = {}, now = new
   return {
     currentQuarter: current,
     quarters: shown,
-    pools: poolList,
+    pools: visiblePools,
     cells,
     awaitingUnallocated: awaitingEstimate(
       effort.filter((e) => AWAITING_STATUSES.includes(e.status) && !e.allocated),
@@ -262,7 +268,7 @@ export type PoolView = {
   /** Running initiatives drawing on the pool this quarter, and the limit that applies. */
   wip: { inProgress: number; limit: number; own: boolean };
   allocations: { rows: AllocationView[]; total: number; page: number; pages: number };
-  may: { allocate: boolean; editCapacity: boolean };
+  may: { allocate: boolean; editCapacity: boolean; manage: boolean };
 };
 
 /** A pool: its capacity grid (quarters × competence), its load per quarter and its allocations in those quarters. */
@@ -293,7 +299,7 @@ export async function poolView(actor: Actor, poolId: string, query: { from?: str
     competences: competenceGrid(shown, capacities, demand.filter((d) => shown.includes(d.quarter))),
     wip: { inProgress, limit: pool.wipLimit ?? settings.defaultWipLimit, own: pool.wipLimit !== null },
     allocations: { rows: rows.map(allocationView), total, page, pages: Math.max(1, Math.ceil(total / ALLOCATION_PAGE_SIZE)) },
-    may: { allocate: can(actor, "resource.allocate", pool), editCapacity: can(actor, "resource.editCapacity", pool) },
+    may: { allocate: pool.active && can(actor, "resource.allocate", pool), editCapacity: can(actor, "resource.editCapacity", pool), manage: can(actor, "pool.manage", pool) },
   };
 }
 
@@ -345,16 +351,65 @@ export async function setCapacity(actor: Actor, poolId: string, input: unknown, 
 }
 
 /** Sets or clears a pool's own WIP limit (null: the default applies). */
+/**
+ * Changes a pool: its WIP limit (who edits its capacity), its name or whether it is active
+ * (who manages pools: DIG and admin; a local pool also its department's managers). A rename
+ * or a (de)activation names the version read.
+ */
 export async function updatePool(actor: Actor, poolId: string, input: unknown): Promise<PoolSummary> {
-  authorize(actor, "resource.editCapacity");
-  const { wipLimit } = parseInput(poolUpdateInput, input);
+  const changes = parseInput(poolUpdateInput, input);
+  const manages = changes.name !== undefined || changes.active !== undefined;
+  authorize(actor, manages ? "pool.manage" : "resource.editCapacity");
   return prisma.$transaction(async (tx) => {
     const pool = await lockPool(tx, poolId);
-    authorize(actor, "resource.editCapacity", pool);
-    const updated = await tx.resourcePool.update({ where: { id: poolId }, data: { wipLimit }, select: poolSelect });
-    await recordAudit(tx, actor, { action: "pool.update", entityType: "ResourcePool", entityId: poolId, before: { wipLimit: pool.wipLimit }, after: { wipLimit } });
+    if (changes.wipLimit !== undefined) authorize(actor, "resource.editCapacity", pool);
+    if (manages) {
+      authorize(actor, "pool.manage", pool);
+      if (changes.version === undefined) throw new ValidationError([{ path: "version", message: "versionRequired" }]);
+    }
+    if (changes.version !== undefined && changes.version !== pool.version) throw new ConflictError("Someone changed this pool after you read it.", summary(pool) as unknown as Record<string, unknown>);
+    const before = { name: pool.name, wipLimit: pool.wipLimit, active: pool.active };
+    const next = { name: changes.name ?? pool.name, wipLimit: changes.wipLimit !== undefined ? changes.wipLimit : pool.wipLimit, active: changes.active ?? pool.active };
+    const changed = diff(before, next);
+    if (Object.keys(changed.after).length === 0) return summary(pool);
+    if ("name" in changed.after) await checkPoolNameFree(tx, next.name, poolId);
+    const updated = await tx.resourcePool.update({ where: { id: poolId }, data: { ...next, version: { increment: 1 } }, select: poolSelect });
+    const only = Object.keys(changed.after);
+    const action = only.length === 1 && only[0] === "active" ? (next.active ? "pool.reactivate" : "pool.deactivate") : "pool.update";
+    await recordAudit(tx, actor, { action, entityType: "ResourcePool", entityId: poolId, ...changed });
     return summary(updated);
-  });
+  }).catch(uniqueViolationAs(poolNameTaken));
+}
+
+const poolNameTaken = () => new AppError("NAME_TAKEN", 409, "A pool with this name already exists.", [{ path: "name", message: "nameTaken" }]);
+
+async function checkPoolNameFree(tx: Tx, name: string, exceptId: string | null): Promise<void> {
+  const clash = await tx.resourcePool.findFirst({ where: { name: { equals: name, mode: "insensitive" }, ...(exceptId ? { NOT: { id: exceptId } } : {}) }, select: { id: true } });
+  if (clash) throw poolNameTaken();
+}
+
+/**
+ * Creates a pool: a central one (DIG, Digitalt center) by DIG or admin, a department's local
+ * pool also by its managers. A local pool belongs to an active department; a central one to none.
+ */
+export async function createPool(actor: Actor, input: unknown): Promise<PoolSummary> {
+  authorize(actor, "pool.manage");
+  const fields = parseInput(poolCreateInput, input);
+  const departmentId = fields.kind === "LOCAL" ? (fields.departmentId ?? null) : null;
+  if (fields.kind === "LOCAL" && !departmentId) throw new ValidationError([{ path: "departmentId", message: "departmentRequired" }]);
+  if (fields.kind !== "LOCAL" && fields.departmentId) throw new ValidationError([{ path: "departmentId", message: "centralPoolHasNoDepartment" }]);
+  authorize(actor, "pool.manage", { kind: fields.kind, departmentId });
+  return prisma.$transaction(async (tx) => {
+    if (departmentId) {
+      const department = await tx.department.findUnique({ where: { id: departmentId }, select: { active: true } });
+      if (!department) throw new ValidationError([{ path: "departmentId", message: "unknownDepartment" }]);
+      if (!department.active) throw new ValidationError([{ path: "departmentId", message: "inactiveDepartment" }]);
+    }
+    await checkPoolNameFree(tx, fields.name, null);
+    const row = await tx.resourcePool.create({ data: { name: fields.name, kind: fields.kind, departmentId, wipLimit: fields.wipLimit ?? null }, select: poolSelect });
+    await recordAudit(tx, actor, { action: "pool.create", entityType: "ResourcePool", entityId: row.id, after: { name: row.name, kind: row.kind, departmentId, wipLimit: row.wipLimit } });
+    return summary(row);
+  }).catch(uniqueViolationAs(poolNameTaken));
 }
 
 // ---------------------------------------------------------------------------
@@ -414,13 +469,6 @@ async function settlePlan(tx: Tx, actor: Actor, initiative: PlannedInitiative): 
 
 const warningsFor = (plan: { start: string | null; end: string | null }, quarter: string): AllocationResult["warnings"] => (outsidePlan(plan, quarter) ? ["OUTSIDE_PLANNED_PERIOD"] : []);
 
-function isUniqueViolation(error: unknown): boolean {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return true;
-  // Driver adapters may surface the database's own code (23505 unique_violation).
-  const text = error instanceof Error ? `${error.message} ${JSON.stringify((error as { cause?: unknown }).cause ?? "")}` : "";
-  return /23505|unique constraint|UniqueConstraintViolation/i.test(text);
-}
-
 /**
  * Allocates hours of a pool to an initiative in a quarter. One allocation per initiative,
  * pool, quarter and competence: a second create of the same cell is refused with 409 and the
@@ -434,9 +482,10 @@ export async function createAllocation(actor: Actor, input: unknown, now = new D
   const cell = { initiativeId: data.initiativeId, poolId: data.poolId, quarter: data.quarter, competence: data.competence };
   try {
     return await prisma.$transaction(async (tx) => {
-      const pool = await tx.resourcePool.findUnique({ where: { id: data.poolId }, select: { id: true, kind: true, departmentId: true } });
+      const pool = await tx.resourcePool.findUnique({ where: { id: data.poolId }, select: { id: true, kind: true, departmentId: true, active: true } });
       if (!pool) throw new ValidationError([{ path: "poolId", message: "unknownPool" }]);
       authorize(actor, "resource.allocate", pool);
+      if (!pool.active) throw new ConflictError("This pool is deactivated and takes no new allocations.", undefined, "POOL_INACTIVE");
       const initiative = await tx.initiative.findUnique({ where: { id: data.initiativeId }, select: { id: true, status: true, plannedStartQuarter: true, plannedEndQuarter: true } });
       if (!initiative) throw new ValidationError([{ path: "initiativeId", message: "unknownInitiative" }]);
       assertAllocatable(initiative);
@@ -558,7 +607,7 @@ export async function initiativeResources(actor: Actor, initiativeId: string, no
     unallocatedHours: unallocatedEffort([{ estimatedEffortHours: initiative.estimatedEffortHours, allocatedHours }]),
     allocations: rows.map((r) => ({ ...allocationView(r), outsidePlan: outsidePlan(plan, r.quarter), mayChange: allocatable && can(actor, "resource.allocate", r.pool) })),
     pools: allocatable
-      ? poolList.filter((p) => can(actor, "resource.allocate", p)).map((p) => ({ ...p, competences: competences.filter((c) => c.poolId === p.id).map((c) => c.competence) }))
+      ? poolList.filter((p) => p.active && can(actor, "resource.allocate", p)).map((p) => ({ ...p, competences: competences.filter((c) => c.poolId === p.id).map((c) => c.competence) }))
       : [],
     // Last quarter, this one and the next eleven: what planning usually needs (the API takes a wider window).
     quarterOptions: quarterSequence(addQuarters(current, -1), 13),

@@ -1,10 +1,12 @@
 import { database } from "@/lib/db";
 import { seedDemo } from "@/prisma/seed/demo";
+import { ensureSetupLink } from "./password-links";
 
 /**
  * Brings this process's database up to date. The embedded database is the zero-setup
  * demo, so its first start seeds the demo municipality; a PostgreSQL server is never
- * seeded with demo users unless asked (`npm run db:seed:demo`).
+ * seeded with demo users unless asked (`npm run db:seed:demo`); with nobody in it, it prints
+ * the link that creates the first administrator.
  */
 export async function prepareDatabase(log: (line: string) => void = console.log): Promise<void> {
   const started = Date.now();
@@ -16,5 +18,8 @@ export async function prepareDatabase(log: (line: string) => void = console.log)
     const result = await seedDemo(db.prisma);
     if (result.seeded) log(`[portföljen] seeded the demo municipality (${result.initiatives} initiatives)`);
   }
+  // An empty database (a new municipality): the first administrator is created through a
+  // one-time setup link printed here. There is no default password.
+  await ensureSetupLink(log, db.prisma);
   log(`[portföljen] database ready (${db.engine}) in ${Date.now() - started} ms`);
 }

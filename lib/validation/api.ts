@@ -10,6 +10,7 @@ export const errorBody = z
       message: z.string(),
       issues: z.array(z.object({ path: z.string().meta({ example: "estimatedCostSek" }), message: z.string().meta({ example: "negative" }) })).optional(),
       current: z.record(z.string(), z.unknown()).optional().meta({ description: "On a version conflict: the newer stored values." }),
+      usage: z.record(z.string(), z.number().int()).optional().meta({ description: "On IN_USE: how many records of each kind refer to it." }),
     }),
   })
   .meta({ id: "Error" });

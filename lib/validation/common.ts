@@ -21,3 +21,23 @@ export const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, { message:
 /** Whole numbers within sane bounds; null means "vet ej" (unknown). */
 export const wholeNumber = (max: number) =>
   z.number({ message: "notANumber" }).int({ message: "notWhole" }).min(0, { message: "negative" }).max(max, { message: "tooLarge" });
+
+/** The version a client read, for optimistic concurrency: a stale one gets 409. */
+export const version = z.number({ message: "versionRequired" }).int({ message: "versionRequired" }).min(1, { message: "versionRequired" });
+
+/** An e-mail address, stored in lower case: two addresses that differ only in case are one. */
+export const email = z
+  .string({ message: "invalidEmail" })
+  .trim()
+  .toLowerCase()
+  .max(254, { message: "tooLong" })
+  .pipe(z.email({ message: "invalidEmail" }));
+
+/** A year of a validity period (e.g. a mandate 2027–2030). */
+export const year = z.number({ message: "notANumber" }).int({ message: "notWhole" }).min(2000, { message: "yearOutOfRange" }).max(2100, { message: "yearOutOfRange" });
+
+/** "true" / "false" from a query string; anything else is refused. */
+export const queryBoolean = z.enum(["true", "false"], { message: "invalidOption" }).transform((v) => v === "true");
+
+/** A page number from a query string. */
+export const pageNumber = z.coerce.number({ message: "notANumber" }).int({ message: "notWhole" }).min(1, { message: "atLeastOne" }).max(100_000, { message: "tooLarge" }).default(1);

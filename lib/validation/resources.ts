@@ -1,7 +1,7 @@
 // Resource pools, capacity and allocations: inputs (forms, server actions, API) and API responses.
 import { z } from "zod";
 import { MAX_ALLOCATION_HOURS, MIN_ALLOCATION_HOURS } from "@/lib/domain/capacity";
-import { id, quarter } from "./common";
+import { id, quarter, text, version } from "./common";
 
 /** "" is the pool as a whole; otherwise a competence (projektledare, utvecklare …), free text. */
 export const competence = z
@@ -15,7 +15,6 @@ const allocationHours = z
   .int({ message: "notWhole" })
   .min(MIN_ALLOCATION_HOURS, { message: "atLeastOneHour" })
   .max(MAX_ALLOCATION_HOURS, { message: "tooLarge" });
-const version = z.number({ message: "versionRequired" }).int({ message: "versionRequired" }).min(1, { message: "versionRequired" });
 
 export const allocationCreateInput = z
   .object({ initiativeId: id, poolId: id, quarter, competence: competence.default(""), hours: allocationHours })
@@ -35,10 +34,27 @@ export const capacityInput = z
   .meta({ id: "CapacityInput" });
 
 const wipLimit = z.number({ message: "notANumber" }).int({ message: "notWhole" }).min(1, { message: "atLeastOne" }).max(100, { message: "tooLarge" });
+const poolName = text(100, 2);
 export const poolUpdateInput = z
-  .object({ wipLimit: wipLimit.nullable().meta({ description: "null: the default WIP limit applies" }) })
+  .object({
+    wipLimit: wipLimit.nullable().optional().meta({ description: "null: the default WIP limit applies" }),
+    name: poolName.optional(),
+    active: z.boolean({ message: "invalidOption" }).optional().meta({ description: "false deactivates: no new allocations, the pool leaves the pickers, its history stays" }),
+    version: version.optional().meta({ description: "The version you read; required with name or active" }),
+  })
   .strict()
   .meta({ id: "PoolUpdate" });
+
+export const POOL_KINDS = ["DIG", "DIGITAL_CENTER", "LOCAL"] as const;
+export const poolCreateInput = z
+  .object({
+    name: poolName,
+    kind: z.enum(POOL_KINDS, { message: "invalidOption" }),
+    departmentId: id.nullable().optional().meta({ description: "The department of a LOCAL pool; none for central pools" }),
+    wipLimit: wipLimit.nullable().optional(),
+  })
+  .strict()
+  .meta({ id: "PoolCreate" });
 
 /** Resource settings: the WIP limit for pools without their own, and the hours of one full-time person per quarter. */
 export const resourceSettingsSchema = z
@@ -71,7 +87,10 @@ export function queryObject(params: URLSearchParams, keys: readonly string[]): R
 
 const poolKind = z.enum(["DIG", "DIGITAL_CENTER", "LOCAL"]);
 export const poolSummary = z
-  .object({ id: z.string(), name: z.string(), kind: poolKind, departmentId: z.string().nullable(), departmentName: z.string().nullable(), wipLimit: z.number().int().nullable() })
+  .object({
+    id: z.string(), name: z.string(), kind: poolKind, departmentId: z.string().nullable(), departmentName: z.string().nullable(), wipLimit: z.number().int().nullable(),
+    active: z.boolean(), version: z.number().int(),
+  })
   .meta({ id: "Pool" });
 const capacityRow = z.object({ quarter: z.string(), competence: z.string(), hours: z.number().int() });
 export const allocation = z

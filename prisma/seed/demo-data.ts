@@ -30,21 +30,21 @@ export interface DepartmentSeed {
   key: DepartmentKey;
   name: string;
   shortName: string;
-  isCompany: boolean;
+  kind: "DEPARTMENT" | "COMPANY";
 }
 
 export const departments: DepartmentSeed[] = [
-  { key: "KLK", name: "Kommunledningskontoret", shortName: "KLK", isCompany: false },
-  { key: "SOC", name: "Socialförvaltningen", shortName: "SOC", isCompany: false },
-  { key: "VOF", name: "Vård- och omsorgsförvaltningen", shortName: "VOF", isCompany: false },
-  { key: "FG", name: "Förskola & Grundskola", shortName: "FG", isCompany: false },
-  { key: "GVU", name: "Gymnasie- och vuxenutbildning", shortName: "GVU", isCompany: false },
-  { key: "SBF", name: "Samhällsbyggnadsförvaltningen", shortName: "SBF", isCompany: false },
-  { key: "TF", name: "Tekniska förvaltningen", shortName: "TF", isCompany: false },
-  { key: "KOF", name: "Kultur- och fritidsförvaltningen", shortName: "KoF", isCompany: false },
-  { key: "MHF", name: "Miljö- och hälsoskyddsförvaltningen", shortName: "MHF", isCompany: false },
-  { key: "SERV", name: "Serviceförvaltningen", shortName: "SERV", isCompany: false },
-  { key: "BOST", name: "Demo Bostäder AB", shortName: "Bostäder", isCompany: true },
+  { key: "KLK", name: "Kommunledningskontoret", shortName: "KLK", kind: "DEPARTMENT" },
+  { key: "SOC", name: "Socialförvaltningen", shortName: "SOC", kind: "DEPARTMENT" },
+  { key: "VOF", name: "Vård- och omsorgsförvaltningen", shortName: "VOF", kind: "DEPARTMENT" },
+  { key: "FG", name: "Förskola & Grundskola", shortName: "FG", kind: "DEPARTMENT" },
+  { key: "GVU", name: "Gymnasie- och vuxenutbildning", shortName: "GVU", kind: "DEPARTMENT" },
+  { key: "SBF", name: "Samhällsbyggnadsförvaltningen", shortName: "SBF", kind: "DEPARTMENT" },
+  { key: "TF", name: "Tekniska förvaltningen", shortName: "TF", kind: "DEPARTMENT" },
+  { key: "KOF", name: "Kultur- och fritidsförvaltningen", shortName: "KoF", kind: "DEPARTMENT" },
+  { key: "MHF", name: "Miljö- och hälsoskyddsförvaltningen", shortName: "MHF", kind: "DEPARTMENT" },
+  { key: "SERV", name: "Serviceförvaltningen", shortName: "SERV", kind: "DEPARTMENT" },
+  { key: "BOST", name: "Demo Bostäder AB", shortName: "Bostäder", kind: "COMPANY" },
 ];
 
 // ---------------------------------------------------------------------------

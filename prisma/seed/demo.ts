@@ -291,7 +291,7 @@ function buildRows(passwordHash: string) {
     id: departmentId[d.key]!,
     name: d.name,
     shortName: d.shortName,
-    isCompany: d.isCompany,
+    kind: d.kind,
   }));
 
   const userRows: Prisma.UserCreateManyInput[] = users.map((u) => ({

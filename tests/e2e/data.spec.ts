@@ -15,7 +15,8 @@ async function download(page: Page, testId: string): Promise<Buffer> {
 test.describe("the municipality's data", () => {
   test("an admin fills in the template, sees a bad row refused, fixes it and imports", async ({ page }) => {
     await signedIn(page, "admin@demo.kommun.se");
-    await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Import och export" }).click();
+    await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Inställningar" }).click();
+    await page.getByTestId("settings-sections").getByRole("link", { name: "Import och export" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Importera initiativ");
 
     const xlsx = await download(page, "template-xlsx");
@@ -117,7 +118,7 @@ test.describe("the municipality's data", () => {
 
   test("a department manager cannot open them; DIG imports but does not export", async ({ page, browser, baseURL }) => {
     await signedIn(page, "chef@demo.kommun.se");
-    await expect(page.getByRole("link", { name: "Import och export" })).toHaveCount(0);
+    await expect(page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Inställningar" })).toHaveCount(0);
     for (const path of ["/settings/import", "/settings/data"]) {
       await page.goto(path);
       await expect(page).not.toHaveURL(new RegExp(path));

@@ -4,7 +4,8 @@ import { expectAccessible, LANGS, signIn, useLanguage } from "./support";
 async function openTokens(page: Page) {
   await signIn(page, "admin@demo.kommun.se");
   await expect(page.getByTestId("role-line")).toBeVisible();
-  await page.getByRole("navigation", { name: /Huvudmeny|Main navigation/ }).getByRole("link", { name: /API-tokens|API tokens/ }).click();
+  await page.getByRole("navigation", { name: /Huvudmeny|Main navigation/ }).getByRole("link", { name: /^(Inställningar|Settings)$/ }).click();
+  await page.getByTestId("settings-sections").getByRole("link", { name: /^(API-tokens|API tokens)$/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/API-tokens|API tokens/);
 }
 
@@ -122,10 +123,13 @@ test("the reference's code loads on its own page only; a non-admin cannot open t
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   expect(scripts.length).toBeGreaterThan(0);
   expect(scripts.some((s) => s.includes('customElements.define("rapi-doc"'))).toBe(false);
-  await expect(page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "API-tokens" })).toHaveCount(0);
+  await page.goto("/settings");
+  await expect(page.getByTestId("settings-sections").getByRole("link", { name: "API-tokens" })).toHaveCount(0);
 
+  // A page the role cannot use says so, on the settings overview.
   await page.goto("/settings/tokens");
-  await expect(page).toHaveURL(/\/$/);
+  await expect(page).toHaveURL(/\/settings\?denied=tokens$/);
+  await expect(page.getByRole("alert")).toContainText("API-tokens");
   await expect(page.getByTestId("token-form")).toHaveCount(0);
 
   await page.goto("/api-docs");

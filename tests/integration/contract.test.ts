@@ -72,6 +72,8 @@ type Fixture = {
     toPlan: string; toProgress: string; done: string;
     /** The central DIG pool; an APPROVED initiative to allocate to; an allocation of it the cases change and delete. */
     pool: string; toAllocate: string; allocation: string;
+    /** Administration: a person, a unit and a goal the cases change; a unit and a goal nothing uses (deleted); mappings. */
+    person: string; unit: string; unusedUnit: string; goal: string; unusedGoal: string; mapping: string; mappingToDelete: string;
   };
   version(id: string): Promise<number>;
   programUpdatedAt(id: string): Promise<string>;
@@ -513,6 +515,143 @@ const cases: Record<string, (fx: Fixture) => Case[] | Promise<Case[]>> = {
     { name: "DIG may not", as: "dig", status: 403 },
     { name: "a viewer may not", as: "viewer", status: 403 },
   ],
+  listUsers: () => [
+    { name: "a page, searched and filtered", query: { q: "demo", role: "DEPARTMENT_MANAGER", active: "true", page: "1" }, status: 200 },
+    { name: "an unknown role", query: { role: "KING" }, status: 400 },
+    { name: "leadership may not", as: "leadership", status: 403 },
+  ],
+  createUser: (fx) => [
+    { name: "a department manager", body: { email: "Kontrakt.Ny@Demo.Kommun.se", name: "Kontrakt Ny", role: "DEPARTMENT_MANAGER", departmentId: fx.ids.department, locale: "sv" }, status: 201 },
+    { name: "the e-mail is taken, whatever the case", body: { email: "CHEF@demo.kommun.se", name: "Kontrakt Dubblett", role: "VIEWER" }, status: 409 },
+    { name: "an unknown department", body: { email: "kontrakt.okand@demo.kommun.se", name: "Kontrakt Okänd", role: "VIEWER", departmentId: MISSING }, status: 400 },
+    { name: "a password hash is not an input", body: { email: "kontrakt.hash@demo.kommun.se", name: "Kontrakt Hash", role: "VIEWER", passwordHash: "$2b$10$x" }, status: 400 },
+    { name: "an admin READ token", as: "adminRead", body: { email: "kontrakt.read@demo.kommun.se", name: "Kontrakt Läs", role: "VIEWER" }, status: 403 },
+    { name: "DIG may not", as: "dig", body: { email: "kontrakt.dig@demo.kommun.se", name: "Kontrakt DIG", role: "VIEWER" }, status: 403 },
+  ],
+  getUser: (fx) => [
+    { name: "one person", params: { id: fx.ids.person }, status: 200 },
+    { name: "unknown id", params: { id: MISSING }, status: 404 },
+    { name: "a viewer may not", as: "viewer", params: { id: fx.ids.person }, status: 403 },
+  ],
+  updateUser: async (fx) => {
+    const version = (await fx.prisma.user.findUniqueOrThrow({ where: { id: fx.ids.person } })).version;
+    const admin = await fx.prisma.user.findUniqueOrThrow({ where: { email: "admin@demo.kommun.se" } });
+    return [
+      { name: "a new role and department", params: { id: fx.ids.person }, body: { role: "DEPARTMENT_MANAGER", departmentId: fx.ids.department, version }, status: 200 },
+      { name: "a stale version", params: { id: fx.ids.person }, body: { name: "Kontrakt Gammal", version }, status: 409 },
+      { name: "the last admin demoted", params: { id: admin.id }, body: { role: "VIEWER", version: admin.version }, status: 409 },
+      { name: "an unknown role", params: { id: fx.ids.person }, body: { role: "KING", version: version + 1 }, status: 400 },
+      { name: "unknown id", params: { id: MISSING }, body: { name: "Ingen", version: 1 }, status: 404 },
+    ];
+  },
+  issuePasswordLink: (fx) => [
+    { name: "an invitation", params: { id: fx.ids.person }, status: 201 },
+    { name: "unknown id", params: { id: MISSING }, status: 404 },
+    { name: "leadership may not", as: "leadership", params: { id: fx.ids.person }, status: 403 },
+  ],
+  listDepartments: () => [
+    { name: "all units", as: "viewer", status: 200 },
+    { name: "no credential", as: "none", status: 401 },
+  ],
+  createDepartment: () => [
+    { name: "a company under a group", body: { name: "Kontrakt Energi AB", shortName: "KENERGI", kind: "COMPANY", parentId: null }, status: 201 },
+    { name: "the code is taken, whatever the case", body: { name: "Kontrakt Annan", shortName: "kenergi", kind: "DEPARTMENT" }, status: 409 },
+    { name: "an unknown kind", body: { name: "Kontrakt Verk", shortName: "KVERK", kind: "AGENCY" }, status: 400 },
+    { name: "DIG may not", as: "dig", body: { name: "Kontrakt DIG", shortName: "KDIG", kind: "DEPARTMENT" }, status: 403 },
+  ],
+  getDepartment: (fx) => [
+    { name: "one unit with its usage", as: "viewer", params: { id: fx.ids.department }, status: 200 },
+    { name: "unknown id", as: "viewer", params: { id: MISSING }, status: 404 },
+  ],
+  updateDepartment: async (fx) => {
+    const version = (await fx.prisma.department.findUniqueOrThrow({ where: { id: fx.ids.unit } })).version;
+    return [
+      { name: "renamed and deactivated", params: { id: fx.ids.unit }, body: { name: "Kontrakt: omdöpt enhet", active: false, version }, status: 200 },
+      { name: "a stale version", params: { id: fx.ids.unit }, body: { name: "Kontrakt: gammal", version }, status: 409 },
+      { name: "under itself", params: { id: fx.ids.unit }, body: { parentId: fx.ids.unit, version: version + 1 }, status: 400 },
+      { name: "unknown id", params: { id: MISSING }, body: { name: "Ingen", version: 1 }, status: 404 },
+      { name: "leadership may not", as: "leadership", params: { id: fx.ids.unit }, body: { name: "Kontrakt: ledning", version: version + 1 }, status: 403 },
+    ];
+  },
+  deleteDepartment: (fx) => [
+    { name: "a unit nothing uses", params: { id: fx.ids.unusedUnit }, status: 200 },
+    { name: "a unit with initiatives", params: { id: fx.ids.department }, status: 409 },
+    { name: "unknown id", params: { id: MISSING }, status: 404 },
+    { name: "a viewer may not", as: "viewer", params: { id: fx.ids.department }, status: 403 },
+  ],
+  listGoals: () => [
+    { name: "every goal", as: "viewer", status: 200 },
+    { name: "no credential", as: "none", status: 401 },
+  ],
+  createGoal: () => [
+    { name: "leadership adds a goal of the next mandate", as: "leadership", body: { code: "K1", title: "Kontrakt: ett mål för nästa mandat", description: "", weight: 3, validFrom: 2027, validTo: 2030 }, status: 201 },
+    { name: "the code is taken", as: "leadership", body: { code: "k1", title: "Kontrakt: dubblett", weight: 3 }, status: 409 },
+    { name: "a weight out of range", as: "leadership", body: { code: "K2", title: "Kontrakt: för tungt", weight: 9 }, status: 400 },
+    { name: "DIG may not", as: "dig", body: { code: "K3", title: "Kontrakt: från DIG", weight: 1 }, status: 403 },
+  ],
+  updateGoal: async (fx) => {
+    const version = (await fx.prisma.strategicGoal.findUniqueOrThrow({ where: { id: fx.ids.goal } })).version;
+    return [
+      { name: "a new weight and period", as: "leadership", params: { id: fx.ids.goal }, body: { weight: 2, validFrom: 2026, validTo: 2030, version }, status: 200 },
+      { name: "a stale version", as: "leadership", params: { id: fx.ids.goal }, body: { weight: 4, version }, status: 409 },
+      { name: "a reversed period", as: "leadership", params: { id: fx.ids.goal }, body: { validFrom: 2030, validTo: 2026, version: version + 1 }, status: 400 },
+      { name: "unknown id", as: "leadership", params: { id: MISSING }, body: { weight: 1, version: 1 }, status: 404 },
+    ];
+  },
+  deleteGoal: (fx) => [
+    { name: "a goal nothing is linked to", params: { id: fx.ids.unusedGoal }, status: 200 },
+    { name: "a goal in use", params: { id: fx.ids.goal }, status: 409 },
+    { name: "unknown id", params: { id: MISSING }, status: 404 },
+    { name: "a viewer may not", as: "viewer", params: { id: fx.ids.goal }, status: 403 },
+  ],
+  createPool: (fx) => [
+    { name: "a local pool", as: "dig", body: { name: "Kontrakt: lokal pool", kind: "LOCAL", departmentId: fx.ids.department, wipLimit: 2 }, status: 201 },
+    { name: "the name is taken", as: "dig", body: { name: "KONTRAKT: LOKAL POOL", kind: "DIG" }, status: 409 },
+    { name: "a local pool without a department", as: "dig", body: { name: "Kontrakt: utan förvaltning", kind: "LOCAL" }, status: 400 },
+    { name: "leadership may not", as: "leadership", body: { name: "Kontrakt: ledningens", kind: "DIG" }, status: 403 },
+  ],
+  listAuditEvents: () => [
+    { name: "a page, filtered", as: "leadership", query: { action: "initiative.create", pageSize: "5" }, status: 200 },
+    { name: "a reversed period", as: "leadership", query: { from: "2026-12-31", to: "2026-01-01" }, status: 400 },
+    { name: "DIG may not", as: "dig", status: 403 },
+  ],
+  exportAuditEvents: () => [
+    { name: "CSV of the filter", as: "leadership", query: { entityType: "Initiative" }, status: 200 },
+    { name: "a date that does not exist", as: "leadership", query: { from: "2026-02-30" }, status: 400 },
+    { name: "a viewer may not", as: "viewer", status: 403 },
+  ],
+  listSsoMappings: () => [
+    { name: "the mappings", status: 200 },
+    { name: "leadership may not", as: "leadership", status: 403 },
+  ],
+  createSsoMapping: (fx) => [
+    { name: "a group to department managers", body: { claimValue: "kontrakt-grupp-ny", description: "Kontrakt", role: "DEPARTMENT_MANAGER", departmentId: fx.ids.department }, status: 201 },
+    { name: "the value is taken", body: { claimValue: "kontrakt-grupp-ny", role: "VIEWER" }, status: 409 },
+    { name: "a manager without a department", body: { claimValue: "kontrakt-grupp-utan", role: "DEPARTMENT_MANAGER" }, status: 400 },
+    { name: "an admin READ token", as: "adminRead", body: { claimValue: "kontrakt-grupp-las", role: "VIEWER" }, status: 403 },
+  ],
+  updateSsoMapping: async (fx) => {
+    const version = (await fx.prisma.ssoGroupMapping.findUniqueOrThrow({ where: { id: fx.ids.mapping } })).version;
+    return [
+      { name: "to DIG", params: { id: fx.ids.mapping }, body: { role: "DIG", departmentId: null, version }, status: 200 },
+      { name: "a stale version", params: { id: fx.ids.mapping }, body: { role: "VIEWER", version }, status: 409 },
+      { name: "unknown id", params: { id: MISSING }, body: { role: "VIEWER", version: 1 }, status: 404 },
+    ];
+  },
+  deleteSsoMapping: (fx) => [
+    { name: "removed", params: { id: fx.ids.mappingToDelete }, status: 200 },
+    { name: "unknown id", params: { id: MISSING }, status: 404 },
+    { name: "DIG may not", as: "dig", params: { id: fx.ids.mapping }, status: 403 },
+  ],
+  getSsoSettings: () => [
+    { name: "the setting", status: 200 },
+    { name: "a viewer may not", as: "viewer", status: 403 },
+  ],
+  updateSsoSettings: () => [
+    { name: "refuse the unmapped", body: { unmapped: "REFUSE" }, status: 200 },
+    { name: "an unknown choice", body: { unmapped: "ADMIN" }, status: 400 },
+    { name: "leadership may not", as: "leadership", body: { unmapped: "VIEWER" }, status: 403 },
+  ],
   restoreFull: async (fx) => {
     // This database's own export: valid in every field, refused only because the database is not empty.
     const own = await exportAll(fx.admin);
@@ -566,7 +705,7 @@ describeEachEngine("contract: every documented operation answers as documented",
     const admin: Actor = { id: user.id, role: user.role, departmentId: user.departmentId, name: user.name };
     for (const [name, [role, scopes]] of Object.entries(TOKENS)) secrets[name as TokenName] = (await createToken(admin, { name: `Kontrakt ${name}`, role, scopes, expiresAt: inDays(30) })).secret;
 
-    const department = (await prisma.department.findFirstOrThrow({ where: { isCompany: false }, orderBy: { name: "asc" } })).id;
+    const department = (await prisma.department.findFirstOrThrow({ where: { kind: "DEPARTMENT" }, orderBy: { name: "asc" } })).id;
     const submitted = (await prisma.initiative.findMany({ where: { status: "SUBMITTED" }, orderBy: { number: "asc" }, select: { id: true } })).map((i) => i.id);
     // The fast lane needs what the classifier calls small business development within the delegation limit.
     const queue = await triageQueue(admin);
@@ -607,6 +746,13 @@ describeEachEngine("contract: every documented operation answers as documented",
     const toAllocate = await initiative("Kontrakt: att bemanna", "APPROVED");
     const pool = (await prisma.resourcePool.findFirstOrThrow({ where: { kind: "DIG" } })).id;
     const allocation = (await createAllocation(admin, { initiativeId: toAllocate, poolId: pool, quarter: quarterAhead(1), competence: "utvecklare", hours: 120 })).allocation.id;
+    const person = (await prisma.user.create({ data: { email: "kontrakt.person@demo.kommun.se", name: "Kontrakt Person", role: "VIEWER" } })).id;
+    const unit = (await prisma.department.create({ data: { name: "Kontrakt: enhet", shortName: "KENH" } })).id;
+    const unusedUnit = (await prisma.department.create({ data: { name: "Kontrakt: oanvänd enhet", shortName: "KOANV" } })).id;
+    const goal = (await prisma.strategicGoal.findFirstOrThrow({ where: { initiatives: { some: {} } }, orderBy: { code: "asc" } })).id;
+    const unusedGoal = (await prisma.strategicGoal.create({ data: { code: "KOANV", title: "Kontrakt: oanvänt mål", description: "" } })).id;
+    const mapping = (await prisma.ssoGroupMapping.create({ data: { claimValue: "kontrakt-grupp", role: "VIEWER" } })).id;
+    const mappingToDelete = (await prisma.ssoGroupMapping.create({ data: { claimValue: "kontrakt-grupp-bort", role: "VIEWER" } })).id;
     const draftToSubmit = await createInitiative(admin, { title: "Kontrakt: att skicka in", ownerDepartmentId: department, need: "Ett behov som är tillräckligt beskrivet.", benefitRecipient: "EXTERNAL", nature: "INNOVATION" });
     fx = {
       prisma,
@@ -621,6 +767,7 @@ describeEachEngine("contract: every documented operation answers as documented",
         token: (await createToken(admin, { name: "Kontrakt: att återkalla", role: "VIEWER", scopes: ["READ"], expiresAt: inDays(30) })).id,
         meeting, closedMeeting, meetingToClose, toDecide, staleOnAgenda, toAdd, toMove,
         program, otherProgram, inOtherProgram, joiner, toPlan, toProgress, done, pool, toAllocate, allocation,
+        person, unit, unusedUnit, goal, unusedGoal, mapping, mappingToDelete,
       },
       version: async (id) => (await prisma.initiative.findUniqueOrThrow({ where: { id }, select: { version: true } })).version,
       programUpdatedAt: async (id) => (await prisma.program.findUniqueOrThrow({ where: { id }, select: { updatedAt: true } })).updatedAt.toISOString(),

@@ -44,7 +44,7 @@ describeEachEngine("full export and restore", (ctx) => {
   });
 
   it("exports every model in dependency order, with the format version and nothing excluded", async () => {
-    expect(docA).toMatchObject({ format: "portfoljen-export", version: 1, excluded: [], sensitive: ["users.passwordHash", "users.email", "apiTokens.secretHash"] });
+    expect(docA).toMatchObject({ format: "portfoljen-export", version: 1, excluded: [], sensitive: ["users.passwordHash", "users.email", "passwordLinks.secretHash", "apiTokens.secretHash"] });
     expect(docA.schema).toMatch(/^\d{14}_/);
     expect(Object.keys(docA.entities)).toEqual(ENTITIES.map((e) => e.key));
     const counts = await databaseRowCounts(a.admin!, ctx.db.prisma);

@@ -131,8 +131,8 @@ describeEachEngine("resources: who may allocate and edit capacity, bad input, co
     const view = await poolView(a.insyn!, pool.DIG!.id, { from: q, quarters: 1 });
     expect(view.load[0]).toMatchObject({ quarter: q, capacity: 1100 });
     expect(view.wip.own).toBe(false);
-    expect(view.may).toEqual({ allocate: false, editCapacity: false });
-    expect((await poolView(a.chef!, pool.SOC!.id)).may).toEqual({ allocate: true, editCapacity: true });
+    expect(view.may).toEqual({ allocate: false, editCapacity: false, manage: false });
+    expect((await poolView(a.chef!, pool.SOC!.id)).may).toEqual({ allocate: true, editCapacity: true, manage: true });
     await expect(poolView(a.insyn!, "no-such-pool")).rejects.toBeInstanceOf(NotFoundError);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { entityType: "ResourcePool", entityId: pool.SOC!.id, action: "pool.capacity" } });
     expect(audit.after).toEqual({ quarter: q, competence: "", hours: 280 });

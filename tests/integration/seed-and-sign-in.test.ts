@@ -30,7 +30,7 @@ describeEachEngine("demo municipality and sign-in", (ctx) => {
     );
     const quadrants = await p.initiative.groupBy({ by: ["benefitRecipient", "nature"], _count: { _all: true } });
     expect(quadrants).toHaveLength(4);
-    expect(await p.department.count({ where: { isCompany: true } })).toBeGreaterThanOrEqual(1);
+    expect(await p.department.count({ where: { kind: "COMPANY" } })).toBeGreaterThanOrEqual(1);
     expect(await p.department.count()).toBeGreaterThanOrEqual(9);
     expect(await p.strategicGoal.count()).toBe(5);
     expect(await p.program.count()).toBe(2);

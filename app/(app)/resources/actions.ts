@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/session";
 import { actionFailure } from "@/lib/server/errors";
-import { createAllocation, deleteAllocation, initiativeIdByNumber, setCapacity, updateAllocation, updatePool } from "@/lib/server/resources";
+import { createAllocation, createPool, deleteAllocation, initiativeIdByNumber, setCapacity, updateAllocation, updatePool } from "@/lib/server/resources";
 import { updateResourceSettings } from "@/lib/server/settings";
 import type { ResourceActionState } from "@/components/resources/ResourceForm";
 
@@ -72,6 +72,28 @@ export async function updatePoolAction(poolId: string, _prev: ResourceActionStat
 export async function updateResourceSettingsAction(_prev: ResourceActionState, form: FormData): Promise<ResourceActionState> {
   return run(async () => {
     await updateResourceSettings(await requireActor(), { defaultWipLimit: number(form, "defaultWipLimit"), hoursPerFte: number(form, "hoursPerFte") });
+    return {};
+  });
+}
+
+export async function createPoolAction(_prev: ResourceActionState, form: FormData): Promise<ResourceActionState> {
+  return run(async () => {
+    const kind = text(form, "kind");
+    await createPool(await requireActor(), { name: text(form, "name"), kind, departmentId: kind === "LOCAL" ? text(form, "departmentId") || null : null, wipLimit: text(form, "wipLimit") === "" ? null : number(form, "wipLimit") });
+    return {};
+  });
+}
+
+export async function renamePoolAction(poolId: string, version: number, _prev: ResourceActionState, form: FormData): Promise<ResourceActionState> {
+  return run(async () => {
+    await updatePool(await requireActor(), poolId, { name: text(form, "name"), version });
+    return {};
+  });
+}
+
+export async function setPoolActiveAction(poolId: string, version: number, active: boolean): Promise<ResourceActionState> {
+  return run(async () => {
+    await updatePool(await requireActor(), poolId, { active, version });
     return {};
   });
 }

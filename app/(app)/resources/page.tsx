@@ -3,13 +3,15 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
-import { demandPicture, starved } from "@/lib/server/resources";
+import { activeDepartments } from "@/lib/server/organisation";
+import { demandPicture, listPools, starved } from "@/lib/server/resources";
 import { resourceSettings } from "@/lib/server/settings";
 import { ClientMessages } from "@/components/ui/ClientMessages";
 import { TableHeader } from "@/components/ui/TableHeader";
 import { PoolKindLabel } from "@/components/resources/PoolKindLabel";
+import { CreatePoolForm } from "@/components/resources/PoolForms";
 import { SettingsForm } from "@/components/resources/SettingsForm";
-import { updateResourceSettingsAction } from "./actions";
+import { createPoolAction, updateResourceSettingsAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("resources"))("title") };
@@ -18,7 +20,14 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Pools with this quarter's figures, and the warnings that keep work flowing. */
 export default async function ResourcesPage() {
   const user = await requireUser();
-  const [t, format, picture, hungry, settings] = await Promise.all([getTranslations("resources"), getFormatter(), demandPicture(user, { quarters: 4, n: 4 }), starved(user), resourceSettings()]);
+  const [t, format, picture, hungry, settings, allPools, units] = await Promise.all([
+    getTranslations("resources"), getFormatter(), demandPicture(user, { quarters: 4, n: 4 }), starved(user), resourceSettings(), listPools(user), activeDepartments(),
+  ]);
+  const inactivePools = allPools.filter((p) => !p.active && !picture.pools.some((shown) => shown.id === p.id));
+  // Who may add pools: DIG and admin any kind; a department manager a local pool of the own department.
+  const mayCreate = can(user, "pool.manage");
+  const kinds = (["DIG", "DIGITAL_CENTER", "LOCAL"] as const).filter((kind) => can(user, "pool.manage", { kind, departmentId: kind === "LOCAL" ? user.departmentId : null }));
+  const poolDepartments = units.filter((d) => can(user, "pool.manage", { kind: "LOCAL", departmentId: d.id }));
   const hours = (v: number) => t("hoursValue", { value: format.number(v) });
   const poolName = new Map(picture.pools.map((p) => [p.id, p.name]));
   const current = picture.currentQuarter;
@@ -101,6 +110,7 @@ export default async function ResourcesPage() {
                   <tr key={p.id} className="border-b border-slate-200">
                     <th scope="row" className="py-1 pr-3 font-medium">
                       <Link href={`/resources/${p.id}`} className="text-brand-800 underline">{p.name}</Link>
+                      {p.active ? null : <span className="ml-2 rounded bg-slate-200 px-2 py-0.5 text-sm font-medium text-slate-800">{t("manage.inactive")}</span>}
                     </th>
                     <td className="py-1 pr-3"><PoolKindLabel kind={p.kind} department={p.departmentName} /></td>
                     <td className="py-1 pr-3 text-right tabular-nums">{hours(cell.capacity)}</td>
@@ -120,6 +130,26 @@ export default async function ResourcesPage() {
           </table>
         </div>
       </section>
+
+      {inactivePools.length ? (
+        <section aria-labelledby="inactive-pools" className="space-y-2">
+          <h2 id="inactive-pools" className="text-xl font-semibold">{t("manage.inactiveTitle")}</h2>
+          <ul className="ml-6 list-disc" data-testid="inactive-pools">
+            {inactivePools.map((p) => (
+              <li key={p.id}><Link href={`/resources/${p.id}`} className="text-brand-800 underline">{p.name}</Link></li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {mayCreate && kinds.length ? (
+        <section aria-labelledby="create-pool" className="space-y-3">
+          <h2 id="create-pool" className="text-xl font-semibold">{t("manage.createTitle")}</h2>
+          <ClientMessages namespaces={["resources", "validation"]}>
+            <CreatePoolForm action={createPoolAction} kinds={kinds} departments={poolDepartments.map((d) => ({ id: d.id, name: d.name }))} />
+          </ClientMessages>
+        </section>
+      ) : null}
 
       {can(user, "resource.settings") ? (
         <section aria-labelledby="settings-title" className="space-y-3">

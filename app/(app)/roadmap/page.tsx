@@ -49,7 +49,7 @@ export default async function RoadmapPage({ searchParams }: { searchParams: Prom
             ))}
           </div>
         </fieldset>
-        <FilterSelect name="department" label={t("initiative.fields.ownerDepartment")} value={filter.department ?? ""} all={t("initiative.filters.allDepartments")} options={options.departments.map((d) => ({ value: d.id, label: d.name }))} />
+        <FilterSelect name="department" label={t("initiative.fields.ownerDepartment")} value={filter.department ?? ""} all={t("initiative.filters.allDepartments")} options={options.allDepartments.map((d) => ({ value: d.id, label: d.name }))} />
         <FilterSelect name="program" label={t("initiative.fields.program")} value={filter.program ?? ""} all={t("initiative.filters.all")} options={options.programs.map((p) => ({ value: p.id, label: p.name }))} />
         <FilterSelect name="from" label={t("programs.roadmap.from")} value={map.from} options={quarterOptions} />
         <FilterSelect name="to" label={t("programs.roadmap.to")} value={map.to} options={quarterOptions} />

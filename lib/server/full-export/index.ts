@@ -14,7 +14,7 @@ import { ENTITIES } from "./entities";
 export const EXPORT_FORMAT = "portfoljen-export";
 export const EXPORT_VERSION = 1;
 /** Fields that are in the document but deserve care: they let the holder sign in or call the API. */
-export const SENSITIVE_FIELDS = ["users.passwordHash", "users.email", "apiTokens.secretHash"];
+export const SENSITIVE_FIELDS = ["users.passwordHash", "users.email", "passwordLinks.secretHash", "apiTokens.secretHash"];
 
 export type ExportDocument = {
   format: typeof EXPORT_FORMAT;
@@ -118,6 +118,9 @@ const documentSchema = z
   })
   .strict();
 
+const schemaMismatch = (made: string, current: string) =>
+  new AppError("SCHEMA_MISMATCH", 400, `The export was made at database version "${made}"; this database is at "${current}". Restore with the Portföljen version that made the export.`);
+
 /** A document that is not a restorable export; nothing was written. */
 export class InvalidExportError extends AppError {
   constructor(message: string, issues?: FieldIssue[], code = "INVALID_EXPORT") {
@@ -142,6 +145,11 @@ export function integrityIssues(entities: Record<string, Record<string, unknown>
   for (const entity of ENTITIES) {
     const seen = new Set<string>();
     const single = entity.primaryKey.length === 1 ? new Set<unknown>() : null;
+    // A table that refers to itself (a department's parent): its own keys are known first.
+    if (single && Object.values(entity.references).includes(entity.key)) {
+      for (const row of entities[entity.key] ?? []) single.add(row[entity.primaryKey[0]!]);
+      ids.set(entity.key, single);
+    }
     (entities[entity.key] ?? []).forEach((row, index) => {
       const key = JSON.stringify(entity.primaryKey.map((k) => row[k]));
       if (seen.has(key)) issues.push({ path: `entities.${entity.key}.${index}`, message: `duplicate primary key ${entity.primaryKey.join("+")} = ${key}` });
@@ -182,6 +190,10 @@ function constraintViolation(error: unknown): string | null {
 export async function restoreAll(actor: Actor, input: unknown, db: PrismaClient = defaultPrisma): Promise<{ rows: number; counts: Record<string, number> }> {
   authorize(actor, "data.restore");
   checkHeader(input);
+  // An export of another database version has other fields: say that, not which field differs.
+  const made = (input as { schema?: unknown }).schema;
+  const current = await latestMigration(db);
+  if (typeof made === "string" && made !== current) throw schemaMismatch(made, current);
   const parsed = documentSchema.safeParse(input);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
@@ -197,16 +209,14 @@ export async function restoreAll(actor: Actor, input: unknown, db: PrismaClient 
   try {
     await db.$transaction(async (tx) => {
       const schema = await latestMigration(tx);
-      if (document.schema !== schema) {
-        throw new AppError("SCHEMA_MISMATCH", 400, `The export was made at database version "${document.schema}"; this database is at "${schema}". Restore with the Portföljen version that made the export.`);
-      }
+      if (document.schema !== schema) throw schemaMismatch(document.schema, schema);
       const present = await countAll(tx);
       if (total(present) > 0) {
         const where = Object.entries(present).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(", ");
         throw new AppError("DATABASE_NOT_EMPTY", 409, `Restore only writes into an empty database; this one holds ${total(present)} rows (${where}). Nothing was written.`);
       }
       // The validated rows as they came: the database converts them (see bulkInsert).
-      for (const entity of ENTITIES) await bulkInsert(tx, entity.model, raw[entity.key]!);
+      for (const entity of ENTITIES) await bulkInsert(tx, entity.model, parentsFirst(entity, raw[entity.key]!));
       for (const entity of ENTITIES) for (const column of entity.serials ?? []) await continueSequence(tx, entity.model, column);
       const userIds = new Set(raw.users?.map((u) => u.id));
       const actorId = actorUserId(actor);
@@ -227,6 +237,27 @@ export async function restoreAll(actor: Actor, input: unknown, db: PrismaClient 
     throw error;
   }
   return { rows: total(counts), counts };
+}
+
+/** Rows of a table that refers to itself, ordered so that a row comes after the row it refers to. */
+export function parentsFirst(entity: (typeof ENTITIES)[number], rows: Record<string, unknown>[]): Record<string, unknown>[] {
+  const self = Object.entries(entity.references).filter(([, target]) => target === entity.key).map(([field]) => field);
+  if (!self.length) return rows;
+  const key = entity.primaryKey[0]!;
+  const byId = new Map(rows.map((r) => [r[key], r]));
+  const placed = new Set<unknown>();
+  const out: Record<string, unknown>[] = [];
+  const place = (row: Record<string, unknown>, depth: number) => {
+    if (placed.has(row[key]) || depth > rows.length) return;
+    for (const field of self) {
+      const parent = byId.get(row[field]);
+      if (parent && parent !== row) place(parent, depth + 1);
+    }
+    placed.add(row[key]);
+    out.push(row);
+  };
+  for (const row of rows) place(row, 0);
+  return out;
 }
 
 /** The next number after the highest restored one (PostgreSQL and PGlite alike). */

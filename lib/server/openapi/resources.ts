@@ -10,6 +10,7 @@ import {
   capacityResult,
   demandResponse,
   demandQuery,
+  poolCreateInput,
   poolDetail,
   poolSummary,
   poolUpdateInput,
@@ -24,16 +25,23 @@ const conflict = (description: string) => ({ "409": error(description) });
 
 export const resourcesPaths: Paths = {
   "/api/v1/pools": {
-    get: op({ operationId: "listPools", summary: "Resource pools: DIG, Digitalt center and the departments' local pools", responses: { "200": { description: "Pools, central first", ...json(z.object({ data: z.array(poolSummary) })) } } }),
+    get: op({ operationId: "listPools", summary: "Resource pools: DIG, Digitalt center and the departments' local pools, deactivated ones too", responses: { "200": { description: "Pools, central first", ...json(z.object({ data: z.array(poolSummary) })) } } }),
+    post: op({
+      operationId: "createPool",
+      summary: "Create a pool: central (DIG, DIGITAL_CENTER; by DIG and admin) or a department's LOCAL pool (also by its managers); names are unique whatever the case",
+      requestBody: json(poolCreateInput),
+      responses: { "201": { description: "Created", ...json(z.object({ data: poolSummary })) }, ...conflict("NAME_TAKEN") },
+    }),
   },
   "/api/v1/pools/{id}": {
     get: op({ operationId: "getPool", summary: "A pool with every stored capacity row and its load for twelve quarters from the current one", requestParams: poolId, responses: { "200": { description: "The pool", ...json(poolDetail) }, ...notFound } }),
     patch: op({
       operationId: "updatePool",
-      summary: "Set or clear the pool's work-in-progress limit (central pools: DIG, leadership, admin; a local pool also its department's managers)",
+      summary:
+        "Set or clear the pool's work-in-progress limit (central pools: DIG, leadership, admin; a local pool also its department's managers), or rename, deactivate or reactivate it with the version you read (DIG, admin; a local pool also its department's managers). A deactivated pool takes no new allocations (409 POOL_INACTIVE)",
       requestParams: poolId,
       requestBody: json(poolUpdateInput),
-      responses: { "200": { description: "Saved", ...json(z.object({ data: poolSummary })) }, ...notFound },
+      responses: { "200": { description: "Saved", ...json(z.object({ data: poolSummary })) }, ...notFound, ...conflict("VERSION_CONFLICT or NAME_TAKEN") },
     }),
   },
   "/api/v1/pools/{id}/capacity": {

@@ -7,13 +7,14 @@ import { addQuarters } from "@/lib/domain/quarters";
 import { poolView } from "@/lib/server/resources";
 import { quarter as quarterSchema } from "@/lib/validation/common";
 import { AllocationCreateForm, AllocationRowForms } from "@/components/resources/AllocationForms";
-import { CapacityForm, WipLimitForm } from "@/components/resources/PoolForms";
+import { CapacityForm, RenamePoolForm, WipLimitForm } from "@/components/resources/PoolForms";
+import { ConfirmAction } from "@/components/ui/ConfirmAction";
 import { PoolKindLabel } from "@/components/resources/PoolKindLabel";
 import type { ResourceActionState } from "@/components/resources/ResourceForm";
 import { StatusBadge } from "@/components/initiatives/StatusBadge";
 import { ClientMessages } from "@/components/ui/ClientMessages";
 import { TableHeader } from "@/components/ui/TableHeader";
-import { allocateAction, deleteAllocationAction, setCapacityAction, updateAllocationAction, updatePoolAction } from "../actions";
+import { allocateAction, deleteAllocationAction, renamePoolAction, setCapacityAction, setPoolActiveAction, updateAllocationAction, updatePoolAction } from "../actions";
 import { cache } from "react";
 import { orNotFound } from "@/lib/server/or-not-found";
 import { Pagination } from "@/components/ui/Pagination";
@@ -60,6 +61,8 @@ export default async function PoolPage({ params, searchParams }: Props) {
           {view.wip.inProgress > view.wip.limit ? <strong className="ml-2 text-red-800">{t("overWip")}</strong> : null}
         </p>
       </div>
+
+      {pool.active ? null : <p role="status" className="rounded border-2 border-slate-500 bg-slate-50 p-3 font-medium" data-testid="pool-inactive">{t("manage.inactiveNotice")}</p>}
 
       <nav aria-label={t("pool.quarterNav")} className="flex flex-wrap gap-4">
         <Link href={`${base}?from=${addQuarters(first, -4)}`} className="font-medium text-brand-800 underline">{t("pool.earlier")}</Link>
@@ -135,6 +138,31 @@ export default async function PoolPage({ params, searchParams }: Props) {
           </ClientMessages>
         ) : null}
       </section>
+
+      {view.may.manage ? (
+        <section aria-labelledby="manage-title" className="space-y-3">
+          <h2 id="manage-title" className="text-xl font-semibold">{t("manage.title")}</h2>
+          <ClientMessages namespaces={["resources", "validation"]}>
+            <div className="grid gap-4 md:grid-cols-2">
+              <RenamePoolForm action={renamePoolAction.bind(null, pool.id, pool.version) as Form} name={pool.name} />
+              <div className="space-y-2 rounded border border-slate-300 p-4">
+                <p>{pool.active ? t("manage.deactivateIntro") : t("manage.reactivateIntro")}</p>
+                <ConfirmAction
+                  label={pool.active ? t("manage.deactivate") : t("manage.reactivate")}
+                  title={pool.active ? t("manage.deactivateTitle", { name: pool.name }) : t("manage.reactivateTitle", { name: pool.name })}
+                  body={pool.active ? t("manage.deactivateBody") : t("manage.reactivateBody")}
+                  confirm={pool.active ? t("manage.deactivateYes") : t("manage.reactivateYes")}
+                  cancel={t("manage.cancel")}
+                  action={setPoolActiveAction.bind(null, pool.id, pool.version, !pool.active)}
+                  messages={{ VERSION_CONFLICT: t("codes.VERSION_CONFLICT"), default: t("codes.default") }}
+                  danger={pool.active}
+                  testId="pool-active"
+                />
+              </div>
+            </div>
+          </ClientMessages>
+        </section>
+      ) : null}
 
       <section aria-labelledby="allocations-title" className="space-y-3">
         <h2 id="allocations-title" className="text-xl font-semibold">{t("pool.allocationsTitle")}</h2>

@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function DataPage() {
   const user = await requireUser();
-  if (!can(user, "data.export")) redirect("/");
+  if (!can(user, "data.export")) redirect("/settings?denied=data");
   const [t, counts] = await Promise.all([getTranslations("data"), databaseRowCounts(user)]);
   const rows = Object.values(counts).reduce((a, b) => a + b, 0);
   return (

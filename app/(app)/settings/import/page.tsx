@@ -17,7 +17,7 @@ const linkButton = "inline-block rounded border border-brand-800 px-4 py-2 font-
 
 export default async function ImportPage() {
   const user = await requireUser();
-  if (!can(user, "data.import")) redirect("/");
+  if (!can(user, "data.import")) redirect("/settings?denied=data");
   const t = await getTranslations("data");
   return (
     <div className="space-y-8">

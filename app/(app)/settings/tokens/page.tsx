@@ -24,7 +24,7 @@ const STATUS_CLASS = { ACTIVE: "bg-emerald-100 text-emerald-900", EXPIRED: "bg-a
 
 export default async function TokensPage() {
   const user = await requireUser();
-  if (!can(user, "admin.tokens")) redirect("/");
+  if (!can(user, "admin.tokens")) redirect("/settings?denied=tokens");
   const [t, format, tokens] = await Promise.all([getTranslations(), getFormatter(), listTokens(user)]);
   const day = (d: Date, timeZone?: string) => format.dateTime(d, { dateStyle: "medium", timeZone });
   const moment = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : t("apiAccess.never"));

@@ -17,7 +17,7 @@ const field = "mt-1 block w-full rounded border border-slate-500 bg-white px-3 p
 
 export default async function TriageSettingsPage() {
   const user = await requireUser();
-  if (!can(user, "triage.settings")) redirect("/");
+  if (!can(user, "triage.settings")) redirect("/settings?denied=triage");
   const [t, s] = await Promise.all([getTranslations(), triageSettings()]);
   const numbers = [
     ["smallMaxCostSek", s.size.smallMaxCostSek, "size.smallMaxCostSek"],

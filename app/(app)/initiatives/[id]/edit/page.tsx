@@ -22,7 +22,12 @@ export default async function EditInitiativePage({ params }: { params: Promise<{
   // Read-only for this user (another department, a viewer, or no longer a draft): show the initiative instead.
   if (!can(user, "initiative.edit", stored)) redirect(`/initiatives/${id}`);
   const [t, options] = await Promise.all([getTranslations("initiative"), formOptions()]);
-  const departments = user.role === "ADMIN" ? options.departments : options.departments.filter((d) => d.id === stored.ownerDepartmentId);
+  // Pickers offer active units and selectable goals, and keep what the initiative already has.
+  const current = options.allDepartments.find((d) => d.id === stored.ownerDepartmentId);
+  const active = user.role === "ADMIN" ? options.departments : [];
+  const departments = current && !active.some((d) => d.id === current.id) ? [...active, current].sort((a, b) => a.name.localeCompare(b.name, "sv")) : active;
+  const linked = new Set(stored.goals.map((g) => g.goalId));
+  const goals = options.allGoals.filter((g) => linked.has(g.id) || options.goals.some((o) => o.id === g.id));
   const quarters = upcomingQuarters(new Date(), 12);
   if (stored.desiredStartQuarter && !quarters.includes(stored.desiredStartQuarter)) quarters.unshift(stored.desiredStartQuarter);
   return (
@@ -34,7 +39,7 @@ export default async function EditInitiativePage({ params }: { params: Promise<{
           version={stored.version}
           initial={toFormValues(stored, stored.ownerDepartmentId)}
           departments={departments}
-          goals={options.goals}
+          goals={goals}
           quarters={quarters}
           save={saveInitiativeAction}
           findSimilar={findSimilarAction}
