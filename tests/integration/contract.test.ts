@@ -515,7 +515,7 @@ const cases: Record<string, (fx: Fixture) => Case[] | Promise<Case[]>> = {
     { name: "DIG may not", as: "dig", status: 403 },
     { name: "a viewer may not", as: "viewer", status: 403 },
   ],
-  listUsers: () => [
+  listUsers: (): Case[] => [
     { name: "a page, searched and filtered", query: { q: "demo", role: "DEPARTMENT_MANAGER", active: "true", page: "1" }, status: 200 },
     { name: "an unknown role", query: { role: "KING" }, status: 400 },
     { name: "leadership may not", as: "leadership", status: 403 },
@@ -610,12 +610,12 @@ const cases: Record<string, (fx: Fixture) => Case[] | Promise<Case[]>> = {
     { name: "a local pool without a department", as: "dig", body: { name: "Kontrakt: utan förvaltning", kind: "LOCAL" }, status: 400 },
     { name: "leadership may not", as: "leadership", body: { name: "Kontrakt: ledningens", kind: "DIG" }, status: 403 },
   ],
-  listAuditEvents: () => [
+  listAuditEvents: (): Case[] => [
     { name: "a page, filtered", as: "leadership", query: { action: "initiative.create", pageSize: "5" }, status: 200 },
     { name: "a reversed period", as: "leadership", query: { from: "2026-12-31", to: "2026-01-01" }, status: 400 },
     { name: "DIG may not", as: "dig", status: 403 },
   ],
-  exportAuditEvents: () => [
+  exportAuditEvents: (): Case[] => [
     { name: "CSV of the filter", as: "leadership", query: { entityType: "Initiative" }, status: 200 },
     { name: "a date that does not exist", as: "leadership", query: { from: "2026-02-30" }, status: 400 },
     { name: "a viewer may not", as: "viewer", status: 403 },
