@@ -670,6 +670,40 @@ export async function generatePools(prisma: PrismaClient, total: number, quarter
   return { pools: pools.length, capacities: capacities.length };
 }
 
+/**
+ * Fills the audit log with `count` events spread evenly over the last ten years: the actions and
+ * record kinds the use cases write, by the people and on the initiatives already there. Written
+ * by PostgreSQL itself (generate_series), so a million events take seconds, not minutes.
+ */
+export async function generateAuditEvents(prisma: PrismaClient, count: number): Promise<number> {
+  if (count <= 0) return 0;
+  const actions = [
+    ["initiative.update", "Initiative"], ["initiative.status.submitted", "Initiative"], ["initiative.status.triaged", "Initiative"], ["comment.create", "Initiative"],
+    ["triage.decide", "Initiative"], ["decision.approve", "Initiative"], ["allocation.create", "ResourceAllocation"], ["allocation.update", "ResourceAllocation"],
+    ["initiative.create", "Initiative"], ["initiative.status.in_progress", "Initiative"], ["ranking.move", "Initiative"], ["user.update", "User"],
+  ];
+  const list = (values: string[]) => `ARRAY[${values.map((v) => `'${v}'`).join(",")}]`;
+  const chunk = 200_000;
+  const seconds = Math.floor((10 * 365 * 86_400) / count);
+  for (let start = 0; start < count; start += chunk) {
+    const end = Math.min(count, start + chunk);
+    await prisma.$executeRawUnsafe(`
+      WITH u AS (SELECT array_agg("id" ORDER BY "id") AS ids, array_agg("name" ORDER BY "id") AS names FROM "User"),
+           i AS (SELECT array_agg("id" ORDER BY "number") AS ids FROM "Initiative"),
+           a AS (SELECT ${list(actions.map((x) => x[0]!))} AS actions, ${list(actions.map((x) => x[1]!))} AS types)
+      INSERT INTO "AuditEvent" ("id", "at", "actorId", "actorLabel", "action", "entityType", "entityId", "before", "after")
+      SELECT 'bench-audit-' || g,
+             now() - make_interval(secs => g * ${seconds} + (g * 7919) % ${seconds}),
+             u.ids[1 + (g * 31) % cardinality(u.ids)], u.names[1 + (g * 31) % cardinality(u.names)],
+             a.actions[1 + (g * 13) % cardinality(a.actions)], a.types[1 + (g * 13) % cardinality(a.types)],
+             i.ids[1 + (g * 17) % cardinality(i.ids)],
+             jsonb_build_object('status', 'SUBMITTED', 'estimatedCostSek', (g * 37) % 900000),
+             jsonb_build_object('status', 'TRIAGED', 'estimatedCostSek', (g * 41) % 900000)
+      FROM generate_series(${start + 1}, ${end}) AS g, u, i, a`);
+  }
+  return count;
+}
+
 /** Generates `count` initiatives on top of the demo municipality; returns how many were written. */
 export async function generateInitiatives(prisma: PrismaClient, count: number): Promise<number> {
   return (await generate(prisma, count)).initiatives;
@@ -683,6 +717,9 @@ async function main(argv: string[]): Promise<void> {
   const raw = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith("--count="))?.slice("--count=".length);
   const count = raw === undefined ? 2000 : Number(raw);
   if (!Number.isInteger(count) || count < 0) throw new Error(`--count must be a whole number, got "${raw}"`);
+  const a = argv.indexOf("--audit-events");
+  const auditEvents = a >= 0 ? Number(argv[a + 1]) : 0;
+  if (!Number.isInteger(auditEvents) || auditEvents < 0) throw new Error(`--audit-events must be a whole number, got "${argv[a + 1]}"`);
 
   const db = database();
   try {
@@ -694,6 +731,11 @@ async function main(argv: string[]): Promise<void> {
       .map(([table, n]) => `${table} ${n}`)
       .join(", ");
     console.log(`Wrote ${stats.rows} rows (${detail}) in ${stats.ms} ms on the ${db.engine} database.`);
+    if (auditEvents) {
+      const t = Date.now();
+      await generateAuditEvents(db.prisma, auditEvents);
+      console.log(`Wrote ${auditEvents} audit events in ${Date.now() - t} ms.`);
+    }
   } finally {
     await db.close();
   }

@@ -41,12 +41,14 @@ export function ResourceForm(props: {
         data-testid={props.testId}
       >
         {props.children}
-        <button type="submit" disabled={pending} aria-label={props.submitName} className={props.buttonClassName ?? "rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-70"}>
-          {props.submitLabel}
-        </button>
-        <p role="status" className={failure ? "font-medium text-red-800" : "font-medium text-emerald-900"}>
-          {failure ?? (state?.ok ? [props.okMessage, ...notices].filter(Boolean).join(" ") : null)}
-        </p>
+        <div className="col-span-full space-y-3">
+          <button type="submit" disabled={pending} aria-label={props.submitName} className={props.buttonClassName ?? "rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-70"}>
+            {props.submitLabel}
+          </button>
+          <p role="status" className={failure ? "font-medium text-red-800" : "font-medium text-emerald-900"}>
+            {failure ?? (state?.ok ? [props.okMessage, ...notices].filter(Boolean).join(" ") : null)}
+          </p>
+        </div>
       </form>
     </IssuesContext.Provider>
   );

@@ -52,12 +52,15 @@ export function ActionForm(props: {
         data-testid={props.testId}
       >
         {props.children}
-        <p role="status" className={failure ? "font-medium text-red-800" : "font-medium text-emerald-900"}>
-          {failure ?? (state?.ok ? props.okMessage : null)}
-        </p>
-        <button type="submit" disabled={pending} aria-label={props.submitName} className={props.buttonClassName ?? "rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-70"}>
-          {props.submitLabel}
-        </button>
+        {/* The whole width of a grid form, the button at its start. */}
+        <div className="col-span-full space-y-3">
+          <p role="status" className={failure ? "font-medium text-red-800" : "font-medium text-emerald-900"}>
+            {failure ?? (state?.ok ? props.okMessage : null)}
+          </p>
+          <button type="submit" disabled={pending} aria-label={props.submitName} className={props.buttonClassName ?? "rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-70"}>
+            {props.submitLabel}
+          </button>
+        </div>
       </form>
     </IssuesContext.Provider>
   );

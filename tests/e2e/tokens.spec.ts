@@ -129,7 +129,7 @@ test("the reference's code loads on its own page only; a non-admin cannot open t
   // A page the role cannot use says so, on the settings overview.
   await page.goto("/settings/tokens");
   await expect(page).toHaveURL(/\/settings\?denied=tokens$/);
-  await expect(page.getByRole("alert")).toContainText("API-tokens");
+  await expect(page.getByTestId("settings-denied")).toContainText("API-tokens");
   await expect(page.getByTestId("token-form")).toHaveCount(0);
 
   await page.goto("/api-docs");

@@ -89,6 +89,7 @@ export default async function ResourcesPage() {
 
       <section aria-labelledby="pools-title" className="space-y-3">
         <h2 id="pools-title" className="text-xl font-semibold">{t("pools.title")}</h2>
+        {picture.pools.length === 0 ? <p>{t("manage.noPools")}</p> : (
         <div className="overflow-x-auto">
           <table className="w-full text-left" data-testid="pools">
             <caption className="sr-only">{t("pools.caption", { quarter: current })}</caption>
@@ -129,6 +130,7 @@ export default async function ResourcesPage() {
             </tbody>
           </table>
         </div>
+        )}
       </section>
 
       {inactivePools.length ? (

@@ -35,7 +35,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         <p className="mt-2 max-w-3xl">{t("intro")}</p>
       </div>
       {denied && DENIED.has(denied) ? (
-        <p role="alert" className="rounded border-2 border-amber-700 bg-amber-50 p-3 font-medium">{t("denied", { page: t(`sections.${denied}.title` as never) })}</p>
+        <p role="alert" className="rounded border-2 border-amber-700 bg-amber-50 p-3 font-medium" data-testid="settings-denied">{t("denied", { page: t(`sections.${denied}.title` as never) })}</p>
       ) : null}
       {sections.length === 0 ? (
         <p>{t("nothing")}</p>

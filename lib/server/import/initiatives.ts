@@ -80,7 +80,8 @@ export async function importInitiatives(actor: Actor, request: ImportRequest): P
   const mapping = completeMapping(
     request.mapping === undefined || request.mapping === null ? suggestMapping(table.headers, await rememberedMapping(actor)) : parseInput(importMapping, request.mapping),
   );
-  const departments = await prisma.department.findMany({ select: { id: true, name: true, shortName: true } });
+  // Only active units take new initiatives; a deactivated one reads as unknown in the file.
+  const departments = await prisma.department.findMany({ where: { active: true }, select: { id: true, name: true, shortName: true } });
   const base = { dryRun: request.dryRun, format: table.format, headers: table.headers, mapping, rowCount: table.rows.length, status: DEFAULT_IMPORT_STATUS };
 
   const problems = mappingIssues(table.headers, mapping);
