@@ -2,6 +2,8 @@
 // (the newest page, filtered by event, by record, by person and by a date range far back, and a
 // page deep in the log by cursor) against the trivial route, in the same run, on embedded PGlite
 // and on a PostgreSQL server. Needs a production build. Prints numbers; not a timed test.
+// Options: --events N (default 1,000,000), --rounds N, --engines pglite,pg, --reuse (PGlite: the
+// previous run's database again).
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -30,9 +32,11 @@ async function prepare(db: ReturnType<typeof openDatabase>): Promise<{ initiativ
   await db.prisma.$executeRawUnsafe("VACUUM ANALYZE");
   const initiative = (await db.prisma.initiative.findFirstOrThrow({ orderBy: { number: "asc" }, select: { id: true } })).id;
   // A cursor 900,000 events back, as the pages would hand one over.
-  const deep = (await db.prisma.auditEvent.findMany({ orderBy: [{ at: "desc" }, { id: "desc" }], skip: Math.floor(events * 0.9), take: 1, select: { at: true, id: true } }))[0]!;
+  const [deep] = await db.prisma.$queryRawUnsafe<{ at: Date; id: string }[]>(`SELECT "at", "id" FROM "AuditEvent" ORDER BY "at" DESC, "id" DESC OFFSET ${Math.floor(events * 0.9)} LIMIT 1`);
+  if (!deep) throw new Error("no event to start a deep page from");
   await db.close();
-  return { initiative, deepCursor: Buffer.from(`${deep.at.toISOString()}|${deep.id}`, "utf8").toString("base64url") };
+  const at = deep.at instanceof Date ? deep.at.toISOString() : new Date(`${deep.at}Z`).toISOString();
+  return { initiative, deepCursor: Buffer.from(`${at}|${deep.id}`, "utf8").toString("base64url") };
 }
 
 async function measure(label: string, env: Record<string, string>, port: number, ids: { initiative: string; deepCursor: string }) {
@@ -64,9 +68,13 @@ if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("No pr
 
 if (engines.includes("pglite")) {
   const dir = path.join(ROOT, "data", "bench-audit-pglite");
-  fs.rmSync(dir, { recursive: true, force: true });
-  console.log(`embedded PGlite (${dir}):`);
-  const ids = await prepare(openDatabase({ dataDir: dir }));
+  const saved = path.join(ROOT, "data", "bench-audit-pglite.json");
+  // --reuse: measure the database of the previous run again (for comparing changes of the code).
+  const reuse = args.includes("--reuse") && fs.existsSync(saved);
+  if (!reuse) fs.rmSync(dir, { recursive: true, force: true });
+  console.log(`embedded PGlite (${dir}${reuse ? ", reused" : ""}):`);
+  const ids = reuse ? (JSON.parse(fs.readFileSync(saved, "utf8")) as Awaited<ReturnType<typeof prepare>>) : await prepare(openDatabase({ dataDir: dir }));
+  fs.writeFileSync(saved, JSON.stringify(ids));
   await measure("embedded PGlite", { PGLITE_DATA_DIR: dir, DATABASE_URL: "" }, 3211, ids);
 }
 if (engines.includes("pg")) {

@@ -693,13 +693,13 @@ export async function generateAuditEvents(prisma: PrismaClient, count: number): 
            a AS (SELECT ${list(actions.map((x) => x[0]!))} AS actions, ${list(actions.map((x) => x[1]!))} AS types)
       INSERT INTO "AuditEvent" ("id", "at", "actorId", "actorLabel", "action", "entityType", "entityId", "before", "after")
       SELECT 'bench-audit-' || g,
-             now() - make_interval(secs => g * ${seconds} + (g * 7919) % ${seconds}),
-             u.ids[1 + (g * 31) % cardinality(u.ids)], u.names[1 + (g * 31) % cardinality(u.names)],
-             a.actions[1 + (g * 13) % cardinality(a.actions)], a.types[1 + (g * 13) % cardinality(a.types)],
-             i.ids[1 + (g * 17) % cardinality(i.ids)],
+             now() - make_interval(secs => (g * ${seconds} + (g * 7919) % ${seconds})::double precision),
+             u.ids[1 + ((g * 31) % cardinality(u.ids))::int], u.names[1 + ((g * 31) % cardinality(u.names))::int],
+             a.actions[1 + ((g * 13) % cardinality(a.actions))::int], a.types[1 + ((g * 13) % cardinality(a.types))::int],
+             i.ids[1 + ((g * 17) % cardinality(i.ids))::int],
              jsonb_build_object('status', 'SUBMITTED', 'estimatedCostSek', (g * 37) % 900000),
              jsonb_build_object('status', 'TRIAGED', 'estimatedCostSek', (g * 41) % 900000)
-      FROM generate_series(${start + 1}, ${end}) AS g, u, i, a`);
+      FROM generate_series(${start + 1}::bigint, ${end}::bigint) AS g, u, i, a`);
   }
   return count;
 }

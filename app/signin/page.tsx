@@ -7,8 +7,7 @@ import { SignInForm } from "@/components/auth/SignInForm";
 import { demoAccountsPresent } from "@/lib/server/users";
 import { safeCallback } from "@/lib/auth/redirect";
 import { SsoButton } from "@/components/auth/SsoButton";
-import { LanguageSwitch } from "@/components/layout/LanguageSwitch";
-import { SkipLink } from "@/components/layout/SkipLink";
+import { AccountFrame } from "@/components/account/AccountFrame";
 import { setLocaleAction } from "../locale-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,50 +23,41 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   // The demo accounts are listed only where they exist (the demo municipality is seeded).
   const demo = await demoAccountsPresent();
   return (
-    <>
-      <SkipLink label={t("app.skipToContent")} />
-      <header className="border-b border-slate-300 bg-brand-50">
-        <div className="mx-auto flex max-w-md items-center justify-between px-4 py-3">
-          <p className="text-xl font-bold text-brand-800">{t("app.name")}</p>
-          <LanguageSwitch action={setLocaleAction} />
-        </div>
-      </header>
-      <main id="main" tabIndex={-1} className="mx-auto max-w-md space-y-6 px-4 py-10">
-        <div>
-          <h1 className="text-3xl font-bold">{t("signin.title")}</h1>
-          <p className="mt-2">{t("signin.intro")}</p>
-        </div>
-        {error && error !== "CredentialsSignin" ? (
-          <p role="alert" className="font-medium text-red-800" data-testid="sso-error">
-            {SSO_ERRORS.has(error) ? t(`signin.sso${error.slice(3)}` as never) : t("signin.ssoFailed")}
-          </p>
-        ) : null}
-        {done === "password" || done === "setup" ? (
-          <p role="status" className="rounded border-2 border-emerald-800 bg-emerald-50 p-3 font-medium" data-testid="signin-done">
-            {t(done === "setup" ? "signin.setupDone" : "signin.passwordDone")}
-          </p>
-        ) : null}
-        <SignInForm callbackUrl={callbackUrl} />
-        {oidcConfigured() ? (
-          <>
-            <p className="text-center text-slate-700">{t("signin.or")}</p>
-            <SsoButton label={t("signin.sso", { provider: process.env.OIDC_NAME ?? "SSO" })} callbackUrl={safeCallback(callbackUrl)} />
-          </>
-        ) : null}
-        {demo ? (
-          <section aria-labelledby="demo" className="rounded border border-slate-300 p-4 text-sm">
-            <h2 id="demo" className="font-semibold">
-              {t("signin.demoTitle")}
-            </h2>
-            <p className="mt-1">{t("signin.demoText")}</p>
-            <ul className="mt-2 space-y-1 font-mono">
-              {["chef@demo.kommun.se", "chef.skola@demo.kommun.se", "dig@demo.kommun.se", "ledning@demo.kommun.se", "insyn@demo.kommun.se", "admin@demo.kommun.se"].map((email) => (
-                <li key={email}>{email}</li>
-              ))}
-            </ul>
-          </section>
-        ) : null}
-      </main>
-    </>
+    <AccountFrame languageAction={setLocaleAction}>
+      <div>
+        <h1 className="text-3xl font-bold">{t("signin.title")}</h1>
+        <p className="mt-2">{t("signin.intro")}</p>
+      </div>
+      {error && error !== "CredentialsSignin" ? (
+        <p role="alert" className="font-medium text-red-800" data-testid="sso-error">
+          {SSO_ERRORS.has(error) ? t(`signin.sso${error.slice(3)}` as never) : t("signin.ssoFailed")}
+        </p>
+      ) : null}
+      {done === "password" || done === "setup" ? (
+        <p role="status" className="rounded border-2 border-emerald-800 bg-emerald-50 p-3 font-medium" data-testid="signin-done">
+          {t(done === "setup" ? "signin.setupDone" : "signin.passwordDone")}
+        </p>
+      ) : null}
+      <SignInForm callbackUrl={callbackUrl} />
+      {oidcConfigured() ? (
+        <>
+          <p className="text-center text-slate-700">{t("signin.or")}</p>
+          <SsoButton label={t("signin.sso", { provider: process.env.OIDC_NAME ?? "SSO" })} callbackUrl={safeCallback(callbackUrl)} />
+        </>
+      ) : null}
+      {demo ? (
+        <section aria-labelledby="demo" className="rounded border border-slate-300 p-4 text-sm">
+          <h2 id="demo" className="font-semibold">
+            {t("signin.demoTitle")}
+          </h2>
+          <p className="mt-1">{t("signin.demoText")}</p>
+          <ul className="mt-2 space-y-1 font-mono">
+            {["chef@demo.kommun.se", "chef.skola@demo.kommun.se", "dig@demo.kommun.se", "ledning@demo.kommun.se", "insyn@demo.kommun.se", "admin@demo.kommun.se"].map((email) => (
+              <li key={email}>{email}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </AccountFrame>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { ActionForm, type ActionState } from "@/components/ui/ActionForm";
+import type { ActionState } from "@/components/ui/ActionForm";
+import { CreateOrEditForm } from "./CreateOrEditForm";
 import { SelectField, TextField } from "@/components/ui/fields";
 
 export type DepartmentFormValues = { name: string; shortName: string; kind: "DEPARTMENT" | "COMPANY"; parentId: string | null };
@@ -17,20 +18,11 @@ export function DepartmentForm(props: {
   const v = props.values;
   const p = props.idPrefix;
   return (
-    <ActionForm
-      action={props.action}
-      submitLabel={v ? t("save") : t("create")}
-      submitName={props.submitName}
-      okMessage={v ? t("saved") : t("created")}
-      resetOnSuccess={!v}
-      messages={{ FORBIDDEN: t("forbidden"), VERSION_CONFLICT: t("conflict"), NAME_OR_CODE_TAKEN: t("taken"), default: t("error") }}
-      className="grid gap-3 md:grid-cols-2"
-      testId={`${p}-form`}
-    >
+    <CreateOrEditForm namespace="organisation" editing={Boolean(v)} action={props.action} idPrefix={p} submitName={props.submitName} className="grid gap-3 md:grid-cols-2" messages={{ NAME_OR_CODE_TAKEN: t("taken") }}>
       <TextField id={`${p}-name`} name="name" label={t("fields.name")} defaultValue={v?.name} required maxLength={120} />
       <TextField id={`${p}-shortName`} name="shortName" label={t("fields.shortName")} help={t("help.shortName")} defaultValue={v?.shortName} required maxLength={20} />
       <SelectField id={`${p}-kind`} name="kind" label={t("fields.kind")} defaultValue={v?.kind ?? "DEPARTMENT"} options={(["DEPARTMENT", "COMPANY"] as const).map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
       <SelectField id={`${p}-parentId`} name="parentId" label={t("fields.parent")} help={t("help.parent")} defaultValue={v?.parentId} empty={t("noParent")} options={props.parents.map((d) => ({ value: d.id, label: d.name }))} />
-    </ActionForm>
+    </CreateOrEditForm>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { ActionForm, type ActionState } from "@/components/ui/ActionForm";
+import { CreateOrEditForm } from "./CreateOrEditForm";
 import { SelectField, TextField } from "@/components/ui/fields";
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
@@ -19,21 +20,12 @@ export function SsoMappingForm(props: {
   const v = props.values;
   const p = props.idPrefix;
   return (
-    <ActionForm
-      action={props.action}
-      submitLabel={v ? t("save") : t("create")}
-      submitName={props.submitName}
-      okMessage={v ? t("saved") : t("created")}
-      resetOnSuccess={!v}
-      messages={{ FORBIDDEN: t("forbidden"), VERSION_CONFLICT: t("conflict"), default: t("error") }}
-      className="grid gap-3 md:grid-cols-2"
-      testId={`${p}-form`}
-    >
+    <CreateOrEditForm namespace="sso" editing={Boolean(v)} action={props.action} idPrefix={p} submitName={props.submitName} className="grid gap-3 md:grid-cols-2">
       <TextField id={`${p}-claim`} name="claimValue" label={t("fields.claimValue")} help={t("help.claimValue")} defaultValue={v?.claimValue} required maxLength={200} />
       <TextField id={`${p}-description`} name="description" label={t("fields.description")} help={t("help.description")} defaultValue={v?.description} maxLength={200} />
       <SelectField id={`${p}-role`} name="role" label={t("fields.role")} defaultValue={v?.role ?? "VIEWER"} options={props.roles.map((r) => ({ value: r, label: tr(r) }))} />
       <SelectField id={`${p}-department`} name="departmentId" label={t("fields.department")} help={t("help.department")} defaultValue={v?.departmentId} empty={t("noDepartment")} options={props.departments.map((d) => ({ value: d.id, label: d.name }))} />
-    </ActionForm>
+    </CreateOrEditForm>
   );
 }
 

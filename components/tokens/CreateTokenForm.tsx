@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState, useEffect, useRef, useState } from "react";
+import { startTransition, useActionState, useEffect, useRef } from "react";
+import { CopyField } from "@/components/ui/CopyField";
 import type { CreateTokenState } from "./types";
 
 const field = "mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2";
@@ -20,7 +21,6 @@ export function CreateTokenForm(props: {
   const tv = useTranslations("validation");
   const tr = useTranslations("roles");
   const [state, formAction, pending] = useActionState(props.action, null);
-  const [copied, setCopied] = useState(false);
   const secretHeading = useRef<HTMLHeadingElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const issues = state && !state.ok ? (state.issues ?? []) : [];
@@ -39,7 +39,6 @@ export function CreateTokenForm(props: {
 
   useEffect(() => {
     if (state?.ok) {
-      setCopied(false);
       formRef.current?.reset();
       secretHeading.current?.focus();
     }
@@ -55,25 +54,7 @@ export function CreateTokenForm(props: {
             {t("secretTitle", { name: state.name })}
           </h3>
           <p className="font-medium">{t("secretOnce")}</p>
-          <label htmlFor="token-secret-value" className="block font-medium">{t("secretLabel")}</label>
-          <div className="flex flex-wrap gap-2">
-            <input id="token-secret-value" readOnly value={state.secret} className={`${field} mt-0 max-w-xl flex-1 font-mono text-sm`} onFocus={(e) => e.currentTarget.select()} />
-            <button
-              type="button"
-              className="rounded border border-brand-800 bg-white px-3 py-2 font-semibold text-brand-800 hover:bg-brand-50"
-              onClick={async () => {
-                try {
-                  await navigator.clipboard.writeText(state.secret);
-                  setCopied(true);
-                } catch {
-                  setCopied(false);
-                }
-              }}
-            >
-              {t("copy")}
-            </button>
-          </div>
-          <p role="status" className="text-emerald-900">{copied ? t("copied") : ""}</p>
+          <CopyField key={state.secret} id="token-secret-value" label={t("secretLabel")} value={state.secret} copy={t("copy")} copied={t("copied")} />
           <p>{t("secretUsage")}</p>
           <pre className="overflow-x-auto rounded bg-slate-100 p-2 text-sm"><code>{`curl -H "Authorization: Bearer ${state.secret.slice(0, 11)}…" ${typeof window === "undefined" ? "" : window.location.origin}/api/v1/initiatives`}</code></pre>
         </section>

@@ -7,11 +7,12 @@ import { authorize } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/roles";
 import { tokenActorLabel } from "@/lib/auth/api-token";
 import { prisma } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { AUDIT_PAGE_SIZE, auditExportQuery, auditQuery, type AuditQuery } from "@/lib/validation/audit";
 import { parseInput } from "./errors";
 import { CLI_ACTOR } from "./full-export";
 import { ADMIN_CLI_ACTOR, SETUP_ACTOR } from "./password-links";
+import { cachedUntilWrite } from "./snapshot-cache";
 import { SSO_ACTOR } from "./sso";
 
 export type AuditEventView = { id: string; at: Date; actorId: string | null; actorLabel: string; action: string; entityType: string; entityId: string; before: unknown; after: unknown };
@@ -38,53 +39,77 @@ export function stockholmMidnight(day: string): Date {
 /** Service identities that act without being a person (see lib/server/audit.ts). */
 const SERVICE_LABELS = [CLI_ACTOR.name, ADMIN_CLI_ACTOR.name, SETUP_ACTOR.name, SSO_ACTOR.name];
 
-async function where(filter: AuditQuery): Promise<Prisma.AuditEventWhereInput> {
-  const and: Prisma.AuditEventWhereInput[] = [];
-  if (filter.actor) {
-    // Resolved to people and token names first, so the log itself is filtered by index.
-    const text = filter.actor;
+/** The people (ids) and service identities (labels) a "who" search means; kept until the next write. */
+function actorsMatching(text: string): Promise<{ ids: string[]; labels: string[] }> {
+  return cachedUntilWrite(`auditActors:${text.toLowerCase()}`, async () => {
     const [people, tokens] = await Promise.all([
       prisma.user.findMany({ where: { OR: [{ name: { contains: text, mode: "insensitive" } }, { email: { contains: text, mode: "insensitive" } }] }, select: { id: true }, take: 500 }),
       prisma.apiToken.findMany({ where: { name: { contains: text, mode: "insensitive" } }, select: { name: true }, take: 100 }),
     ]);
     const labels = [...tokens.map((t) => tokenActorLabel(t.name)), ...SERVICE_LABELS.filter((l) => l.toLowerCase().includes(text.toLowerCase()))];
-    and.push({ OR: [{ actorId: { in: people.map((p) => p.id) } }, { actorLabel: { in: labels } }] });
-  }
-  if (filter.entityType) and.push({ entityType: filter.entityType });
-  if (filter.entityId) and.push({ entityId: filter.entityId });
-  if (filter.action) and.push({ action: filter.action });
-  if (filter.from) and.push({ at: { gte: stockholmMidnight(filter.from) } });
-  if (filter.to) {
-    const next = new Date(Date.parse(`${filter.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-    and.push({ at: { lt: stockholmMidnight(next) } });
-  }
-  return and.length ? { AND: and } : {};
+    return { ids: people.map((p) => p.id), labels };
+  });
 }
 
-const SELECT = { id: true, at: true, actorId: true, actorLabel: true, action: true, entityType: true, entityId: true, before: true, after: true } as const;
+/** The filter as SQL conditions (each served by an index that starts with it and ends with the time). */
+async function conditions(filter: AuditQuery): Promise<Prisma.Sql[]> {
+  const and: Prisma.Sql[] = [];
+  if (filter.actor) {
+    // Resolved to people and token names first, so the log itself is filtered by index.
+    const { ids, labels } = await actorsMatching(filter.actor);
+    const byId = ids.length ? Prisma.sql`"actorId" IN (${Prisma.join(ids)})` : null;
+    const byLabel = labels.length ? Prisma.sql`("actorId" IS NULL AND "actorLabel" IN (${Prisma.join(labels)}))` : null;
+    and.push(byId && byLabel ? Prisma.sql`(${byId} OR ${byLabel})` : (byId ?? byLabel ?? Prisma.sql`FALSE`));
+  }
+  if (filter.entityType) and.push(Prisma.sql`"entityType" = ${filter.entityType}`);
+  if (filter.entityId) and.push(Prisma.sql`"entityId" = ${filter.entityId}`);
+  if (filter.action) and.push(Prisma.sql`"action" = ${filter.action}`);
+  if (filter.from) and.push(Prisma.sql`"at" >= ${stamp(stockholmMidnight(filter.from))}`);
+  if (filter.to) {
+    const next = new Date(Date.parse(`${filter.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    and.push(Prisma.sql`"at" < ${stamp(stockholmMidnight(next))}`);
+  }
+  return and;
+}
+
+/** An instant as the column stores it (timestamp(3) without time zone, in UTC, as Prisma writes it). */
+const stamp = (d: Date) => Prisma.sql`CAST(${d.toISOString().slice(0, 23)} AS timestamp(3))`;
+
+/**
+ * One page past a key, newest first (`older`) or oldest first (`newer`). Raw SQL for the row
+ * comparison (at, id) < (…), which an index range scan serves; `at <= …` beside it lets an
+ * index that starts with a filter column and ends with the time serve it too.
+ */
+async function page(and: Prisma.Sql[], after: Key | null, direction: "older" | "newer", take: number): Promise<AuditEventView[]> {
+  const all = [...and];
+  if (after) {
+    all.push(direction === "older" ? Prisma.sql`"at" <= ${stamp(after.at)} AND ("at", "id") < (${stamp(after.at)}, ${after.id})` : Prisma.sql`"at" >= ${stamp(after.at)} AND ("at", "id") > (${stamp(after.at)}, ${after.id})`);
+  }
+  const where = all.length ? Prisma.sql`WHERE ${Prisma.join(all, " AND ")}` : Prisma.empty;
+  const order = direction === "older" ? Prisma.sql`ORDER BY "at" DESC, "id" DESC` : Prisma.sql`ORDER BY "at" ASC, "id" ASC`;
+  const rows = await prisma.$queryRaw<(Omit<AuditEventView, "at"> & { at: Date | string })[]>(
+    Prisma.sql`SELECT "id", "at", "actorId", "actorLabel", "action", "entityType", "entityId", "before", "after" FROM "AuditEvent" ${where} ${order} LIMIT ${take}`,
+  );
+  // The column has no time zone; it holds UTC.
+  return rows.map((r) => ({ ...r, at: r.at instanceof Date ? r.at : new Date(`${r.at}Z`) }));
+}
 
 /** One page of the log: `older` continues past the last event, `newer` goes back towards the newest. */
 export async function auditLog(actor: Actor, query: unknown = {}): Promise<AuditPage> {
   authorize(actor, "audit.browse");
   const filter = parseInput(auditQuery, query);
-  const base = await where(filter);
+  const and = await conditions(filter);
   const cursor = decode(filter.cursor);
   const size = filter.pageSize;
   const newer = filter.direction === "newer" && cursor !== null;
-  const past = (k: Key, op: "lt" | "gt"): Prisma.AuditEventWhereInput => ({ OR: [{ at: { [op]: k.at } }, { at: k.at, id: { [op]: k.id } }] });
-  const rows = await prisma.auditEvent.findMany({
-    where: cursor ? { AND: [base, past(cursor, newer ? "gt" : "lt")] } : base,
-    orderBy: newer ? [{ at: "asc" }, { id: "asc" }] : [{ at: "desc" }, { id: "desc" }],
-    take: size + 1,
-    select: SELECT,
-  });
+  const rows = await page(and, cursor, newer ? "newer" : "older", size + 1);
   const more = rows.length > size;
-  const page = rows.slice(0, size);
-  if (newer) page.reverse();
-  const first = page[0];
-  const last = page[page.length - 1];
+  const data = rows.slice(0, size);
+  if (newer) data.reverse();
+  const first = data[0];
+  const last = data[data.length - 1];
   return {
-    data: page,
+    data,
     older: last && (newer || more) ? encode(last) : null,
     newer: first && (newer ? more : cursor !== null) ? encode(first) : null,
     filter,
@@ -98,22 +123,17 @@ export async function auditLog(actor: Actor, query: unknown = {}): Promise<Audit
 export async function auditEventsForExport(actor: Actor, query: unknown = {}, max = 1_000_000): Promise<AsyncGenerator<AuditEventView>> {
   authorize(actor, "audit.browse");
   const filter = parseInput(auditExportQuery, query);
-  const base = await where({ ...filter, direction: "older", pageSize: AUDIT_PAGE_SIZE });
+  const and = await conditions({ ...filter, direction: "older", pageSize: AUDIT_PAGE_SIZE });
   return (async function* () {
     let cursor: Key | null = null;
     for (let sent = 0; sent < max; ) {
-      const page: AuditEventView[] = await prisma.auditEvent.findMany({
-        where: cursor ? { AND: [base, { OR: [{ at: { lt: cursor.at } }, { at: cursor.at, id: { lt: cursor.id } }] }] } : base,
-        orderBy: [{ at: "desc" }, { id: "desc" }],
-        take: 1000,
-        select: SELECT,
-      });
-      for (const event of page) {
+      const rows = await page(and, cursor, "older", 1000);
+      for (const event of rows) {
         yield event;
         if (++sent >= max) return;
       }
-      if (page.length < 1000) return;
-      cursor = page[page.length - 1]!;
+      if (rows.length < 1000) return;
+      cursor = rows[rows.length - 1]!;
     }
   })();
 }
@@ -131,6 +151,9 @@ export async function auditVocabulary(actor: Actor): Promise<{ entityTypes: stri
         UNION ALL
         SELECT (SELECT "${column}" FROM "AuditEvent" WHERE "${column}" > t.v ORDER BY "${column}" LIMIT 1) FROM t WHERE t.v IS NOT NULL
       ) SELECT v FROM t WHERE v IS NOT NULL`);
-  const [types, actions] = await Promise.all([distinct("entityType"), distinct("action")]);
-  return { entityTypes: types.map((r) => r.v), actions: actions.map((r) => r.v) };
+  // Kept until the next write: the vocabulary changes only when something is written.
+  return cachedUntilWrite("auditVocabulary", async () => {
+    const [types, actions] = await Promise.all([distinct("entityType"), distinct("action")]);
+    return { entityTypes: types.map((r) => r.v), actions: actions.map((r) => r.v) };
+  });
 }

@@ -7,7 +7,8 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "invalidDate", abort: true })
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { message: "invalidDate" });
 
-export const AUDIT_PAGE_SIZE = 50;
+/** A screenful (as the ranking): an auditor reads a page, then pages on; a page costs the same anywhere in the log. */
+export const AUDIT_PAGE_SIZE = 20;
 
 const auditFilterShape = {
   actor: z.string().trim().max(200, { message: "tooLong" }).optional().meta({ description: "Part of the actor's name or e-mail, or an API token's name" }),

@@ -73,6 +73,10 @@ CREATE INDEX "Department_parentId_idx" ON "Department"("parentId");
 -- CreateIndex
 CREATE INDEX "User_role_active_idx" ON "User"("role", "active");
 
+-- DropIndex / CreateIndex: the audit log viewer pages by (at, id)
+DROP INDEX "AuditEvent_at_idx";
+CREATE INDEX "AuditEvent_at_id_idx" ON "AuditEvent"("at", "id");
+
 -- CreateIndex
 CREATE INDEX "AuditEvent_actorId_at_idx" ON "AuditEvent"("actorId", "at");
 

@@ -1,21 +1,11 @@
 "use server";
-import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/session";
-import { actionFailure } from "@/lib/server/errors";
 import { createGoal, deleteGoal, updateGoal } from "@/lib/server/goals";
 import type { ActionState } from "@/components/ui/ActionForm";
-import { number, optionalNumber, text } from "../form-data";
+import { number, optionalNumber, settle, text } from "../action-helpers";
 
-async function run(work: () => Promise<unknown>): Promise<ActionState> {
-  try {
-    await work();
-    // The ranking scores against the goals: every view of it follows.
-    revalidatePath("/", "layout");
-    return { ok: true };
-  } catch (error) {
-    return actionFailure(error);
-  }
-}
+// The ranking scores against the goals: every view of it follows.
+const run = (work: () => Promise<unknown>) => settle(work, { path: "/", type: "layout" });
 
 const fields = (form: FormData) => ({
   code: text(form, "code"),

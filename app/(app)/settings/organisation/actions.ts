@@ -1,20 +1,10 @@
 "use server";
-import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/session";
-import { actionFailure } from "@/lib/server/errors";
 import { createDepartment, deleteDepartment, updateDepartment } from "@/lib/server/organisation";
 import type { ActionState } from "@/components/ui/ActionForm";
-import { optional, text } from "../form-data";
+import { optional, settle, text } from "../action-helpers";
 
-async function run(work: () => Promise<unknown>): Promise<ActionState> {
-  try {
-    await work();
-    revalidatePath("/settings/organisation");
-    return { ok: true };
-  } catch (error) {
-    return actionFailure(error);
-  }
-}
+const run = (work: () => Promise<unknown>) => settle(work, { path: "/settings/organisation" });
 
 const fields = (form: FormData) => ({ name: text(form, "name"), shortName: text(form, "shortName"), kind: text(form, "kind"), parentId: optional(form, "parentId") });
 

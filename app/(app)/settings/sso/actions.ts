@@ -1,20 +1,10 @@
 "use server";
-import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/session";
-import { actionFailure } from "@/lib/server/errors";
 import { createSsoMapping, deleteSsoMapping, updateSsoMapping, updateSsoSettings } from "@/lib/server/sso";
 import type { ActionState } from "@/components/ui/ActionForm";
-import { optional, text } from "../form-data";
+import { optional, settle, text } from "../action-helpers";
 
-async function run(work: () => Promise<unknown>): Promise<ActionState> {
-  try {
-    await work();
-    revalidatePath("/settings/sso");
-    return { ok: true };
-  } catch (error) {
-    return actionFailure(error);
-  }
-}
+const run = (work: () => Promise<unknown>) => settle(work, { path: "/settings/sso" });
 
 const fields = (form: FormData) => ({ claimValue: text(form, "claimValue"), description: text(form, "description"), role: text(form, "role"), departmentId: optional(form, "departmentId") });
 

@@ -5,7 +5,7 @@ import { actionFailure } from "@/lib/server/errors";
 import { createUser, issuePasswordLink, updateUser } from "@/lib/server/users";
 import type { ActionState } from "@/components/ui/ActionForm";
 import type { LinkState } from "@/components/settings/PasswordLinkPanel";
-import { optional, text } from "../form-data";
+import { optional, settle, text } from "../action-helpers";
 
 /** Adds a person; the one-time link travels back to the form that shows it (and only there). */
 export async function createUserAction(_prev: LinkState, form: FormData): Promise<LinkState> {
@@ -25,23 +25,14 @@ export async function createUserAction(_prev: LinkState, form: FormData): Promis
 }
 
 export async function updateUserAction(id: string, version: number, _prev: ActionState, form: FormData): Promise<ActionState> {
-  try {
-    await updateUser(await requireActor(), id, { name: text(form, "name"), role: text(form, "role"), departmentId: optional(form, "departmentId"), locale: text(form, "locale"), version });
-    revalidatePath("/settings/users", "layout");
-    return { ok: true };
-  } catch (error) {
-    return actionFailure(error);
-  }
+  return settle(
+    async () => updateUser(await requireActor(), id, { name: text(form, "name"), role: text(form, "role"), departmentId: optional(form, "departmentId"), locale: text(form, "locale"), version }),
+    { path: "/settings/users", type: "layout" },
+  );
 }
 
 export async function setUserActiveAction(id: string, version: number, active: boolean): Promise<ActionState> {
-  try {
-    await updateUser(await requireActor(), id, { active, version });
-    revalidatePath("/settings/users", "layout");
-    return { ok: true };
-  } catch (error) {
-    return actionFailure(error);
-  }
+  return settle(async () => updateUser(await requireActor(), id, { active, version }), { path: "/settings/users", type: "layout" });
 }
 
 export async function issuePasswordLinkAction(id: string, name: string, _prev: LinkState): Promise<LinkState> {
