@@ -7,7 +7,6 @@ import type { Actor, Role } from "@/lib/auth/roles";
 import { prisma } from "@/lib/db";
 import { personStatus } from "@/lib/domain/organisation";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { translator } from "@/lib/i18n/translator";
 import { toLocale } from "@/lib/i18n/locales";
 import { id as idSchema } from "@/lib/validation/common";
 import { USER_PAGE_SIZE, userCreateInput, userQuery, userUpdateInput } from "@/lib/validation/users";
@@ -130,6 +129,8 @@ export type LinkView = { url: string; purpose: "INVITATION" | "RESET"; expiresAt
 /** Mails the link in the person's language, after the change has committed. */
 async function mailLink(user: { email: string; name: string; locale: string }, link: IssuedLink, inviter: string): Promise<LinkView> {
   const locale = toLocale(user.locale);
+  // Loaded when a mail is written: the command line (npm run admin:create) never needs it.
+  const { translator } = await import("@/lib/i18n/translator");
   const t = translator(locale);
   const hours = Math.round((link.expiresAt.getTime() - Date.now()) / 3_600_000);
   const kind = link.purpose === "RESET" ? "reset" : "invitation";

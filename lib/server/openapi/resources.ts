@@ -60,7 +60,7 @@ export const resourcesPaths: Paths = {
       summary:
         "Allocate a pool's hours (1–10000, whole) in a quarter (up to 8 back, 20 ahead) to a triaged, approved, running or paused initiative. One allocation per initiative, pool, quarter and competence: a second create gets 409 ALLOCATION_EXISTS with the stored one (change it with PATCH). A missing planned period is set from the allocations; one outside the plan gives the warning OUTSIDE_PLANNED_PERIOD",
       requestBody: json(allocationCreateInput),
-      responses: { "201": { description: "Allocated", ...json(allocationResult) }, ...conflict("ALLOCATION_EXISTS (with the stored allocation) or NOT_ALLOCATABLE (the initiative's status)") },
+      responses: { "201": { description: "Allocated", ...json(allocationResult) }, ...conflict("ALLOCATION_EXISTS (with the stored allocation), NOT_ALLOCATABLE (the initiative's status) or POOL_INACTIVE (a deactivated pool)") },
     }),
   },
   "/api/v1/allocations/{id}": {
