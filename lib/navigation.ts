@@ -11,6 +11,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/meetings", key: "meetings", action: "portfolio.read" },
   { href: "/resources", key: "resources", action: "resource.read" },
   { href: "/programs", key: "programs", action: "portfolio.read" },
+  { href: "/benefits", key: "benefits", action: "portfolio.read" },
   { href: "/initiatives/new", key: "newInitiative", action: "initiative.create" },
   { href: "/triage", key: "triage", action: "triage.perform" },
   // Organisation, people, goals, sign-on, tokens, data and the audit log: one overview page.

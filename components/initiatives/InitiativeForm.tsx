@@ -7,7 +7,8 @@ import { BENEFIT_CATEGORIES, BENEFIT_CERTAINTIES, type InitiativeFieldsInput } f
 type Option = { id: string; name: string };
 type Goal = { id: string; code: string; title: string };
 type Issue = { path: string; message: string };
-type Benefit = { category: string; description: string; annualValueSek: string; annualHours: string; certainty: string };
+/** `id` names a stored benefit, so that an edit keeps its plan, measurements and follow-ups. */
+type Benefit = { id?: string; category: string; description: string; annualValueSek: string; annualHours: string; certainty: string };
 type Similar = { id: string; number: number; title: string; department: string; score: number };
 type SaveResult =
   | { ok: true; id: string; version: number; submitted: boolean }
@@ -58,6 +59,7 @@ function toPayload(v: InitiativeFormValues): InitiativeFieldsInput {
     reachDescription: v.reachDescription,
     reachCount: toNumber(v.reachCount) as number | null,
     benefits: v.benefits.map((b) => ({
+      ...(b.id ? { id: b.id } : {}),
       category: b.category as never,
       description: b.description,
       annualValueSek: toNumber(b.annualValueSek) as number | null,

@@ -7,7 +7,7 @@ type Editable = {
   replacesSystem: string | null; enablesDevelopment: string | null; involvesProcurement: boolean;
   hygieneOwnsData: boolean | null; hygieneOpenStandards: boolean | null; hygieneOpenApis: boolean | null; hygieneExitPlan: boolean | null;
   goals: { goalId: string; alignment: number }[];
-  benefits: { category: string; description: string; annualValueSek: number | null; annualHours: number | null; certainty: string }[];
+  benefits: { id?: string; category: string; description: string; annualValueSek: number | null; annualHours: number | null; certainty: string }[];
 };
 
 const str = (v: string | number | null | undefined) => (v === null || v === undefined ? "" : String(v));
@@ -30,7 +30,7 @@ export function toFormValues(stored: Editable | null, departmentId: string): Ini
     nature: stored.nature ?? "",
     reachDescription: str(stored.reachDescription),
     reachCount: str(stored.reachCount),
-    benefits: stored.benefits.map((b) => ({ category: b.category, description: b.description, annualValueSek: str(b.annualValueSek), annualHours: str(b.annualHours), certainty: b.certainty })),
+    benefits: stored.benefits.map((b) => ({ id: b.id, category: b.category, description: b.description, annualValueSek: str(b.annualValueSek), annualHours: str(b.annualHours), certainty: b.certainty })),
     goals: Object.fromEntries(stored.goals.map((g) => [g.goalId, g.alignment])),
     estimatedCostSek: str(stored.estimatedCostSek),
     estimatedEffortHours: str(stored.estimatedEffortHours),

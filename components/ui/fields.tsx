@@ -8,7 +8,7 @@ export const INPUT = "mt-1 block w-full rounded border border-slate-500 bg-white
 
 type Common = { id: string; name: string; label: string; help?: string; className?: string };
 
-export function TextField(props: Common & { defaultValue?: string | number | null; type?: "text" | "email" | "number" | "search" | "password"; required?: boolean; maxLength?: number; inputMode?: "numeric" | "text" | "email"; autoComplete?: string }) {
+export function TextField(props: Common & { defaultValue?: string | number | null; type?: "text" | "email" | "number" | "search" | "password" | "date"; required?: boolean; maxLength?: number; inputMode?: "numeric" | "text" | "email"; autoComplete?: string }) {
   const helpId = props.help ? `${props.id}-help` : undefined;
   const a11y = useFieldIssue(props.name, `${props.id}-error`, helpId);
   return (

@@ -6,6 +6,8 @@ export type InitiativeSubject = { ownerDepartmentId: string; status: string };
 /** A delivery step on an initiative: the status it would lead to. */
 export type ProgressSubject = InitiativeSubject & { to: string };
 export type PoolSubject = { kind: "DIG" | "DIGITAL_CENTER" | "LOCAL"; departmentId: string | null };
+/** A benefit of an initiative: the initiative's department and the benefit's owner. */
+export type BenefitSubject = { ownerDepartmentId: string; ownerId: string | null };
 
 type Subjects = {
   "initiative.read": undefined;
@@ -30,6 +32,9 @@ type Subjects = {
   "data.export": undefined;
   "data.import": undefined;
   "data.restore": undefined;
+  "benefit.plan": { ownerDepartmentId: string } | undefined;
+  "benefit.measure": BenefitSubject | undefined;
+  "benefit.settings": undefined;
   "audit.browse": undefined;
   "admin.users": undefined;
   "admin.organisation": undefined;
@@ -85,6 +90,14 @@ const rules: { [A in Action]: (actor: Actor, subject: Subjects[A] | undefined) =
     CENTRAL.includes(a.role) ||
     (a.role === "DEPARTMENT_MANAGER" && (!s || (s.kind === "LOCAL" && isOwnDepartment(a, s.departmentId)))),
   "resource.settings": (a) => CENTRAL.includes(a.role),
+  // The benefit plan: the owning department, DIG and leadership (and admin).
+  "benefit.plan": (a, s) => CENTRAL.includes(a.role) || (a.role === "DEPARTMENT_MANAGER" && (!s || isOwnDepartment(a, s.ownerDepartmentId))),
+  // Measurements and follow-ups: the benefit's owner, the owning department's managers, DIG and admin.
+  // Without a subject: whether the role could ever (viewers never; anyone else as a benefit's owner).
+  "benefit.measure": (a, s) =>
+    a.role !== "VIEWER" &&
+    (!s || a.role === "ADMIN" || a.role === "DIG" || (s.ownerId !== null && a.id === s.ownerId) || (a.role === "DEPARTMENT_MANAGER" && isOwnDepartment(a, s.ownerDepartmentId))),
+  "benefit.settings": (a) => a.role === "DIG" || a.role === "ADMIN",
   // Every initiative's own history is open to all; the whole audit log to admin and leadership.
   "audit.read": () => true,
   "audit.browse": (a) => a.role === "ADMIN" || a.role === "LEADERSHIP",

@@ -53,24 +53,29 @@ async function checkReferences(tx: Tx, fields: InitiativeFields, current?: { own
   if (issues.length) throw new ValidationError(issues);
 }
 
+/**
+ * Goals are replaced; benefits are kept by id: a listed stored one is changed in place (its
+ * plan, measurements and follow-ups stay), a new one is added, and one left out is removed
+ * unless it has measurements (409: they must stay readable).
+ */
 async function writeChildren(tx: Tx, initiativeId: string, fields: InitiativeFields, replace: boolean) {
-  if (replace) {
-    await tx.initiativeGoal.deleteMany({ where: { initiativeId } });
-    await tx.benefitIndicator.deleteMany({ where: { initiativeId } });
-  }
+  if (replace) await tx.initiativeGoal.deleteMany({ where: { initiativeId } });
   if (fields.goals.length) await tx.initiativeGoal.createMany({ data: fields.goals.map((g) => ({ initiativeId, goalId: g.goalId, alignment: g.alignment })) });
-  if (fields.benefits.length) {
-    await tx.benefitIndicator.createMany({
-      data: fields.benefits.map((b) => ({
-        initiativeId,
-        category: b.category,
-        description: b.description,
-        annualValueSek: b.annualValueSek ?? null,
-        annualHours: b.annualHours ?? null,
-        certainty: b.certainty,
-      })),
-    });
+  const stored = replace ? await tx.benefitIndicator.findMany({ where: { initiativeId }, select: { id: true, _count: { select: { measurements: true } } } }) : [];
+  const storedIds = new Set(stored.map((b) => b.id));
+  const kept = new Set(fields.benefits.map((b) => b.id).filter((id): id is string => Boolean(id)));
+  fields.benefits.forEach((b, i) => {
+    if (b.id && !storedIds.has(b.id)) throw new ValidationError([{ path: `benefits.${i}.id`, message: "unknownBenefit" }]);
+  });
+  const removed = stored.filter((b) => !kept.has(b.id));
+  if (removed.some((b) => b._count.measurements > 0)) {
+    throw new ConflictError("A benefit with measurements cannot be removed here; its measurements must stay readable.", undefined, "HAS_MEASUREMENTS");
   }
+  if (removed.length) await tx.benefitIndicator.deleteMany({ where: { id: { in: removed.map((b) => b.id) } } });
+  const data = (b: InitiativeFields["benefits"][number]) => ({ category: b.category, description: b.description, annualValueSek: b.annualValueSek ?? null, annualHours: b.annualHours ?? null, certainty: b.certainty });
+  for (const b of fields.benefits) if (b.id) await tx.benefitIndicator.update({ where: { id: b.id }, data: { ...data(b), version: { increment: 1 } } });
+  const added = fields.benefits.filter((b) => !b.id);
+  if (added.length) await tx.benefitIndicator.createMany({ data: added.map((b) => ({ initiativeId, ...data(b) })) });
 }
 
 const DETAIL_INCLUDE = {
@@ -113,7 +118,7 @@ function editableView(i: InitiativeDetail) {
     hygieneOpenApis: i.hygieneOpenApis,
     hygieneExitPlan: i.hygieneExitPlan,
     goals: i.goals.map((g) => ({ goalId: g.goalId, alignment: g.alignment })),
-    benefits: i.benefits.map((b) => ({ category: b.category, description: b.description, annualValueSek: b.annualValueSek, annualHours: b.annualHours, certainty: b.certainty })),
+    benefits: i.benefits.map((b) => ({ id: b.id, category: b.category, description: b.description, annualValueSek: b.annualValueSek, annualHours: b.annualHours, certainty: b.certainty })),
     updatedAt: i.updatedAt,
   };
 }

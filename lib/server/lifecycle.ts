@@ -6,6 +6,7 @@ import { isPlannable, stepFor, stepsFrom, type StepRule } from "@/lib/domain/lif
 import { planInput, transitionInput } from "@/lib/validation/programs";
 import { diff, recordAudit } from "./audit";
 import { ConflictError, parseInput, ValidationError } from "./errors";
+import { onFinished } from "./benefits";
 import { claimVersion, loadForChange, transition } from "./initiatives";
 
 /** Sets (or clears) the planned start and end quarters of an initiative that is not yet finished. */
@@ -39,7 +40,10 @@ export async function progressInitiative(actor: Actor, id: string, input: unknow
       throw new ConflictError(`An initiative that is ${current.status} cannot move to ${to}.`, { status: current.status, version: current.version }, "INVALID_TRANSITION");
     }
     if (step.reasonRequired && !reason) throw new ValidationError([{ path: "reason", message: "required" }]);
-    await claimVersion(tx, id, version, { status: to, ...(step.stamps ? { [step.stamps]: new Date() } : {}) });
+    const at = new Date();
+    await claimVersion(tx, id, version, { status: to, ...(step.stamps ? { [step.stamps]: at } : {}) });
+    // Finished: the benefit plan must be there, and its follow-ups are scheduled from today.
+    if (to === "DONE") await onFinished(tx, id, at);
     await transition(tx, actor, id, current.status, to, reason ?? undefined);
     return { version: version + 1, status: to };
   });

@@ -2,6 +2,7 @@
 // Each area's paths live in lib/server/openapi/<area>.ts.
 import { createDocument } from "zod-openapi";
 import { administrationPaths } from "./openapi/administration";
+import { benefitsPaths } from "./openapi/benefits";
 import { dataPaths } from "./openapi/data";
 import { initiativesPaths } from "./openapi/initiatives";
 import { meetingsPaths } from "./openapi/meetings";
@@ -34,6 +35,7 @@ export function openApiDocument() {
       ...programsPaths,
       ...dataPaths,
       ...administrationPaths,
+      ...benefitsPaths,
     },
   });
 }

@@ -27,6 +27,8 @@ const nullableNumber = (max: number) => z.preprocess((v) => (v === "" || v === u
 const nullableBool = z.boolean().nullable().optional();
 
 export const benefitInput = z.object({
+  /** A stored benefit of this initiative: changed in place (its plan and measurements stay). */
+  id: id.optional(),
   category: z.enum(BENEFIT_CATEGORIES, { message: "invalidOption" }),
   description: text(LIMITS.longText, 3),
   annualValueSek: nullableNumber(LIMITS.costSek).optional(),

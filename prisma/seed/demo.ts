@@ -13,6 +13,7 @@ import type {
   PrismaClient,
   TriageTrack,
 } from "../../lib/generated/prisma/client";
+import { addMonths, DEFAULT_FOLLOW_UP_MONTHS } from "../../lib/domain/benefits";
 import { hashPassword } from "../../lib/auth/password";
 import {
   CAPACITY_QUARTERS,
@@ -248,6 +249,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<{ seeded: boolean;
       await tx.initiativeGoal.createMany({ data: rows.initiativeGoals });
       await tx.benefitIndicator.createMany({ data: rows.benefits });
       await tx.measurement.createMany({ data: rows.measurements });
+      await tx.followUp.createMany({ data: rows.followUps });
       await tx.statusChange.createMany({ data: rows.statusChanges });
       await tx.triageAssessment.createMany({ data: rows.triage });
       await tx.resourceAllocation.createMany({ data: rows.allocations });
@@ -362,6 +364,7 @@ function buildRows(passwordHash: string) {
   const initiativeGoalRows: Prisma.InitiativeGoalCreateManyInput[] = [];
   const benefitRows: Prisma.BenefitIndicatorCreateManyInput[] = [];
   const measurementRows: Prisma.MeasurementCreateManyInput[] = [];
+  const followUpRows: Prisma.FollowUpCreateManyInput[] = [];
   const statusRows: Prisma.StatusChangeCreateManyInput[] = [];
   const triageRows: Prisma.TriageAssessmentCreateManyInput[] = [];
   const allocationRows: Prisma.ResourceAllocationCreateManyInput[] = [];
@@ -422,8 +425,11 @@ function buildRows(passwordHash: string) {
       initiativeGoalRows.push({ initiativeId: id, goalId: goalId[code]!, alignment: alignment ?? 0 });
     }
 
+    const completedAt = first("DONE");
     for (const b of seed.benefits) {
       const benefitId = randomUUID();
+      // The benefit is owned in the department it serves: its manager, or DIG where it has none.
+      const ownerId = userId[creator];
       benefitRows.push({
         id: benefitId,
         initiativeId: id,
@@ -432,6 +438,7 @@ function buildRows(passwordHash: string) {
         annualValueSek: b.valueSek ?? null,
         annualHours: b.hours ?? null,
         certainty: b.certainty,
+        ownerId,
         owner: b.owner,
         indicator: b.indicator ?? null,
         unit: b.unit ?? null,
@@ -440,6 +447,17 @@ function buildRows(passwordHash: string) {
         targetDate: b.targetDate ? toDate(b.targetDate, 12) : null,
         createdAt: events[0]!.at,
       });
+      // Delivered: its follow-ups at 6, 12 and 24 months; the first answered where it was measured.
+      if (completedAt) {
+        DEFAULT_FOLLOW_UP_MONTHS.forEach((months, k) => {
+          const dueAt = addMonths(completedAt, months);
+          const answered = k === 0 && (b.measurements?.length ?? 0) > 0 && dueAt < new Date();
+          followUpRows.push({
+            indicatorId: benefitId, initiativeId: id, offsetMonths: months, dueAt,
+            ...(answered ? { assessment: "PARTLY" as const, comment: "Delvis realiserat enligt mätningen.", completedAt: addDays(dueAt, 10), completedById: ownerId, notifiedDueAt: dueAt } : {}),
+          });
+        });
+      }
       for (const m of b.measurements ?? []) {
         measurementRows.push({
           indicatorId: benefitId,
@@ -685,6 +703,7 @@ function buildRows(passwordHash: string) {
     initiativeGoals: initiativeGoalRows,
     benefits: benefitRows,
     measurements: measurementRows,
+    followUps: followUpRows,
     statusChanges: statusRows,
     triage: triageRows,
     allocations: allocationRows,

@@ -1,32 +1,42 @@
-// A Portföljen server of a test's own (the production build, `node scripts/start.mjs`), on a
-// new, empty PostgreSQL database: for what the shared demo server cannot show, such as a
-// municipality's first start. The test reads the server's log, as an operator would.
+// A Portföljen server of a test's own (the production build, `node scripts/start.mjs`) on a
+// database of its own: for what the shared demo server cannot show, such as a municipality's
+// first start or a clock moved months ahead. The test reads the server's log, as an operator would.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import pg from "pg";
 
 export const PG_ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgresql://postgres:postgres@localhost:5432/postgres";
 
 export type OwnServer = { baseURL: string; log: () => string; waitForLog(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>; stop(): Promise<void> };
 
-export async function startOwnServer(port: number, env: Record<string, string> = {}): Promise<OwnServer> {
+/**
+ * `database: "server"` (default): a new, empty PostgreSQL database. `"embedded"`: a new PGlite
+ * folder, which the server seeds with the demo municipality on its first start.
+ */
+export async function startOwnServer(port: number, env: Record<string, string> = {}, options: { database?: "server" | "embedded" } = {}): Promise<OwnServer> {
   const name = `portfoljen_e2e_${randomBytes(5).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
+  const embedded = options.database === "embedded";
   const url = new URL(PG_ADMIN_URL);
   url.pathname = `/${name}`;
+  if (!embedded) {
+    const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.end();
+  }
+  const where = embedded ? { DATABASE_URL: "", PGLITE_DATA_DIR: path.join("data", name) } : { DATABASE_URL: url.toString() };
   const baseURL = `http://localhost:${port}`;
   let output = "";
   const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs"], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: url.toString(), NEXTAUTH_URL: baseURL, NEXTAUTH_SECRET: `own-${name}`, ...env },
+    env: { ...process.env, PORT: String(port), ...where, NEXTAUTH_URL: baseURL, NEXTAUTH_SECRET: `own-${name}`, ...env },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
-  const until = Date.now() + 90_000;
+  const until = Date.now() + 120_000;
   for (;;) {
     try {
       if ((await fetch(`${baseURL}/api/health`)).ok) break;
@@ -55,6 +65,10 @@ export async function startOwnServer(port: number, env: Record<string, string> =
         // already gone
       }
       await new Promise((r) => setTimeout(r, 500));
+      if (embedded) {
+        fs.rmSync(path.join("data", name), { recursive: true, force: true });
+        return;
+      }
       const cleanup = new pg.Client({ connectionString: PG_ADMIN_URL });
       await cleanup.connect();
       await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

@@ -74,6 +74,8 @@ type Fixture = {
     pool: string; toAllocate: string; allocation: string;
     /** Administration: a person, a unit and a goal the cases change; a unit and a goal nothing uses (deleted); mappings. */
     person: string; unit: string; unusedUnit: string; goal: string; unusedGoal: string; mapping: string; mappingToDelete: string;
+    /** Benefits: a benefit the cases change and measure, one they delete; two open follow-ups of a delivered initiative. */
+    benefit: string; benefitToDelete: string; followUp: string; followUpToPostpone: string;
   };
   version(id: string): Promise<number>;
   programUpdatedAt(id: string): Promise<string>;
@@ -652,6 +654,88 @@ const cases: Record<string, (fx: Fixture) => Case[] | Promise<Case[]>> = {
     { name: "an unknown choice", body: { unmapped: "ADMIN" }, status: 400 },
     { name: "leadership may not", as: "leadership", body: { unmapped: "VIEWER" }, status: 403 },
   ],
+  getBenefitPlan: (fx) => [
+    { name: "a delivered initiative's plan", as: "viewer", params: { id: fx.ids.done }, status: 200 },
+    { name: "unknown id", as: "viewer", params: { id: MISSING }, status: 404 },
+  ],
+  createBenefit: (fx) => [
+    { name: "a benefit with its plan", as: "dig", params: { id: fx.ids.toPlan }, body: { category: "REALLOCATION", description: "Kontrakt: frigjord tid", certainty: "YELLOW", unit: "timmar", baseline: 100, baselineDate: "2026-01-15", target: 40, targetDate: "2027-12-31", annualHours: 300 }, status: 201 },
+    { name: "a baseline that is not a number", as: "dig", params: { id: fx.ids.toPlan }, body: { category: "QUALITY", description: "Kontrakt: fel", certainty: "RED", baseline: "mycket" }, status: 400 },
+    { name: "a viewer may not", as: "viewer", params: { id: fx.ids.toPlan }, body: { category: "QUALITY", description: "Kontrakt: läsare", certainty: "RED" }, status: 403 },
+    { name: "unknown initiative", as: "dig", params: { id: MISSING }, body: { category: "QUALITY", description: "Kontrakt: ingen", certainty: "RED" }, status: 404 },
+  ],
+  setNoBenefitReason: async (fx) => {
+    const version = await fx.version(fx.ids.toPlan);
+    return [
+      { name: "a reason", as: "leadership", params: { id: fx.ids.toPlan }, body: { reason: "Kontrakt: ett lagkrav", version }, status: 200 },
+      { name: "a stale version", as: "leadership", params: { id: fx.ids.toPlan }, body: { reason: "Kontrakt: igen", version }, status: 409 },
+      { name: "a READ token", as: "adminRead", params: { id: fx.ids.toPlan }, body: { reason: null, version: version + 1 }, status: 403 },
+    ];
+  },
+  updateBenefit: async (fx) => {
+    const version = (await fx.prisma.benefitIndicator.findUniqueOrThrow({ where: { id: fx.ids.benefit } })).version;
+    return [
+      { name: "a new target", as: "dig", params: { id: fx.ids.benefit }, body: { target: 3, targetDate: "2027-06-30", version }, status: 200 },
+      { name: "a stale version", as: "dig", params: { id: fx.ids.benefit }, body: { target: 2, version }, status: 409 },
+      { name: "an unknown owner", as: "dig", params: { id: fx.ids.benefit }, body: { ownerId: MISSING, version: version + 1 }, status: 400 },
+      { name: "unknown id", as: "dig", params: { id: MISSING }, body: { target: 1, version: 1 }, status: 404 },
+    ];
+  },
+  deleteBenefit: (fx) => [
+    { name: "one without measurements", as: "dig", params: { id: fx.ids.benefitToDelete }, status: 200 },
+    { name: "unknown id", as: "dig", params: { id: MISSING }, status: 404 },
+    { name: "a viewer may not", as: "viewer", params: { id: fx.ids.benefit }, status: 403 },
+  ],
+  recordMeasurement: (fx) => [
+    { name: "a value", as: "dig", params: { id: fx.ids.benefit }, body: { measuredAt: inDays(-1), value: 9.5, source: "Kontraktstestet" }, status: 201 },
+    { name: "dated in the future", as: "dig", params: { id: fx.ids.benefit }, body: { measuredAt: inDays(5), value: 9 }, status: 400 },
+    { name: "not a number", as: "dig", params: { id: fx.ids.benefit }, body: { measuredAt: inDays(-1), value: "nio" }, status: 400 },
+    { name: "leadership may not (not the owner)", as: "leadership", params: { id: fx.ids.benefit }, body: { measuredAt: inDays(-1), value: 9 }, status: 403 },
+    { name: "unknown benefit", as: "dig", params: { id: MISSING }, body: { measuredAt: inDays(-1), value: 9 }, status: 404 },
+  ],
+  listFollowUps: (): Case[] => [
+    { name: "everyone's overdue", as: "dig", query: { scope: "all", state: "overdue" }, status: 200 },
+    { name: "an unknown scope", as: "dig", query: { scope: "everyone" }, status: 400 },
+    { name: "a viewer may not read everyone's", as: "viewer", query: { scope: "all" }, status: 403 },
+  ],
+  completeFollowUp: async (fx) => {
+    const version = (await fx.prisma.followUp.findUniqueOrThrow({ where: { id: fx.ids.followUp } })).version;
+    return [
+      { name: "answered with a measurement", as: "dig", params: { id: fx.ids.followUp }, body: { assessment: "PARTLY", comment: "Kontrakt", version, measurement: { measuredAt: inDays(-1), value: 12 } }, status: 200 },
+      { name: "already answered", as: "dig", params: { id: fx.ids.followUp }, body: { assessment: "REALISED", version: version + 1 }, status: 409 },
+      { name: "an unknown assessment", as: "dig", params: { id: fx.ids.followUp }, body: { assessment: "MAYBE", version }, status: 400 },
+      { name: "a viewer may not", as: "viewer", params: { id: fx.ids.followUp }, body: { assessment: "REALISED", version }, status: 403 },
+      { name: "unknown id", as: "dig", params: { id: MISSING }, body: { assessment: "REALISED", version: 1 }, status: 404 },
+    ];
+  },
+  postponeFollowUp: async (fx) => {
+    const f = await fx.prisma.followUp.findUniqueOrThrow({ where: { id: fx.ids.followUpToPostpone } });
+    const later = new Date(f.dueAt.getTime() + 90 * 86_400_000).toISOString().slice(0, 10);
+    return [
+      { name: "postponed with a reason", as: "dig", params: { id: f.id }, body: { until: later, reason: "Kontrakt: systembyte", version: f.version }, status: 200 },
+      { name: "a second time", as: "dig", params: { id: f.id }, body: { until: later, reason: "Kontrakt: igen", version: f.version + 1 }, status: 409 },
+      { name: "no reason", as: "dig", params: { id: f.id }, body: { until: later, reason: "", version: f.version + 1 }, status: 400 },
+    ];
+  },
+  benefitRealisation: (): Case[] => [
+    { name: "per department", as: "viewer", query: { groupBy: "department" }, status: 200 },
+    { name: "per year of delivery", as: "viewer", query: { groupBy: "year" }, status: 200 },
+    { name: "an unknown grouping", as: "viewer", query: { groupBy: "colour" }, status: 400 },
+  ],
+  exportBenefitRealisation: (): Case[] => [
+    { name: "CSV", as: "viewer", query: { format: "csv", groupBy: "quadrant", lang: "sv" }, status: 200 },
+    { name: "Excel", as: "viewer", query: { format: "xlsx", lang: "en" }, status: 200 },
+    { name: "an unknown format", as: "viewer", query: { format: "pdf", lang: "sv" }, status: 400 },
+  ],
+  getBenefitSettings: () => [
+    { name: "the settings", as: "viewer", status: 200 },
+    { name: "no credential", as: "none", status: 401 },
+  ],
+  updateBenefitSettings: () => [
+    { name: "DIG sets them", as: "dig", body: { followUpMonths: [6, 12, 24], overdueAfterDays: 30 }, status: 200 },
+    { name: "the same month twice", as: "dig", body: { followUpMonths: [6, 6], overdueAfterDays: 30 }, status: 400 },
+    { name: "leadership may not", as: "leadership", body: { followUpMonths: [6], overdueAfterDays: 30 }, status: 403 },
+  ],
   restoreFull: async (fx) => {
     // This database's own export: valid in every field, refused only because the database is not empty.
     const own = await exportAll(fx.admin);
@@ -753,6 +837,10 @@ describeEachEngine("contract: every documented operation answers as documented",
     const unusedGoal = (await prisma.strategicGoal.create({ data: { code: "KOANV", title: "Kontrakt: oanvänt mål", description: "" } })).id;
     const mapping = (await prisma.ssoGroupMapping.create({ data: { claimValue: "kontrakt-grupp", role: "VIEWER" } })).id;
     const mappingToDelete = (await prisma.ssoGroupMapping.create({ data: { claimValue: "kontrakt-grupp-bort", role: "VIEWER" } })).id;
+    // A delivered initiative of the demo with its follow-ups: its first benefit, and two open follow-ups.
+    const delivered = await prisma.followUp.findFirstOrThrow({ where: { completedAt: null }, orderBy: { dueAt: "asc" }, select: { indicatorId: true } });
+    const openFollowUps = await prisma.followUp.findMany({ where: { completedAt: null, indicatorId: delivered.indicatorId }, orderBy: { offsetMonths: "asc" }, select: { id: true } });
+    const benefitToDelete = (await prisma.benefitIndicator.create({ data: { initiativeId: toPlan, category: "QUALITY", description: "Kontrakt: att ta bort", certainty: "RED" } })).id;
     const draftToSubmit = await createInitiative(admin, { title: "Kontrakt: att skicka in", ownerDepartmentId: department, need: "Ett behov som är tillräckligt beskrivet.", benefitRecipient: "EXTERNAL", nature: "INNOVATION" });
     fx = {
       prisma,
@@ -768,6 +856,7 @@ describeEachEngine("contract: every documented operation answers as documented",
         meeting, closedMeeting, meetingToClose, toDecide, staleOnAgenda, toAdd, toMove,
         program, otherProgram, inOtherProgram, joiner, toPlan, toProgress, done, pool, toAllocate, allocation,
         person, unit, unusedUnit, goal, unusedGoal, mapping, mappingToDelete,
+        benefit: delivered.indicatorId, benefitToDelete, followUp: openFollowUps[0]!.id, followUpToPostpone: openFollowUps[1]!.id,
       },
       version: async (id) => (await prisma.initiative.findUniqueOrThrow({ where: { id }, select: { version: true } })).version,
       programUpdatedAt: async (id) => (await prisma.program.findUniqueOrThrow({ where: { id }, select: { updatedAt: true } })).updatedAt.toISOString(),

@@ -240,8 +240,15 @@ describeEachEngine("programs, roadmap and delivery steps", (ctx) => {
     const resumed = await progressInitiative(a.admin!, earkiv.id, { to: "IN_PROGRESS", version: paused.version });
     row = await initiative(earkiv.title);
     expect(row.startedAt!.getTime()).toBe(startedAt); // resuming keeps the first start
+    // Finished only with a benefit plan: a benefit with an owner and a target (or a reason why none applies).
+    await ctx.db.prisma.benefitIndicator.updateMany({ where: { initiativeId: earkiv.id }, data: { ownerId: null, target: null } });
+    const noPlan = await failure(progressInitiative(a.dig!, earkiv.id, { to: "DONE", version: resumed.version }));
+    expect([noPlan.status, noPlan.code]).toEqual([409, "BENEFIT_PLAN_REQUIRED"]);
+    expect((await initiative(earkiv.title)).status).toBe("IN_PROGRESS");
+    await ctx.db.prisma.benefitIndicator.create({ data: { initiativeId: earkiv.id, category: "QUALITY", description: "Kortare söktid i arkivet", certainty: "RED", ownerId: a.dig!.id, baseline: 20, target: 5, unit: "minuter" } });
     await progressInitiative(a.dig!, earkiv.id, { to: "DONE", version: resumed.version });
     row = await initiative(earkiv.title);
+    expect(await ctx.db.prisma.followUp.count({ where: { initiativeId: earkiv.id } })).toBe(3);
     expect([row.status, row.completedAt instanceof Date]).toEqual(["DONE", true]);
     expect((await counts()).statusChanges).toBe(before.statusChanges + 4);
     expect(await ctx.db.prisma.auditEvent.count({ where: { entityId: earkiv.id, action: { startsWith: "initiative.status." } } })).toBe(4);

@@ -16,6 +16,7 @@ const SECTIONS: { key: string; href: string; action: Action }[] = [
   { key: "pools", href: "/resources", action: "pool.manage" },
   { key: "sso", href: "/settings/sso", action: "admin.sso" },
   { key: "weights", href: "/portfolio/settings", action: "portfolio.settings" },
+  { key: "benefits", href: "/benefits#settings-title", action: "benefit.settings" },
   { key: "triage", href: "/settings/triage", action: "triage.settings" },
   { key: "data", href: "/settings/import", action: "data.import" },
   { key: "tokens", href: "/settings/tokens", action: "admin.tokens" },

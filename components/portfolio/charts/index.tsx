@@ -12,3 +12,4 @@ export const BalanceChart = dynamic(() => import("./BalanceChart"), { ssr: false
 export const BubbleChart = dynamic(() => import("./BubbleChart"), { ssr: false, loading: placeholder(360) });
 export const BacklogChart = dynamic(() => import("./BacklogChart"), { ssr: false, loading: placeholder(240) });
 export const EquityChart = dynamic(() => import("./EquityChart"), { ssr: false, loading: placeholder(240) });
+export const RealisationChart = dynamic(() => import("./RealisationChart"), { ssr: false, loading: placeholder(240) });

@@ -5,6 +5,11 @@ import { requireUser } from "@/lib/auth/session";
 import { quadrantOf } from "@/lib/domain/pios";
 import { completeness } from "@/lib/domain/completeness";
 import { auditHistory, getInitiative, permissionsFor } from "@/lib/server/initiatives";
+import { benefitPlan } from "@/lib/server/benefits";
+import { now as clockNow } from "@/lib/server/clock";
+import { activePeople } from "@/lib/server/users";
+import { BenefitPlanSection } from "@/components/benefits/BenefitPlanSection";
+import * as benefitActions from "../benefit-actions";
 import { markRead } from "@/lib/server/notifications";
 import { similarInitiatives } from "@/lib/server/similar-initiatives";
 import { CommentForm } from "@/components/initiatives/CommentForm";
@@ -37,13 +42,17 @@ export default async function InitiativePage({ params, searchParams }: Props) {
   const { id } = await params;
   const { saved, submitted } = await searchParams;
   const { user, initiative: i } = await load(id);
-  const [t, format, audit, similar] = await Promise.all([
+  const [t, format, audit, similar, plan, people, now] = await Promise.all([
     getTranslations(),
     getFormatter(),
     auditHistory(user, id),
     similarInitiatives(user, { title: i.title, need: i.need, excludeId: i.id }),
+    benefitPlan(user, id),
+    activePeople(),
+    clockNow(),
     markRead(user.id, id),
   ]);
+  const today = now.toLocaleDateString("sv-SE", { timeZone: "Europe/Stockholm" });
   const may = permissionsFor(user, i);
   const progress = completeness(i);
   const quadrant = quadrantOf(i.benefitRecipient, i.nature);
@@ -135,35 +144,23 @@ export default async function InitiativePage({ params, searchParams }: Props) {
         </section>
       ) : null}
 
-      <section aria-labelledby="benefits-title">
-        <h2 id="benefits-title" className="text-xl font-semibold">{t("initiative.fields.benefits")}</h2>
-        {i.benefits.length ? (
-          <table className="mt-2 w-full text-left">
-            <TableHeader
-              columns={[
-                { label: t("initiative.fields.category"), className: "py-1 pr-3" },
-                { label: t("initiative.fields.description"), className: "py-1 pr-3" },
-                { label: t("initiative.fields.annualValueSek"), className: "py-1 pr-3 text-right" },
-                { label: t("initiative.fields.annualHours"), className: "py-1 pr-3 text-right" },
-                { label: t("initiative.fields.certainty"), className: "py-1" },
-              ]}
-            />
-            <tbody>
-              {i.benefits.map((b) => (
-                <tr key={b.id} className="border-b border-slate-200">
-                  <td className="py-1 pr-3">{t(`benefitCategory.${b.category}`)}</td>
-                  <td className="py-1 pr-3">{b.description}</td>
-                  <td className="py-1 pr-3 text-right tabular-nums">{b.annualValueSek === null ? none : format.number(b.annualValueSek)}</td>
-                  <td className="py-1 pr-3 text-right tabular-nums">{b.annualHours === null ? none : format.number(b.annualHours)}</td>
-                  <td className="py-1">{t(`certainty.${b.certainty}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          <p className="mt-2">{none}</p>
-        )}
-        <h3 className="mt-4 font-semibold">{t("initiative.fields.goals")}</h3>
+      <BenefitPlanSection
+        plan={plan}
+        people={people.map((u) => ({ id: u.id, label: u.department ? `${u.name} (${u.department.shortName})` : u.name }))}
+        today={today}
+        actions={{
+          create: benefitActions.createBenefitAction.bind(null, i.id),
+          update: (benefitId, version) => benefitActions.updateBenefitAction.bind(null, i.id, benefitId, version),
+          remove: (benefitId) => benefitActions.deleteBenefitAction.bind(null, i.id, benefitId),
+          measure: (benefitId) => benefitActions.recordMeasurementAction.bind(null, i.id, benefitId),
+          answer: (followUpId, version) => benefitActions.completeFollowUpAction.bind(null, i.id, followUpId, version),
+          postpone: (followUpId, version) => benefitActions.postponeFollowUpAction.bind(null, i.id, followUpId, version),
+          noBenefitReason: benefitActions.noBenefitReasonAction.bind(null, i.id, plan.version),
+        }}
+      />
+
+      <section aria-labelledby="goals-title">
+        <h2 id="goals-title" className="text-xl font-semibold">{t("initiative.fields.goals")}</h2>
         {i.goals.length ? (
           <ul className="mt-1 list-disc pl-6">
             {i.goals.map((g) => (

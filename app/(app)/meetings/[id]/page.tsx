@@ -12,6 +12,8 @@ import { ActionForm, FieldError } from "@/components/ui/ActionForm";
 import { ClientMessages } from "@/components/ui/ClientMessages";
 import { StatusBadge } from "@/components/initiatives/StatusBadge";
 import { DecisionPreview } from "@/components/meetings/DecisionPreview";
+import { RealisationNote } from "@/components/benefits/RealisationNote";
+import { realisationSummary } from "@/lib/server/benefits";
 import { MeetingStatusBadge } from "@/components/meetings/MeetingStatusBadge";
 import { addAgendaItemAction, closeMeetingAction, decideAction, refreshAgendaAction } from "../actions";
 
@@ -33,7 +35,13 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
   const may = meetingPermissions(user, meeting);
   const previewItem = may.preview && query.preview ? meeting.agenda.find((i) => i.initiative.id === query.preview && !i.decision) : undefined;
   const weightBy: WeightBy = WEIGHTINGS.includes(query.weightBy as WeightBy) ? (query.weightBy as WeightBy) : "cost";
-  const [t, format, preview] = await Promise.all([getTranslations(), getFormatter(), previewItem ? previewDecision(user, id, previewItem.initiative.id) : null]);
+  const [t, format, preview, track] = await Promise.all([
+    getTranslations(),
+    getFormatter(),
+    previewItem ? previewDecision(user, id, previewItem.initiative.id) : null,
+    // The track record of what leadership approved before, beside what it decides now.
+    realisationSummary(user, { groupBy: "year" }),
+  ]);
   const messages = Object.fromEntries(ERROR_CODES.map((k) => [k, t(`meetings.errors.${k}`)]));
   const done = DONE.find((d) => d === query.done);
   const doneText = done === "created" ? t("meetings.created", { count: Number(query.count) || 0 }) : done === "refreshed" ? t("meetings.done.refreshed", { count: Number(query.count) || 0 }) : done ? t(`meetings.done.${done}`, { number: query.number ?? "" }) : null;
@@ -70,6 +78,8 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
           <p>{t("meetings.minutes.noParticipants")}</p>
         )}
       </section>
+
+      {meeting.status === "PLANNED" ? <RealisationNote rows={track.rows} kind="trackRecord" testId="track-record" /> : null}
 
       <ClientMessages namespaces={["validation"]}>
         <section aria-labelledby="agenda-title" className="space-y-4">

@@ -3,7 +3,9 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
+import { realisationSummary } from "@/lib/server/benefits";
 import { getProgram, joinableInitiatives } from "@/lib/server/programs";
+import { RealisationNote } from "@/components/benefits/RealisationNote";
 import { roadmap } from "@/lib/server/roadmap";
 import { INITIATIVE_STATUSES } from "@/lib/validation/initiative";
 import { roadmapSearchParams } from "@/lib/validation/programs";
@@ -37,11 +39,12 @@ export default async function ProgramPage({ params, searchParams }: Props) {
   const { user, program: p } = await load((await params).id);
   const { saved, removed, error, find, page: pageParam } = await searchParams;
   const manage = can(user, "program.manage");
-  const [t, format, map, joinable] = await Promise.all([
+  const [t, format, map, joinable, realised] = await Promise.all([
     getTranslations(),
     getFormatter(),
     roadmap(user, { program: p.id, groupBy: "department" }, new Date(), ROADMAP_BARS),
     manage ? joinableInitiatives(user, find) : Promise.resolve({ rows: [], total: 0 }),
+    realisationSummary(user, { groupBy: "program" }),
   ]);
   const none = t("initiative.noValue");
   const unknown = t("initiative.unknownValue");
@@ -102,6 +105,8 @@ export default async function ProgramPage({ params, searchParams }: Props) {
         </dl>
         <p className="mt-2 text-sm text-slate-700">{t("programs.sumsNote")}</p>
       </section>
+
+      <RealisationNote rows={realised.rows.filter((r) => r.key === p.id)} kind="program" testId="program-realisation" />
 
       <section aria-labelledby="progress-title">
         <h2 id="progress-title" className="text-xl font-semibold">{t("programs.progressTitle")}</h2>

@@ -2,7 +2,7 @@
 import { requireActor } from "@/lib/auth/session";
 import { createGoal, deleteGoal, updateGoal } from "@/lib/server/goals";
 import type { ActionState } from "@/components/ui/ActionForm";
-import { number, optionalNumber, settle, text } from "../action-helpers";
+import { number, optionalNumber, settle, text } from "../../action-helpers";
 
 // The ranking scores against the goals: every view of it follows.
 const run = (work: () => Promise<unknown>) => settle(work, { path: "/", type: "layout" });

@@ -2,7 +2,7 @@
 import { requireActor } from "@/lib/auth/session";
 import { createDepartment, deleteDepartment, updateDepartment } from "@/lib/server/organisation";
 import type { ActionState } from "@/components/ui/ActionForm";
-import { optional, settle, text } from "../action-helpers";
+import { optional, settle, text } from "../../action-helpers";
 
 const run = (work: () => Promise<unknown>) => settle(work, { path: "/settings/organisation" });
 

@@ -2,7 +2,7 @@
 import { requireActor } from "@/lib/auth/session";
 import { createSsoMapping, deleteSsoMapping, updateSsoMapping, updateSsoSettings } from "@/lib/server/sso";
 import type { ActionState } from "@/components/ui/ActionForm";
-import { optional, settle, text } from "../action-helpers";
+import { optional, settle, text } from "../../action-helpers";
 
 const run = (work: () => Promise<unknown>) => settle(work, { path: "/settings/sso" });
 

@@ -5,7 +5,7 @@ import { actionFailure } from "@/lib/server/errors";
 import { createUser, issuePasswordLink, updateUser } from "@/lib/server/users";
 import type { ActionState } from "@/components/ui/ActionForm";
 import type { LinkState } from "@/components/settings/PasswordLinkPanel";
-import { optional, settle, text } from "../action-helpers";
+import { optional, settle, text } from "../../action-helpers";
 
 /** Adds a person; the one-time link travels back to the form that shows it (and only there). */
 export async function createUserAction(_prev: LinkState, form: FormData): Promise<LinkState> {

@@ -1,5 +1,5 @@
-// Shared by the settings pages' server actions: reading a submitted form for a use case, and
-// turning the use case's answer into the form's state.
+// Shared by server actions: reading a submitted form for a use case, and turning the use
+// case's answer into the form's state.
 import { revalidatePath } from "next/cache";
 import { actionFailure } from "@/lib/server/errors";
 import type { ActionState } from "@/components/ui/ActionForm";
@@ -19,10 +19,12 @@ export const optionalNumber = (form: FormData, key: string) => (text(form, key) 
  * Runs a settings action's use case: on success the page (or the whole app, when what changed
  * shows everywhere) is rendered again; a refusal becomes the form's code and field issues.
  */
-export async function settle(work: () => Promise<unknown>, revalidate: { path: string; type?: "page" | "layout" }): Promise<ActionState> {
+type Revalidate = { path: string; type?: "page" | "layout" };
+
+export async function settle(work: () => Promise<unknown>, revalidate: Revalidate | Revalidate[]): Promise<ActionState> {
   try {
     await work();
-    revalidatePath(revalidate.path, revalidate.type);
+    for (const r of Array.isArray(revalidate) ? revalidate : [revalidate]) revalidatePath(r.path, r.type);
     return { ok: true };
   } catch (error) {
     return actionFailure(error);

@@ -1,0 +1,130 @@
+// Benefit realisation end to end, in Swedish and English: an initiative goes from intake to
+// delivered with a benefit plan, the clock moves six months (a setting of the test server, not
+// a sleep), the owner is told, answers the follow-up with a measurement, and the benefit view's
+// realised against planned moves. With axe on every new page.
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { startOwnServer } from "./own-server";
+import { expectAccessible, LANGS, type Lang } from "./support";
+
+const W = {
+  sv: {
+    signIn: /^Logga in$/, submit: "Skicka in", submitted: "Initiativet är inskickat", approve: "Godkänn under delegation", start: "Starta arbetet", finish: "Avsluta som genomfört",
+    addBenefit: "Lägg till en nytta", addBenefitButton: "Lägg till nyttan", answerTitle: "Svara på uppföljningen", answer: "Spara svaret", due: "Dags nu", answered: "Besvarad", upcoming: "Kommande",
+    followUpNotice: "Dags att följa upp nyttan", showTable: "Visa som tabell", show: "Visa", planNeeded: "Innan initiativet kan avslutas",
+  },
+  en: {
+    signIn: /^Sign in$/, submit: "Submit", submitted: "The initiative has been submitted", approve: "Approve under delegation", start: "Start work", finish: "Finish as delivered",
+    addBenefit: "Add a benefit", addBenefitButton: "Add the benefit", answerTitle: "Answer the follow-up", answer: "Save the answer", due: "Due now", answered: "Answered", upcoming: "Upcoming",
+    followUpNotice: "Time to follow up the benefit", showTable: "Show as a table", show: "Show", planNeeded: "Before the initiative can be finished",
+  },
+} as const;
+
+async function session(browser: Browser, baseURL: string, lang: Lang, email: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL, locale: lang === "sv" ? "sv-SE" : "en-GB" });
+  await context.addCookies([{ name: "NEXT_LOCALE", value: lang, url: baseURL }]);
+  const page = await context.newPage();
+  await page.goto("/signin");
+  await page.locator("#email").fill(email);
+  await page.locator("#password").fill("demo");
+  await page.getByRole("button", { name: W[lang].signIn }).click();
+  await expect(page.getByTestId("role-line")).toBeVisible();
+  return page;
+}
+
+/** The realised hours a year the benefit view shows for one initiative (its table row). */
+async function realisedHours(page: Page, lang: Lang, number: number): Promise<string> {
+  await page.goto("/benefits?groupBy=initiative");
+  await page.getByTestId("chart-realisation").getByText(W[lang].showTable).click();
+  const row = page.getByTestId("chart-realisation").getByRole("row").filter({ hasText: `#${number} ` });
+  await expect(row).toHaveCount(1);
+  return (await row.getByRole("cell").nth(4).textContent())!.trim();
+}
+
+LANGS.forEach((lang, index) => {
+  test(`intake to delivered, the 6-month follow-up answered, realised against planned moves (${lang})`, async ({ browser }) => {
+    test.setTimeout(300_000);
+    const server = await startOwnServer(3120 + index, { PORTFOLJEN_TEST_CLOCK: "1", PORTFOLJEN_REMINDERS: "0" }, { database: "embedded" });
+    const w = W[lang];
+    try {
+      const base = server.baseURL;
+      // Intake: the department registers and submits a small e-service.
+      const chef = await session(browser, base, lang, "chef@demo.kommun.se");
+      await chef.goto("/initiatives/new");
+      await chef.locator("#title").fill(`Digital bokning av tid för budget- och skuldrådgivning ${lang}`);
+      await chef.locator("#need").fill("Invånare ska kunna boka tid för budget- och skuldrådgivning via en e-tjänst i stället för att ringa.");
+      await chef.locator('input[name="benefitRecipient"][value="EXTERNAL"]').check();
+      await chef.locator('input[name="nature"][value="EFFICIENCY"]').check();
+      await chef.locator("#estimatedCostSek").fill("40000");
+      await chef.locator("#estimatedEffortHours").fill("80");
+      await chef.getByRole("button", { name: w.submit, exact: true }).click();
+      await expect(chef.getByText(w.submitted)).toBeVisible();
+      const id = new URL(chef.url()).pathname.split("/").pop()!;
+      const number = Number((await chef.locator("header p").first().textContent())!.match(/#(\d+)/)![1]);
+
+      // DIG approves it in the fast lane and starts the work.
+      const dig = await session(browser, base, lang, "dig@demo.kommun.se");
+      await dig.goto(`/triage/${id}`);
+      await dig.getByTestId("fast-form").locator("textarea, input[type=text]").first().fill("Liten e-tjänst med tydlig nytta för invånarna.");
+      await dig.getByRole("button", { name: w.approve }).click();
+      await expect(dig.getByRole("status").filter({ hasText: `#${number}` })).toBeVisible();
+      await dig.goto(`/initiatives/${id}`);
+      await dig.getByTestId("delivery-steps").getByRole("button", { name: w.start }).click();
+      await expect(dig.getByTestId("delivery-steps").getByRole("button", { name: w.finish })).toBeVisible();
+
+      // The department plans the benefit: owner, indicator, baseline and target.
+      await chef.goto(`/initiatives/${id}`);
+      await expect(chef.getByTestId("plan-needed")).toContainText(w.planNeeded);
+      await chef.getByTestId("benefit-plan").getByText(w.addBenefit).click();
+      await chef.locator("#new-benefit-description").fill("Kortare väntetid till rådgivning");
+      await chef.locator("#new-benefit-ownerId").selectOption({ label: "Maria Lindqvist (SOC)" });
+      await chef.locator("#new-benefit-indicator").fill("Väntetid från bokning till samtal");
+      await chef.locator("#new-benefit-unit").fill("dagar");
+      await chef.locator("#new-benefit-baseline").fill("14");
+      await chef.locator("#new-benefit-baselineDate").fill(new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10));
+      await chef.locator("#new-benefit-target").fill("2");
+      await chef.locator("#new-benefit-annualHours").fill("300");
+      await expectAccessible(chef);
+      await chef.getByTestId("new-benefit-form").getByRole("button", { name: w.addBenefitButton }).click();
+      await expect(chef.getByTestId("benefit")).toHaveCount(1);
+      await expect(chef.getByTestId("plan-needed")).toHaveCount(0);
+
+      // Delivered: the follow-ups are planned at 6, 12 and 24 months.
+      await chef.getByTestId("delivery-steps").getByRole("button", { name: w.finish }).click();
+      await expect(chef.getByTestId("follow-up-6")).toContainText(w.upcoming);
+      await expect(chef.getByTestId("follow-up-24")).toBeVisible();
+      await expectAccessible(chef);
+      expect(await realisedHours(chef, lang, number)).toBe("0");
+      await expectAccessible(chef);
+
+      // Six months and more pass: the clock of this test server moves, the reminders run.
+      const admin = await session(browser, base, lang, "admin@demo.kommun.se");
+      const moved = await admin.request.post("/api/test/clock", { data: { days: 190 } });
+      expect(moved.status()).toBe(200);
+      expect((await moved.json()).data.due).toBeGreaterThanOrEqual(1);
+
+      // The owner is told, answers with a measurement (8 days: half way from 14 to 2).
+      await chef.goto("/");
+      const notice = chef.getByTestId("notifications").getByRole("link", { name: new RegExp(`${w.followUpNotice}.*#${number}`) });
+      await expect(notice).toBeVisible();
+      await notice.click();
+      await expect(chef.getByTestId("follow-up-6")).toContainText(w.due);
+      await chef.getByTestId("follow-up-6").getByText(w.answerTitle).click();
+      await chef.getByTestId("follow-up-6").locator('input[name="measurement.value"]').fill("8");
+      await chef.getByTestId("follow-up-6").locator('input[name="measurement.source"]').fill("Bokningssystemet");
+      await expectAccessible(chef);
+      await chef.getByTestId("follow-up-6").getByRole("button", { name: new RegExp(`^${w.answer}`) }).click();
+      await expect(chef.getByTestId("follow-up-6")).toContainText(w.answered);
+      await expect(chef.getByTestId("measurements")).toContainText("8");
+      await expect(chef.getByTestId("realisation")).toContainText("50");
+
+      // Realised against planned has moved: half of the planned 300 hours a year.
+      expect(await realisedHours(chef, lang, number)).toBe("150");
+      await expectAccessible(chef);
+      await dig.goto("/benefits");
+      await expect(dig.getByTestId("overdue")).toBeVisible();
+      await expectAccessible(dig);
+    } finally {
+      await server.stop();
+    }
+  });
+});
