@@ -704,6 +704,41 @@ export async function generateAuditEvents(prisma: PrismaClient, count: number): 
   return count;
 }
 
+/**
+ * Gives the generated benefits a history: an owner (the department's manager, else DIG), the
+ * follow-ups of delivered initiatives (two in three of the past ones answered), and `count`
+ * measurements spread over the decided initiatives' benefits that have a target, moving from
+ * the baseline towards the target over the last two years. Written by PostgreSQL itself.
+ */
+export async function generateBenefitHistory(prisma: PrismaClient, count: number): Promise<{ followUps: number; measurements: number }> {
+  await prisma.$executeRawUnsafe(`
+    UPDATE "BenefitIndicator" b SET "ownerId" = COALESCE(
+      (SELECT u."id" FROM "User" u WHERE u."departmentId" = i."ownerDepartmentId" AND u."role" = 'DEPARTMENT_MANAGER' ORDER BY u."id" LIMIT 1),
+      (SELECT u."id" FROM "User" u WHERE u."role" = 'DIG' ORDER BY u."id" LIMIT 1))
+    FROM "Initiative" i WHERE i."id" = b."initiativeId" AND b."ownerId" IS NULL`);
+  const followUps = await prisma.$executeRawUnsafe(`
+    INSERT INTO "FollowUp" ("id", "indicatorId", "initiativeId", "offsetMonths", "dueAt", "completedAt", "assessment")
+    SELECT 'bench-fu-' || b."id" || '-' || o.m, b."id", i."id", o.m, i."completedAt" + make_interval(months => o.m),
+           CASE WHEN i."completedAt" + make_interval(months => o.m) < now() AND abs(hashtext(b."id" || o.m)) % 3 <> 0 THEN i."completedAt" + make_interval(months => o.m, days => 12) END,
+           CASE WHEN i."completedAt" + make_interval(months => o.m) < now() AND abs(hashtext(b."id" || o.m)) % 3 <> 0 THEN 'PARTLY'::"FollowUpAssessment" END
+    FROM "BenefitIndicator" b JOIN "Initiative" i ON i."id" = b."initiativeId" CROSS JOIN (VALUES (6), (12), (24)) AS o(m)
+    WHERE i."status" = 'DONE' AND i."completedAt" IS NOT NULL AND b."ownerId" IS NOT NULL
+    ON CONFLICT DO NOTHING`);
+  if (count <= 0) return { followUps, measurements: 0 };
+  const measurements = await prisma.$executeRawUnsafe(`
+    WITH b AS MATERIALIZED (
+      SELECT b."id", COALESCE(b."baseline", 0) AS baseline, b."target", row_number() OVER (ORDER BY b."id") - 1 AS n
+      FROM "BenefitIndicator" b JOIN "Initiative" i ON i."id" = b."initiativeId"
+      WHERE i."status" IN ('APPROVED', 'IN_PROGRESS', 'PAUSED', 'DONE') AND b."target" IS NOT NULL
+    ), c AS (SELECT count(*) AS total FROM b)
+    INSERT INTO "Measurement" ("id", "indicatorId", "measuredAt", "value", "source", "createdAt")
+    SELECT 'bench-m-' || g, b."id", now() - make_interval(days => (730 - (g * 7) % 730)::int),
+           b.baseline + (b."target" - b.baseline) * (((g * 7) % 730) / 730.0) * (0.6 + (g % 5) / 10.0), 'Benchmark', now()
+    FROM generate_series(0, ${count - 1}) AS g, c, b
+    WHERE c.total > 0 AND b.n = g % c.total`);
+  return { followUps, measurements };
+}
+
 /** Generates `count` initiatives on top of the demo municipality; returns how many were written. */
 export async function generateInitiatives(prisma: PrismaClient, count: number): Promise<number> {
   return (await generate(prisma, count)).initiatives;
@@ -731,6 +766,13 @@ async function main(argv: string[]): Promise<void> {
       .map(([table, n]) => `${table} ${n}`)
       .join(", ");
     console.log(`Wrote ${stats.rows} rows (${detail}) in ${stats.ms} ms on the ${db.engine} database.`);
+    const m = argv.indexOf("--measurements");
+    const measurements = m >= 0 ? Number(argv[m + 1]) : 0;
+    if (measurements) {
+      const t = Date.now();
+      const history = await generateBenefitHistory(db.prisma, measurements);
+      console.log(`Wrote ${history.measurements} measurements and ${history.followUps} follow-ups in ${Date.now() - t} ms.`);
+    }
     if (auditEvents) {
       const t = Date.now();
       await generateAuditEvents(db.prisma, auditEvents);

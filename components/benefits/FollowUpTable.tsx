@@ -1,3 +1,5 @@
+"use client";
+// A client component: the rows travel once, as data, not also as an element tree beside the HTML.
 import Link from "next/link";
 import { TableHeader } from "@/components/ui/TableHeader";
 import { FollowUpBadge } from "./FollowUpBadge";

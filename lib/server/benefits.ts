@@ -10,7 +10,7 @@ import {
   addMonths, DEFAULT_FOLLOW_UP_MONTHS, DEFAULT_OVERDUE_AFTER_DAYS, followUpState, realisation, sumRealisation, type FollowUpState, type Realisation, type RealisationRow,
 } from "@/lib/domain/benefits";
 import { quadrantOf } from "@/lib/domain/pios";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { id as idSchema } from "@/lib/validation/common";
 import {
   benefitCreateInput, benefitSettingsSchema, benefitUpdateInput, followUpCompleteInput, followUpPostponeInput, followUpQuery, measurementInput, noBenefitReasonInput, realisationQuery,
@@ -31,7 +31,12 @@ type Tx = Prisma.TransactionClient;
 export const BENEFIT_SETTINGS_KEY = "benefits";
 export const DEFAULT_BENEFIT_SETTINGS: BenefitSettings = { followUpMonths: DEFAULT_FOLLOW_UP_MONTHS, overdueAfterDays: DEFAULT_OVERDUE_AFTER_DAYS };
 
-export async function benefitSettings(db: Tx = prisma): Promise<BenefitSettings> {
+/** The settings; outside a transaction kept until the next write (every benefit view asks, several times). */
+export async function benefitSettings(db?: Tx): Promise<BenefitSettings> {
+  return db ? readSettings(db) : cachedUntilWrite("benefitSettings", () => readSettings(prisma));
+}
+
+async function readSettings(db: Tx): Promise<BenefitSettings> {
   const row = await db.setting.findUnique({ where: { key: BENEFIT_SETTINGS_KEY } });
   const parsed = row ? benefitSettingsSchema.safeParse(row.value) : null;
   return parsed?.success ? parsed.data : DEFAULT_BENEFIT_SETTINGS;
@@ -112,19 +117,26 @@ export type BenefitPlan = {
 export async function benefitPlan(actor: Actor, initiativeId: string): Promise<BenefitPlan> {
   authorize(actor, "initiative.read");
   if (!idSchema.safeParse(initiativeId).success) throw new NotFoundError("Initiative");
-  const [initiative, settings, now] = await Promise.all([
-    prisma.initiative.findUnique({
-      where: { id: initiativeId },
-      select: { id: true, status: true, version: true, noBenefitReason: true, ownerDepartmentId: true, benefits: { include: BENEFIT_INCLUDE, orderBy: { createdAt: "asc" } } },
-    }),
-    benefitSettings(),
-    clockNow(),
-  ]);
-  if (!initiative) throw new NotFoundError("Initiative");
-  const department = initiative.ownerDepartmentId;
+  const now = await clockNow();
+  // Kept until the next write (and the day: follow-ups change state with time); who may do what is the reader's own.
+  const data = await cachedUntilWrite(`benefitPlan:${initiativeId}:${now.toISOString().slice(0, 10)}`, async () => {
+    const [initiative, settings] = await Promise.all([
+      prisma.initiative.findUnique({
+        where: { id: initiativeId },
+        select: { id: true, status: true, version: true, noBenefitReason: true, ownerDepartmentId: true, benefits: { include: BENEFIT_INCLUDE, orderBy: { createdAt: "asc" } } },
+      }),
+      benefitSettings(),
+    ]);
+    if (!initiative) return null;
+    return {
+      initiativeId, status: initiative.status, version: initiative.version, noBenefitReason: initiative.noBenefitReason, ownerDepartmentId: initiative.ownerDepartmentId,
+      benefits: initiative.benefits.map((b) => benefitView(b, now, settings)),
+    };
+  });
+  if (!data) throw new NotFoundError("Initiative");
+  const department = data.ownerDepartmentId;
   return {
-    initiativeId, status: initiative.status, version: initiative.version, noBenefitReason: initiative.noBenefitReason, ownerDepartmentId: department,
-    benefits: initiative.benefits.map((b) => benefitView(b, now, settings)),
+    ...data,
     may: { plan: can(actor, "benefit.plan", { ownerDepartmentId: department }), measure: (b) => can(actor, "benefit.measure", { ownerDepartmentId: department, ownerId: b.ownerId }) },
   };
 }
@@ -378,38 +390,57 @@ export type FollowUpListItem = FollowUpView & { benefit: { id: string; descripti
 
 /**
  * Follow-ups of benefits I own (`mine`), my department's (`department`), or everyone's (`all`:
- * DIG, leadership and admin), in a state: open (due or overdue), due, overdue or done. Oldest due first.
+ * DIG, leadership and admin), in a state: open (due or overdue), due, overdue or done. Oldest due
+ * first, at most `limit`. One query; kept until the next write (and the day: states move with time).
  */
-export async function listFollowUps(actor: Actor, query: unknown = {}): Promise<FollowUpListItem[]> {
+export async function listFollowUps(actor: Actor, query: unknown = {}, limit = 500): Promise<FollowUpListItem[]> {
   authorize(actor, "initiative.read");
   const { scope, state } = parseInput(followUpQuery, query);
   if (scope === "all" && !["DIG", "LEADERSHIP", "ADMIN"].includes(actor.role)) throw new AppError("FORBIDDEN", 403, "Everyone's follow-ups are for DIG, leadership and admin.");
   const [now, settings] = await Promise.all([clockNow(), benefitSettings()]);
+  const who = scope === "mine" ? actor.id : scope === "department" ? (actor.departmentId ?? "-") : "";
+  return cachedUntilWrite(`followUps:${scope}:${who}:${state}:${limit}:${now.toISOString().slice(0, 10)}`, () => queryFollowUps(scope, who, state, now, settings, limit));
+}
+
+type FollowUpSqlRow = {
+  id: string; offsetMonths: number; dueAt: Date | string; originalDueAt: Date | string | null; postponeReason: string | null; assessment: string | null; comment: string | null;
+  completedAt: Date | string | null; completedBy: string | null; version: number; benefitId: string; description: string; ownerId: string | null; ownerName: string | null;
+  initiativeId: string; number: number; title: string; department: string;
+};
+/** An instant as the columns store it (timestamp(3) without time zone, in UTC). */
+const stamp = (d: Date) => Prisma.sql`CAST(${d.toISOString().slice(0, 23)} AS timestamp(3))`;
+const asDate = (v: Date | string | null): Date | null => (v === null ? null : v instanceof Date ? v : new Date(`${v}Z`));
+
+async function queryFollowUps(scope: string, who: string, state: string, now: Date, settings: BenefitSettings, limit: number): Promise<FollowUpListItem[]> {
   const overdueBefore = new Date(now.getTime() - settings.overdueAfterDays * 86_400_000);
-  const when: Prisma.FollowUpWhereInput =
-    state === "done" ? { completedAt: { not: null } }
-    : state === "overdue" ? { completedAt: null, dueAt: { lt: overdueBefore } }
-    : state === "due" ? { completedAt: null, dueAt: { lte: now, gte: overdueBefore } }
-    : { completedAt: null, dueAt: { lte: now } };
-  const who: Prisma.FollowUpWhereInput =
-    scope === "mine" ? { indicator: { ownerId: actor.id } }
-    : scope === "department" ? { initiative: { ownerDepartmentId: actor.departmentId ?? "-" } }
-    : {};
-  const rows = await prisma.followUp.findMany({
-    where: { AND: [when, who] },
-    include: {
-      completedBy: { select: { name: true } },
-      indicator: { select: { id: true, description: true, ownerId: true, ownerUser: { select: { name: true } } } },
-      initiative: { select: { id: true, number: true, title: true, ownerDepartment: { select: { name: true } } } },
-    },
-    orderBy: [{ dueAt: state === "done" ? "desc" : "asc" }, { id: "asc" }],
-    take: 500,
+  const when =
+    state === "done" ? Prisma.sql`f."completedAt" IS NOT NULL`
+    : state === "overdue" ? Prisma.sql`f."completedAt" IS NULL AND f."dueAt" < ${stamp(overdueBefore)}`
+    : state === "due" ? Prisma.sql`f."completedAt" IS NULL AND f."dueAt" <= ${stamp(now)} AND f."dueAt" >= ${stamp(overdueBefore)}`
+    : Prisma.sql`f."completedAt" IS NULL AND f."dueAt" <= ${stamp(now)}`;
+  const whose = scope === "mine" ? Prisma.sql`AND b."ownerId" = ${who}` : scope === "department" ? Prisma.sql`AND i."ownerDepartmentId" = ${who}` : Prisma.empty;
+  const rows = await prisma.$queryRaw<FollowUpSqlRow[]>(Prisma.sql`
+    SELECT f."id", f."offsetMonths", f."dueAt", f."originalDueAt", f."postponeReason", f."assessment"::text AS "assessment", f."comment", f."completedAt", c."name" AS "completedBy", f."version",
+           b."id" AS "benefitId", b."description", b."ownerId", o."name" AS "ownerName", i."id" AS "initiativeId", i."number", i."title", d."name" AS "department"
+    FROM "FollowUp" f
+    JOIN "BenefitIndicator" b ON b."id" = f."indicatorId"
+    JOIN "Initiative" i ON i."id" = f."initiativeId"
+    JOIN "Department" d ON d."id" = i."ownerDepartmentId"
+    LEFT JOIN "User" o ON o."id" = b."ownerId"
+    LEFT JOIN "User" c ON c."id" = f."completedById"
+    WHERE ${when} ${whose}
+    ORDER BY f."dueAt" ${state === "done" ? Prisma.sql`DESC` : Prisma.sql`ASC`}, f."id"
+    LIMIT ${limit}`);
+  return rows.map((r) => {
+    const dueAt = asDate(r.dueAt)!;
+    const completedAt = asDate(r.completedAt);
+    return {
+      id: r.id, offsetMonths: r.offsetMonths, dueAt, originalDueAt: asDate(r.originalDueAt), postponeReason: r.postponeReason, state: followUpState({ dueAt, completedAt }, now, settings.overdueAfterDays),
+      assessment: r.assessment, comment: r.comment, completedAt, completedBy: r.completedBy, version: r.version,
+      benefit: { id: r.benefitId, description: r.description, ownerId: r.ownerId, ownerName: r.ownerName },
+      initiative: { id: r.initiativeId, number: r.number, title: r.title, department: r.department },
+    };
   });
-  return rows.map((f) => ({
-    ...followUpView(f, now, settings.overdueAfterDays),
-    benefit: { id: f.indicator.id, description: f.indicator.description, ownerId: f.indicator.ownerId, ownerName: f.indicator.ownerUser?.name ?? null },
-    initiative: { id: f.initiative.id, number: f.initiative.number, title: f.initiative.title, department: f.initiative.ownerDepartment.name },
-  }));
 }
 
 /** Overdue follow-ups counted per department and per owner, for DIG's overview. */
@@ -417,13 +448,17 @@ export async function overdueSummary(actor: Actor): Promise<{ byDepartment: { de
   authorize(actor, "initiative.read");
   const [now, settings] = await Promise.all([clockNow(), benefitSettings()]);
   const before = new Date(now.getTime() - settings.overdueAfterDays * 86_400_000);
+  return cachedUntilWrite(`overdueSummary:${now.toISOString().slice(0, 10)}`, () => countOverdue(before));
+}
+
+async function countOverdue(before: Date) {
   const [departments, owners] = await Promise.all([
     prisma.$queryRaw<{ department: string; count: number }[]>`
       SELECT d."name" AS "department", COUNT(*)::int AS "count" FROM "FollowUp" f JOIN "Initiative" i ON i."id" = f."initiativeId" JOIN "Department" d ON d."id" = i."ownerDepartmentId"
-      WHERE f."completedAt" IS NULL AND f."dueAt" < ${before} GROUP BY d."name" ORDER BY 2 DESC, 1`,
+      WHERE f."completedAt" IS NULL AND f."dueAt" < ${stamp(before)} GROUP BY d."name" ORDER BY 2 DESC, 1`,
     prisma.$queryRaw<{ owner: string | null; count: number }[]>`
       SELECT u."name" AS "owner", COUNT(*)::int AS "count" FROM "FollowUp" f JOIN "BenefitIndicator" b ON b."id" = f."indicatorId" LEFT JOIN "User" u ON u."id" = b."ownerId"
-      WHERE f."completedAt" IS NULL AND f."dueAt" < ${before} GROUP BY u."name" ORDER BY 2 DESC, 1`,
+      WHERE f."completedAt" IS NULL AND f."dueAt" < ${stamp(before)} GROUP BY u."name" ORDER BY 2 DESC, 1`,
   ]);
   return { byDepartment: departments, byOwner: owners.map((o) => ({ owner: o.owner ?? "", count: o.count })) };
 }

@@ -1,17 +1,19 @@
 import type { Metadata } from "next";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { realisedShare } from "@/lib/domain/benefits";
+import { now as clockNow } from "@/lib/server/clock";
+import { wordsUntilWrite } from "@/lib/server/words-cache";
 import { benefitSettings, listFollowUps, overdueSummary, realisationSummary, type FollowUpListItem } from "@/lib/server/benefits";
 import { REALISATION_GROUPS, realisationQuery } from "@/lib/validation/benefits";
 import { BenefitSettingsForm } from "@/components/benefits/BenefitSettingsForm";
+import { CountTable } from "@/components/benefits/CountTable";
 import { FollowUpTable, type FollowUpRow } from "@/components/benefits/FollowUpTable";
 import { ChartTable } from "@/components/portfolio/ChartTable";
 import { RealisationChart } from "@/components/portfolio/charts";
 import { ClientMessages } from "@/components/ui/ClientMessages";
 import { FilterSelect } from "@/components/ui/FilterSelect";
-import { TableHeader } from "@/components/ui/TableHeader";
 import { saveBenefitSettingsAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,6 +21,10 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const CENTRAL = new Set(["DIG", "LEADERSHIP", "ADMIN"]);
+/** Each list shows the oldest 20 (what needs answering first; as many as the ranking shows); the API gives the rest. */
+const LIST_LIMIT = 20;
+/** The table shows the 20 largest planned benefits; the CSV and Excel files hold every row. */
+const TABLE_LIMIT = 20;
 
 /** Benefit realisation: the follow-ups to answer, what is overdue, and realised against planned. */
 export default async function BenefitsPage({ searchParams }: { searchParams: Promise<{ groupBy?: string }> }) {
@@ -26,31 +32,55 @@ export default async function BenefitsPage({ searchParams }: { searchParams: Pro
   const { groupBy: raw } = await searchParams;
   const query = realisationQuery.safeParse({ groupBy: raw }).success ? { groupBy: raw } : {};
   const central = CENTRAL.has(user.role);
-  const [t, locale, format, mine, department, overdue, summary, settings] = await Promise.all([
+  const [t, locale, mine, department, overdue, summary, settings] = await Promise.all([
     getTranslations(),
     getLocale(),
-    getFormatter(),
-    listFollowUps(user, { scope: "mine", state: "open" }),
-    user.role === "DEPARTMENT_MANAGER" && user.departmentId ? listFollowUps(user, { scope: "department", state: "open" }) : Promise.resolve([]),
-    central ? Promise.all([overdueSummary(user), listFollowUps(user, { scope: "all", state: "overdue" })]) : Promise.resolve(null),
+    listFollowUps(user, { scope: "mine", state: "open" }, LIST_LIMIT),
+    user.role === "DEPARTMENT_MANAGER" && user.departmentId ? listFollowUps(user, { scope: "department", state: "open" }, LIST_LIMIT) : Promise.resolve([]),
+    central ? Promise.all([overdueSummary(user), listFollowUps(user, { scope: "all", state: "overdue" }, LIST_LIMIT)]) : Promise.resolve(null),
     realisationSummary(user, query),
     benefitSettings(),
   ]);
-  const date = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
-  const rows = (list: FollowUpListItem[]): FollowUpRow[] =>
-    list.map((f) => ({
-      id: f.id, href: `/initiatives/${f.initiative.id}#benefit-plan`, initiative: `#${f.initiative.number} ${f.initiative.title}`, department: f.initiative.department,
-      benefit: `${f.benefit.description} (${t("benefits.followUp.months", { months: f.offsetMonths })})`, owner: f.benefit.ownerName ?? t("benefits.noOwner"),
-      due: date(f.dueAt), state: f.state, stateLabel: t(`benefits.state.${f.state}`),
-    }));
-  const columns = { initiative: t("benefits.columns.initiative"), department: t("benefits.columns.department"), benefit: t("benefits.columns.benefit"), owner: t("benefits.columns.owner"), due: t("benefits.columns.due"), state: t("benefits.columns.state") };
-  const groupLabel = (r: (typeof summary.rows)[number]) => (summary.groupBy === "quadrant" && r.key ? t(`quadrant.${r.key}` as never) : r.label || t("benefits.ungrouped"));
-  const totals = summary.rows.reduce((s, r) => ({ planned: s.planned + r.plannedSek, realised: s.realised + r.realisedSek, due: s.due + r.followUpsDue, onTime: s.onTime + r.followUpsOnTime }), { planned: 0, realised: 0, due: 0, onTime: 0 });
-  const sek = (v: number) => t("benefits.sek", { value: format.number(v) });
-  const share = (realised: number, planned: number) => {
-    const p = realisedShare(realised, planned);
-    return p === null ? "–" : t("benefits.percent", { value: format.number(p) });
-  };
+  // Worded once per state of the database, language and reader (wording, not rendering, is
+  // most of such a page's server time; see lib/server/words-cache.ts).
+  const day = (await clockNow()).toISOString().slice(0, 10);
+  const words = await wordsUntilWrite(`benefitsPage:${user.id}:${user.role}:${user.departmentId}:${summary.groupBy}:${day}`, () => {
+    const dates = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "sv-SE", { dateStyle: "medium", timeZone: "UTC" });
+    const numbers = new Intl.NumberFormat(locale === "en" ? "en-GB" : "sv-SE", { maximumFractionDigits: 1 });
+    const n = (v: number) => numbers.format(v);
+    const rows = (list: FollowUpListItem[]): FollowUpRow[] =>
+      list.map((f) => ({
+        id: f.id, href: `/initiatives/${f.initiative.id}#benefit-plan`, initiative: `#${f.initiative.number} ${f.initiative.title}`, department: f.initiative.department,
+        benefit: `${f.benefit.description} (${t("benefits.followUp.months", { months: f.offsetMonths })})`, owner: f.benefit.ownerName ?? t("benefits.noOwner"),
+        due: dates.format(f.dueAt), state: f.state, stateLabel: t(`benefits.state.${f.state}`),
+      }));
+    // The largest planned benefits first when there are many (one row per initiative).
+    const shown = summary.rows.length > TABLE_LIMIT ? [...summary.rows].sort((a, b) => b.plannedSek + b.plannedHours - (a.plannedSek + a.plannedHours)).slice(0, TABLE_LIMIT) : summary.rows;
+    const groupLabel = (r: (typeof summary.rows)[number]) => (summary.groupBy === "quadrant" && r.key ? t(`quadrant.${r.key}` as never) : r.label || t("benefits.ungrouped"));
+    const totals = summary.rows.reduce((s, r) => ({ planned: s.planned + r.plannedSek, realised: s.realised + r.realisedSek, due: s.due + r.followUpsDue, onTime: s.onTime + r.followUpsOnTime }), { planned: 0, realised: 0, due: 0, onTime: 0 });
+    const sek = (v: number) => t("benefits.sek", { value: n(v) });
+    const share = (realised: number, planned: number) => {
+      const p = realisedShare(realised, planned);
+      return p === null ? "–" : t("benefits.percent", { value: n(p) });
+    };
+    return {
+      mine: rows(mine),
+      department: rows(department),
+      overdue: overdue ? rows(overdue[1]) : [],
+      byDepartment: overdue ? overdue[0].byDepartment.map((d) => [d.department, n(d.count)] as const) : [],
+      byOwner: overdue ? overdue[0].byOwner.map((o) => [o.owner || t("benefits.noOwner"), n(o.count)] as const) : [],
+      columns: { initiative: t("benefits.columns.initiative"), department: t("benefits.columns.department"), benefit: t("benefits.columns.benefit"), owner: t("benefits.columns.owner"), due: t("benefits.columns.due"), state: t("benefits.columns.state") },
+      total: t("benefits.total", { realised: sek(totals.realised), planned: sek(totals.planned), share: share(totals.realised, totals.planned), onTime: totals.onTime, due: totals.due }),
+      chart: shown.slice(0, 20).map((r) => ({ name: groupLabel(r), planned: r.plannedSek, realised: r.realisedSek })),
+      table: shown.map((r) => ({
+        key: r.key || "none",
+        href: summary.groupBy === "initiative" ? `/initiatives/${r.key}` : undefined,
+        values: [groupLabel(r), n(r.plannedSek), n(r.realisedSek), share(r.realisedSek, r.plannedSek), n(r.plannedHours), n(r.realisedHours), t("benefits.ofDue", { done: r.followUpsOnTime, due: r.followUpsDue })],
+      })),
+      shownNote: shown.length < summary.rows.length ? t("benefits.largestShown", { count: shown.length, total: summary.rows.length }) : null,
+    };
+  });
+  const columns = words.columns;
   const exportHref = (f: "csv" | "xlsx") => `/api/v1/benefit-realisation/export?format=${f}&groupBy=${summary.groupBy}`;
   return (
     <div className="space-y-8">
@@ -62,7 +92,10 @@ export default async function BenefitsPage({ searchParams }: { searchParams: Pro
       <section aria-labelledby="mine-title" className="space-y-3">
         <h2 id="mine-title" className="text-xl font-semibold">{t("benefits.mine.title")}</h2>
         {mine.length ? (
-          <FollowUpTable caption={t("benefits.mine.title")} rows={rows(mine)} columns={columns} testId="my-follow-ups" />
+          <>
+            <FollowUpTable caption={t("benefits.mine.title")} rows={words.mine} columns={columns} testId="my-follow-ups" />
+            {mine.length === LIST_LIMIT ? <p className="text-sm">{t("benefits.oldestShown", { count: LIST_LIMIT })}</p> : null}
+          </>
         ) : (
           <p>{t("benefits.mine.none")}</p>
         )}
@@ -71,7 +104,7 @@ export default async function BenefitsPage({ searchParams }: { searchParams: Pro
       {user.role === "DEPARTMENT_MANAGER" ? (
         <section aria-labelledby="department-title" className="space-y-3">
           <h2 id="department-title" className="text-xl font-semibold">{t("benefits.department.title", { department: user.departmentName ?? "" })}</h2>
-          {department.length ? <FollowUpTable caption={t("benefits.department.title", { department: user.departmentName ?? "" })} rows={rows(department)} columns={columns} testId="department-follow-ups" /> : <p>{t("benefits.department.none")}</p>}
+          {department.length ? <FollowUpTable caption={t("benefits.department.title", { department: user.departmentName ?? "" })} rows={words.department} columns={columns} testId="department-follow-ups" /> : <p>{t("benefits.department.none")}</p>}
         </section>
       ) : null}
 
@@ -82,19 +115,12 @@ export default async function BenefitsPage({ searchParams }: { searchParams: Pro
           {overdue[1].length ? (
             <>
               <div className="grid gap-4 md:grid-cols-2">
-                {([["byDepartment", overdue[0].byDepartment.map((d) => [d.department, d.count] as const)], ["byOwner", overdue[0].byOwner.map((o) => [o.owner || t("benefits.noOwner"), o.count] as const)]] as const).map(([key, list]) => (
-                  <table key={key} className="w-full text-left text-sm" data-testid={`overdue-${key}`}>
-                    <caption className="text-left font-semibold">{t(`benefits.overdue.${key}`)}</caption>
-                    <TableHeader columns={[{ label: t(`benefits.overdue.${key}Column`), className: "py-1 pr-3" }, { label: t("benefits.overdue.count"), className: "py-1 text-right" }]} />
-                    <tbody>
-                      {list.map(([name, count]) => (
-                        <tr key={name} className="border-b border-slate-200"><th scope="row" className="py-1 pr-3 font-normal">{name}</th><td className="py-1 text-right tabular-nums">{format.number(count)}</td></tr>
-                      ))}
-                    </tbody>
-                  </table>
+                {([["byDepartment", words.byDepartment], ["byOwner", words.byOwner]] as const).map(([key, list]) => (
+                  <CountTable key={key} caption={t(`benefits.overdue.${key}`)} columns={[t(`benefits.overdue.${key}Column`), t("benefits.overdue.count")]} rows={list} testId={`overdue-${key}`} />
                 ))}
               </div>
-              <FollowUpTable caption={t("benefits.overdue.title")} rows={rows(overdue[1])} columns={columns} testId="overdue-follow-ups" />
+              <FollowUpTable caption={t("benefits.overdue.title")} rows={words.overdue} columns={columns} testId="overdue-follow-ups" />
+              {overdue[1].length === LIST_LIMIT ? <p className="text-sm">{t("benefits.oldestShown", { count: LIST_LIMIT })}</p> : null}
             </>
           ) : (
             <p>{t("benefits.overdue.none")}</p>
@@ -106,7 +132,7 @@ export default async function BenefitsPage({ searchParams }: { searchParams: Pro
         <h2 id="realisation-title" className="text-xl font-semibold">{t("benefits.realisationTitle")}</h2>
         <p className="max-w-3xl">{t("benefits.realisationIntro")}</p>
         <p className="font-medium" data-testid="realisation-total">
-          {t("benefits.total", { realised: sek(totals.realised), planned: sek(totals.planned), share: share(totals.realised, totals.planned), onTime: totals.onTime, due: totals.due })}
+          {words.total}
         </p>
         <form method="get" action="/benefits" className="flex flex-wrap items-end gap-3" aria-label={t("benefits.groupByLabel")}>
           <FilterSelect idPrefix="realisation" name="groupBy" label={t("benefits.groupByLabel")} value={summary.groupBy} options={REALISATION_GROUPS.map((g) => ({ value: g, label: t(`benefits.groupBy.${g}`) }))} />
@@ -117,7 +143,7 @@ export default async function BenefitsPage({ searchParams }: { searchParams: Pro
         <figure aria-labelledby="realisation-chart-title" className="space-y-2 rounded border border-slate-300 p-4" data-testid="chart-realisation">
           <figcaption id="realisation-chart-title" className="text-lg font-semibold">{t("benefits.chartTitle", { group: t(`benefits.groupBy.${summary.groupBy}`) })}</figcaption>
           <div role="img" aria-label={t("benefits.chartSummary", { count: summary.rows.length })}>
-            <RealisationChart data={summary.rows.slice(0, 20).map((r) => ({ name: groupLabel(r), planned: r.plannedSek, realised: r.realisedSek }))} labels={{ planned: t("benefits.columns.plannedSek"), realised: t("benefits.columns.realisedSek"), axis: t("benefits.chartAxis") }} locale={locale} />
+            <RealisationChart data={words.chart} labels={{ planned: t("benefits.columns.plannedSek"), realised: t("benefits.columns.realisedSek"), axis: t("benefits.chartAxis") }} locale={locale} />
           </div>
           <ChartTable
             caption={t("benefits.chartTitle", { group: t(`benefits.groupBy.${summary.groupBy}`) })}
@@ -131,20 +157,25 @@ export default async function BenefitsPage({ searchParams }: { searchParams: Pro
               { label: t("benefits.columns.realisedHours"), numeric: true },
               { label: t("benefits.columns.onTime"), numeric: true },
             ]}
-            rows={summary.rows.map((r) => ({
-              key: r.key || "none",
-              href: summary.groupBy === "initiative" ? `/initiatives/${r.key}` : undefined,
-              values: [groupLabel(r), format.number(r.plannedSek), format.number(r.realisedSek), share(r.realisedSek, r.plannedSek), format.number(r.plannedHours), format.number(r.realisedHours), t("benefits.ofDue", { done: r.followUpsOnTime, due: r.followUpsDue })],
-            }))}
+            rows={words.table}
           />
+          {words.shownNote ? <p className="text-sm">{words.shownNote}</p> : null}
         </figure>
       </section>
 
       {can(user, "benefit.settings") ? (
         <section aria-labelledby="settings-title" className="space-y-3">
           <h2 id="settings-title" className="text-xl font-semibold">{t("benefits.settings.title")}</h2>
-          <ClientMessages namespaces={["benefits", "validation"]}>
-            <BenefitSettingsForm action={saveBenefitSettingsAction} followUpMonths={settings.followUpMonths} overdueAfterDays={settings.overdueAfterDays} />
+          <ClientMessages namespaces={["validation"]}>
+            <BenefitSettingsForm
+              action={saveBenefitSettingsAction}
+              followUpMonths={settings.followUpMonths}
+              overdueAfterDays={settings.overdueAfterDays}
+              words={{
+                followUpMonths: t("benefits.settings.followUpMonths"), followUpMonthsHelp: t("benefits.settings.followUpMonthsHelp"), overdueAfterDays: t("benefits.settings.overdueAfterDays"),
+                overdueAfterDaysHelp: t("benefits.settings.overdueAfterDaysHelp"), save: t("benefits.settings.save"), saved: t("benefits.settings.saved"), forbidden: t("benefits.codes.FORBIDDEN"), error: t("benefits.codes.default"),
+              }}
+            />
           </ClientMessages>
         </section>
       ) : null}
