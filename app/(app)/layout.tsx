@@ -7,6 +7,7 @@ import { SignOutButton } from "@/components/auth/SignOutButton";
 import { LanguageSwitch } from "@/components/layout/LanguageSwitch";
 import { SkipLink } from "@/components/layout/SkipLink";
 import { setLocaleAction } from "../locale-actions";
+import { signOutAction } from "../sign-out-action";
 
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
@@ -23,7 +24,7 @@ export default async function SignedInLayout({ children }: { children: React.Rea
           <div className="flex flex-wrap items-center gap-3 text-sm">
             <span>{t("app.signedInAs", { name: user.name })}</span>
             <LanguageSwitch action={setLocaleAction} />
-            <SignOutButton label={t("app.signOut")} />
+            <SignOutButton label={t("app.signOut")} action={signOutAction} />
           </div>
         </div>
         <nav aria-label={t("app.mainNavigation")} className="mx-auto max-w-6xl px-4 pb-2">

@@ -16,8 +16,16 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const SSO_ERRORS = new Set(["SsoNoEmail", "SsoDeactivated", "SsoUnknown", "SsoUnmapped"]);
 
+/** What the sign-in page confirms after a finished errand (?done=…). */
+const DONE_NOTICES: Record<string, "signin.setupDone" | "signin.passwordDone" | "signin.signedOut"> = {
+  setup: "signin.setupDone",
+  password: "signin.passwordDone",
+  signedOut: "signin.signedOut",
+};
+
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string; done?: string }> }) {
   const { callbackUrl, error, done } = await searchParams;
+  const doneNotice = done && Object.hasOwn(DONE_NOTICES, done) ? DONE_NOTICES[done] : undefined;
   if (await currentUser()) redirect(safeCallback(callbackUrl));
   const t = await getTranslations();
   // The demo accounts are listed only where they exist (the demo municipality is seeded).
@@ -33,9 +41,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           {SSO_ERRORS.has(error) ? t(`signin.sso${error.slice(3)}` as never) : t("signin.ssoFailed")}
         </p>
       ) : null}
-      {done === "password" || done === "setup" ? (
+      {doneNotice ? (
         <p role="status" className="rounded border-2 border-emerald-800 bg-emerald-50 p-3 font-medium" data-testid="signin-done">
-          {t(done === "setup" ? "signin.setupDone" : "signin.passwordDone")}
+          {t(doneNotice)}
         </p>
       ) : null}
       <SignInForm callbackUrl={callbackUrl} />

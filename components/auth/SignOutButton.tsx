@@ -1,14 +1,10 @@
-"use client";
-import { signOut } from "next-auth/react";
-
-export function SignOutButton({ label }: { label: string }) {
+/** A plain form: signing out works the moment the page is there, scripts or not (a shared computer). */
+export function SignOutButton({ label, action }: { label: string; action: () => Promise<void> }) {
   return (
-    <button
-      type="button"
-      onClick={() => signOut({ callbackUrl: "/signin" })}
-      className="rounded border border-slate-400 px-3 py-1 text-sm text-slate-800 hover:bg-slate-100"
-    >
-      {label}
-    </button>
+    <form action={action}>
+      <button type="submit" className="rounded border border-slate-400 px-3 py-1 text-sm text-slate-800 hover:bg-slate-100">
+        {label}
+      </button>
+    </form>
   );
 }

@@ -57,8 +57,29 @@ test.describe("sign-in", () => {
     await expect(page.getByTestId("role-line")).toBeVisible();
     await page.getByRole("button", { name: "Logga ut" }).click();
     await expect(page).toHaveURL(/\/signin/);
+    await expect(page.getByTestId("signin-done")).toContainText("Du är utloggad");
     await page.goto("/");
     await expect(page).toHaveURL(/\/signin/);
+    expect((await page.request.get("/api/v1/initiatives")).status()).toBe(401);
+  });
+
+  test("signing out is a plain form post: it works before the scripts have loaded, and without them", async ({ browser, baseURL }) => {
+    // Sign in with scripts, then look at the page as a browser that runs none (or has not yet).
+    const context = await browser.newContext({ baseURL });
+    const signedIn = await context.newPage();
+    await signIn(signedIn, "insyn@demo.kommun.se");
+    await expect(signedIn.getByTestId("role-line")).toBeVisible();
+    const state = await context.storageState();
+    await context.close();
+    const noScripts = await browser.newContext({ baseURL, javaScriptEnabled: false, storageState: state });
+    const page = await noScripts.newPage();
+    await page.goto("/");
+    await expect(page.getByTestId("role-line")).toBeVisible();
+    await page.getByRole("button", { name: "Logga ut" }).click();
+    await expect(page).toHaveURL(/\/signin\?done=signedOut/);
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/signin/);
+    await noScripts.close();
   });
 
   test("the language switch changes the interface to English and back", async ({ page }) => {
