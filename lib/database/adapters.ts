@@ -33,7 +33,11 @@ export function pgliteAdapter(client: PGlite): AdapterFactory {
 }
 
 export function serverPool(connectionString: string, max = Number(process.env.DATABASE_POOL_SIZE ?? 10)): pg.Pool {
-  return new pg.Pool({ connectionString, max });
+  const pool = new pg.Pool({ connectionString, max });
+  // An idle connection the server ends (a restart, a failover, an administrator) is dropped by
+  // the pool and replaced on next use; without a listener its error would end the whole process.
+  pool.on("error", (error) => console.warn(`[db] a pooled connection was closed by the server: ${error.message}`));
+  return pool;
 }
 
 export function serverAdapter(pool: pg.Pool): AdapterFactory {
