@@ -82,6 +82,19 @@ function toPayload(v: InitiativeFormValues): InitiativeFieldsInput {
   };
 }
 
+/** The element a summary link leads to: the field itself, or a benefit row's own field. */
+const fieldAnchor = (path: string) => (path.startsWith("benefits.") && path.split(".").length > 2 ? path : path.split(".")[0]!);
+
+/** A summary link moves focus into its field (a group: its first choice), not just the view. */
+function focusField(event: React.MouseEvent, id: string) {
+  const target = document.getElementById(id);
+  if (!target) return;
+  event.preventDefault();
+  const focusable = target.matches("input, select, textarea") ? target : target.querySelector<HTMLElement>("input, select, textarea");
+  (focusable ?? target).focus();
+  target.scrollIntoView({ block: "center" });
+}
+
 export function InitiativeForm(props: {
   initiativeId?: string;
   version?: number;
@@ -100,6 +113,8 @@ export function InitiativeForm(props: {
   const [version, setVersion] = useState(props.version);
   const [issues, setIssues] = useState<Issue[]>([]);
   const [problem, setProblem] = useState<SaveResult | null>(null);
+  // Whether the last refused submit left a stored draft behind, so the summary can say so.
+  const [stored, setStored] = useState<"none" | "draft" | null>(null);
   const [similar, setSimilar] = useState<Similar[] | null>(null);
   const [pending, startTransition] = useTransition();
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -147,10 +162,11 @@ export function InitiativeForm(props: {
         return;
       }
       if (result.id && result.id !== id) {
-        // The draft was created even though submission was refused: keep editing it.
+        // The draft was created even though submission was refused: keep editing it, and say so.
         setId(result.id);
         window.history.replaceState(null, "", `/initiatives/${result.id}/edit`);
       }
+      setStored(result.id && result.id !== id ? "draft" : result.id ? null : "none");
       if (result.version && result.code !== "VERSION_CONFLICT") setVersion(result.version);
       setIssues(result.issues ?? []);
       setProblem(result);
@@ -196,10 +212,11 @@ export function InitiativeForm(props: {
               ) : problem.issues?.length ? (
                 <>
                   <p className="font-semibold">{tv("summary", { count: problem.issues.length })}</p>
+                  {stored ? <p className="mt-1" data-testid="form-stored">{t(stored === "draft" ? "draftSavedNotSubmitted" : "notSavedYet")}</p> : null}
                   <ul className="mt-2 list-disc pl-6">
                     {problem.issues.map((i) => (
                       <li key={i.path}>
-                        <a href={`#${i.path.split(".")[0]}`} className="underline">
+                        <a href={`#${fieldAnchor(i.path)}`} onClick={(e) => focusField(e, fieldAnchor(i.path))} className="underline">
                           {t.has(`fields.${i.path.split(".")[0]}`) ? t(`fields.${i.path.split(".")[0]}` as never) : i.path}
                         </a>
                         : {tv.has(i.message) ? tv(i.message) : tv("invalid")}

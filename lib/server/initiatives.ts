@@ -9,6 +9,7 @@ import {
   classificationInput,
   commentInput,
   createInitiativeInput,
+  initiativeFields,
   submitInitiativeInput,
   submittable,
   updateInitiativeInput,
@@ -16,7 +17,7 @@ import {
   type InitiativeFilter,
 } from "@/lib/validation/initiative";
 import { actorUserId, diff, recordAudit } from "./audit";
-import { ConflictError, NotFoundError, parseInput, ValidationError } from "./errors";
+import { ConflictError, NotFoundError, parseInput, ValidationError, type FieldIssue } from "./errors";
 import { currentYear, selectableGoalsWhere } from "./goals";
 import { cachedUntilWrite } from "./snapshot-cache";
 
@@ -182,6 +183,25 @@ export async function updateInitiative(actor: Actor, id: string, input: unknown)
 export async function transition(tx: Tx, actor: Actor, id: string, from: InitiativeStatus, to: InitiativeStatus, reason?: string) {
   await tx.statusChange.create({ data: { initiativeId: id, fromStatus: from, toStatus: to, actorId: actorUserId(actor), reason } });
   await recordAudit(tx, actor, { action: `initiative.status.${to.toLowerCase()}`, entityType: "Initiative", entityId: id, before: { status: from }, after: { status: to, reason } });
+}
+
+/**
+ * Everything that stands between these fields and a submission, all at once and in the form's
+ * order: a submit that would fail must not first create a draft, nor report its errors in rounds.
+ */
+export function checkSubmission(input: unknown): void {
+  const issues = new Map<string, FieldIssue>();
+  for (const schema of [initiativeFields, submittable]) {
+    const result = schema.safeParse(input);
+    if (!result.success) for (const issue of ValidationError.fromZod(result.error).issues ?? []) if (!issues.has(issue.path)) issues.set(issue.path, issue);
+  }
+  if (!issues.size) return;
+  const order = Object.keys(initiativeFields.shape);
+  const rank = (path: string) => {
+    const at = order.indexOf(path.split(".")[0]!);
+    return at < 0 ? order.length : at;
+  };
+  throw new ValidationError([...issues.values()].sort((a, b) => rank(a.path) - rank(b.path)));
 }
 
 export async function submitInitiative(actor: Actor, id: string, input: unknown): Promise<{ version: number }> {

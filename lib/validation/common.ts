@@ -6,7 +6,9 @@ export const text = (max: number, min = 0) =>
     .string()
     .trim()
     .max(max, { message: "tooLong" })
-    .min(min, { message: min <= 1 ? "required" : "tooShort" })
+    // Empty is "fill it in", not "too short": the message must say how to fix it.
+    .min(Math.min(min, 1), { message: "required", abort: true })
+    .min(min, { message: "tooShort" })
     // eslint-disable-next-line no-control-regex
     .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), { message: "invalidCharacters" });
 

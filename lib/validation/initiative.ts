@@ -89,8 +89,8 @@ export const submittable = z.object({
   title: z.string().min(3, { message: "required" }),
   need: z.string({ message: "required" }).min(10, { message: "needTooShort" }),
   ownerDepartmentId: z.string({ message: "required" }).min(1, { message: "required" }),
-  benefitRecipient: z.enum(BENEFIT_RECIPIENTS, { message: "required" }),
-  nature: z.enum(NATURES, { message: "required" }),
+  benefitRecipient: z.enum(BENEFIT_RECIPIENTS, { message: "chooseOne" }),
+  nature: z.enum(NATURES, { message: "chooseOne" }),
 });
 
 /** Classification fields that DIG, leadership and admin may correct on any initiative. */

@@ -39,7 +39,9 @@ test.describe("intake", () => {
     await expect(page.getByTestId("result-count")).toHaveText("1 initiativ");
     await expectAccessible(page);
     await page.getByRole("link", { name: title }).click();
-    await page.getByRole("link", { name: "Redigera" }).click();
+    // The draft's own page says what is missing and leads there.
+    await expect(page.getByTestId("next-step")).toContainText("För att kunna skicka in initiativet saknas:");
+    await page.getByRole("link", { name: "Komplettera initiativet" }).click();
 
     // Submitting with required fields missing is refused next to the fields.
     await page.getByRole("button", { name: "Skicka in" }).click();
@@ -163,9 +165,57 @@ for (const lang of LANGS) {
     await page.goto("/initiatives/new");
     await page.locator("#title").fill(`Axe ${lang} ${Date.now().toString(36)}`);
     await page.getByRole("button", { name: lang === "sv" ? "Spara utkast" : "Save draft" }).click();
-    await page.getByRole("link", { name: lang === "sv" ? "Redigera" : "Edit" }).click();
+    await page.getByRole("link", { name: lang === "sv" ? "Komplettera initiativet" : "Complete the initiative" }).click();
     await page.getByRole("button", { name: lang === "sv" ? "Skicka in" : "Submit" }).click();
     await expect(page.locator("#need-error")).toBeVisible();
     await expectAccessible(page);
+  });
+}
+
+const WORDS = {
+  sv: {
+    submit: "Skicka in", saveDraft: "Spara utkast", summary: "Formuläret innehåller 4 fel", nothingSaved: "Ingenting är sparat ännu.",
+    fields: ["Rubrik", "Behov", "Vem får nyttan?", "Vilken sorts förändring?"], need: "Behov *", submitted: "Initiativet är inskickat till digitaliseringsenheten.",
+    ready: "Allt som krävs är ifyllt.", title: "Rubrik *",
+  },
+  en: {
+    submit: "Submit", saveDraft: "Save draft", summary: "The form has 4 errors", nothingSaved: "Nothing has been saved yet.",
+    fields: ["Title", "Need", "Who benefits?", "What kind of change?"], need: "Need *", submitted: "The initiative has been submitted to the digitalisation unit.",
+    ready: "Everything required is filled in.", title: "Title *",
+  },
+} as const;
+
+for (const lang of LANGS) {
+  test(`a refused submit names every missing field at once and creates nothing; a complete draft is submitted from its own page (${lang})`, async ({ page, context, baseURL }) => {
+    const w = WORDS[lang];
+    await useLanguage(context, baseURL!, lang);
+    await signedIn(page, "chef@demo.kommun.se");
+    await page.goto("/initiatives/new");
+    await page.getByRole("button", { name: w.submit, exact: true }).click();
+    const summary = page.getByTestId("form-problem");
+    await expect(summary).toContainText(w.summary);
+    await expect(summary).toBeFocused();
+    // Every missing field in one round, linked to its field, and nothing created behind the person's back.
+    await expect(summary.getByRole("link")).toHaveText([...w.fields]);
+    await expect(summary).toContainText(w.nothingSaved);
+    await expect(page).toHaveURL(/\/initiatives\/new$/);
+    await expectAccessible(page);
+    await summary.getByRole("link", { name: w.fields[1] }).click();
+    await expect(page.getByLabel(w.need)).toBeFocused();
+
+    const title = `${lang} ${unique()}`;
+    await page.getByLabel(w.title).fill(title);
+    await page.getByLabel(w.need).fill("Kallelser skickas på papper och många missar sin tid.");
+    await page.locator("input[name=benefitRecipient]").first().check();
+    await page.locator("input[name=nature]").first().check();
+    await page.getByRole("button", { name: w.saveDraft }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+    const step = page.getByTestId("next-step");
+    await expect(step).toContainText(w.ready);
+    await expectAccessible(page);
+    await step.getByRole("button", { name: w.submit, exact: true }).click();
+    await expect(page.getByText(w.submitted)).toBeVisible();
+    await expect(page.getByTestId("next-step")).toHaveCount(0);
+    await expect(page.getByTestId("timeline")).toContainText(lang === "sv" ? "Inskickad" : "Submitted");
   });
 }

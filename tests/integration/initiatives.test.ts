@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/roles";
 import {
   addComment,
   auditHistory,
+  checkSubmission,
   createInitiative,
   getEditableInitiative,
   getInitiative,
@@ -69,6 +70,22 @@ describeEachEngine("initiatives", (ctx) => {
     expect(update.actorLabel).toBe(actors.chef!.name);
     // Once submitted, the department can no longer edit it.
     await expect(updateInitiative(actors.chef!, id, { ...draft(), version: 3 })).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it("a submit that cannot succeed names every missing field at once, in the form's order", async () => {
+    const refused = (fields: unknown) => {
+      try {
+        checkSubmission(fields);
+        return [];
+      } catch (error) {
+        expect(error).toBeInstanceOf(ValidationError);
+        return (error as ValidationError).issues!.map((i) => `${i.path}:${i.message}`);
+      }
+    };
+    expect(refused({ title: "", ownerDepartmentId: social })).toEqual(["title:required", "need:required", "benefitRecipient:chooseOne", "nature:chooseOne"]);
+    expect(refused({ ...draft(), need: "kort" })).toEqual(["need:needTooShort", "benefitRecipient:chooseOne", "nature:chooseOne"]);
+    expect(refused({ ...draft(), need: "Avtal skrivs ut och skickas runt", benefitRecipient: "EXTERNAL", nature: "EFFICIENCY", reachCount: -1 })).toEqual(["reachCount:negative"]);
+    expect(refused({ ...draft(), need: "Avtal skrivs ut och skickas runt", benefitRecipient: "EXTERNAL", nature: "EFFICIENCY" })).toEqual([]);
   });
 
   it("another department's manager and a viewer can read but not edit; DIG edits classification", async () => {

@@ -1,8 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { actionFailure, toErrorResponse, type FieldIssue } from "@/lib/server/errors";
-import { addComment, createInitiative, submitInitiative, updateClassification, updateInitiative, type EditableInitiative } from "@/lib/server/initiatives";
+import { addComment, checkSubmission, createInitiative, submitInitiative, updateClassification, updateInitiative, type EditableInitiative } from "@/lib/server/initiatives";
 import { similarInitiatives, type SimilarInitiative } from "@/lib/server/similar-initiatives";
 
 export type SaveResult =
@@ -20,6 +21,7 @@ export async function saveInitiativeAction(input: { id?: string; version?: numbe
   let version = input.version;
   try {
     const user = await requireActor();
+    if (input.submit) checkSubmission(input.fields);
     if (!id) {
       const created = await createInitiative(user, input.fields);
       id = created.id;
@@ -34,6 +36,17 @@ export async function saveInitiativeAction(input: { id?: string; version?: numbe
     // A new draft that saved but could not be submitted keeps its id, so nothing is lost.
     return failure(error, { id, version });
   }
+}
+
+/** "Skicka in" on the draft's own page: the stored draft, as it stands. */
+export async function submitDraftAction(id: string, version: number): Promise<{ ok: boolean; code?: string; issues?: FieldIssue[] }> {
+  try {
+    await submitInitiative(await requireActor(), id, { version });
+  } catch (error) {
+    return actionFailure(error);
+  }
+  revalidatePath("/initiatives");
+  redirect(`/initiatives/${id}?submitted=1`);
 }
 
 export async function findSimilarAction(input: { title: string; need: string; excludeId?: string }): Promise<SimilarInitiative[]> {

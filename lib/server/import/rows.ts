@@ -163,7 +163,7 @@ export function validateRows(
           const field = FIELD_OF_PATH[String(issue.path[0])] ?? (String(issue.path[0]) as ImportField);
           if (flagged.has(field)) continue;
           flagged.add(field);
-          rowIssues.push({ row, field, message: issue.message === "required" ? "requiredUnlessDraft" : issue.message });
+          rowIssues.push({ row, field, message: issue.message === "required" || issue.message === "chooseOne" ? "requiredUnlessDraft" : issue.message });
         }
       }
     }

@@ -17,7 +17,8 @@ import { ClientMessages } from "@/components/ui/ClientMessages";
 import { TableHeader } from "@/components/ui/TableHeader";
 import { StatusBadge } from "@/components/initiatives/StatusBadge";
 import { ClassificationForm } from "@/components/initiatives/ClassificationForm";
-import { addCommentAction, classifyAction } from "../actions";
+import { addCommentAction, classifyAction, submitDraftAction } from "../actions";
+import { NextStep } from "@/components/initiatives/NextStep";
 import { InitiativeAllocations } from "@/components/resources/InitiativeAllocations";
 import { initiativeResources } from "@/lib/server/resources";
 import * as resourceActions from "../../resources/actions";
@@ -109,7 +110,22 @@ export default async function InitiativePage({ params, searchParams }: Props) {
           {quadrant ? <span className="rounded border border-slate-400 px-2 py-0.5 text-sm">{t(`quadrant.${quadrant}`)}</span> : null}
           <span className="text-sm" data-testid="completeness">{t("initiative.completeness.percent", { percent: progress.percent })}</span>
         </div>
-        {may.edit ? (
+        {may.edit && (i.status === "DRAFT" || i.status === "NEEDS_INFO") ? (
+          <NextStep
+            editHref={`/initiatives/${i.id}/edit`}
+            missing={progress.missingRequired.map((item) => t(`initiative.completeness.items.${item}`))}
+            submit={may.submit ? submitDraftAction.bind(null, i.id, i.version) : undefined}
+            words={{
+              title: t("initiative.nextStep.title"),
+              ready: t(i.status === "NEEDS_INFO" ? "initiative.nextStep.readyAgain" : "initiative.nextStep.ready"),
+              missing: t("initiative.nextStep.missing"),
+              submit: t("initiative.submit"),
+              complete: t("initiative.nextStep.complete"),
+              edit: t("initiative.edit"),
+              messages: { VERSION_CONFLICT: t("initiative.conflict"), FORBIDDEN: t("initiative.forbidden"), VALIDATION_FAILED: t("initiative.nextStep.incomplete"), default: t("initiative.error") },
+            }}
+          />
+        ) : may.edit ? (
           <Link href={`/initiatives/${i.id}/edit`} className="inline-block rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">{t("initiative.edit")}</Link>
         ) : (
           <p className="text-slate-700" data-testid="read-only">{t("initiative.readOnly")} {t("initiative.editableHint")}</p>
