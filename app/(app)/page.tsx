@@ -5,12 +5,23 @@ import { unreadNotifications } from "@/lib/server/notifications";
 import { portfolioSummary } from "@/lib/server/portfolio-summary";
 import Link from "next/link";
 
-const CAPABILITIES: Action[] = ["initiative.create", "triage.perform", "portfolio.decide", "resource.allocate", "admin.users", "initiative.read"];
+// Each thing a role can do leads to where it is done.
+const CAPABILITIES: { action: Action; href: string }[] = [
+  { action: "initiative.create", href: "/initiatives/new" },
+  { action: "triage.perform", href: "/triage" },
+  { action: "portfolio.decide", href: "/portfolio" },
+  { action: "resource.allocate", href: "/resources" },
+  { action: "admin.users", href: "/settings" },
+  { action: "initiative.read", href: "/initiatives" },
+];
+// Pages outside the settings that send a person here when their role may not use them.
+const DENIED = new Set(["triage", "newInitiative", "portfolioSettings"]);
 
-export default async function HomePage() {
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ denied?: string }> }) {
   const user = await requireUser();
+  const { denied } = await searchParams;
   const [t, summary, notifications] = await Promise.all([getTranslations(), portfolioSummary(), unreadNotifications(user.id)]);
-  const capabilities = CAPABILITIES.filter((action) => can(user, action));
+  const capabilities = CAPABILITIES.filter((c) => can(user, c.action));
   const figures = [
     { label: t("home.initiativesTotal"), value: summary.total },
     { label: t("home.awaitingTriage"), value: summary.awaitingTriage },
@@ -19,6 +30,11 @@ export default async function HomePage() {
   ];
   return (
     <div className="space-y-8">
+      {denied && DENIED.has(denied) ? (
+        <p role="alert" className="rounded border-2 border-amber-700 bg-amber-50 p-3 font-medium" data-testid="denied">
+          {t("home.denied", { page: t(`home.deniedPages.${denied as "triage"}`) })}
+        </p>
+      ) : null}
       <section aria-labelledby="welcome">
         <h1 id="welcome" className="text-3xl font-bold">
           {t("home.title", { name: user.name })}
@@ -51,8 +67,12 @@ export default async function HomePage() {
           {t("home.whatYouCanDo")}
         </h2>
         <ul className="mt-3 list-disc space-y-1 pl-6">
-          {capabilities.map((action) => (
-            <li key={action}>{t(`home.capabilities.${action.replace(".", "_")}`)}</li>
+          {capabilities.map(({ action, href }) => (
+            <li key={action}>
+              <Link href={href} className="text-brand-800 underline underline-offset-2">
+                {t(`home.capabilities.${action.replace(".", "_") as "initiative_create"}`)}
+              </Link>
+            </li>
           ))}
         </ul>
       </section>

@@ -14,7 +14,7 @@ export function CommentForm({ action }: { action: (prev: State, formData: FormDa
   }, [state]);
   const issue = state?.issues?.[0];
   return (
-    <form ref={form} action={formAction} className="space-y-2">
+    <form noValidate ref={form} action={formAction} className="space-y-2">
       <label htmlFor="comment-body" className="block font-medium">{t("commentLabel")}</label>
       <textarea id="comment-body" name="body" rows={3} required maxLength={2000} aria-invalid={issue ? true : undefined} aria-describedby={issue ? "comment-error" : undefined} className="block w-full rounded border border-slate-500 px-3 py-2" />
       <p id="comment-error" role="status" className="font-medium text-red-800">

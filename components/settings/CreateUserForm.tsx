@@ -25,7 +25,7 @@ export function CreateUserForm(props: {
     <div className="space-y-4">
       {state?.ok ? <PasswordLinkPanel link={state} /> : null}
       <IssuesProvider value={issues}>
-        <form
+        <form noValidate
           ref={form}
           action={formAction}
           onSubmit={(event) => {

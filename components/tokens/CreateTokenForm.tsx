@@ -60,7 +60,7 @@ export function CreateTokenForm(props: {
         </section>
       ) : null}
 
-      <form
+      <form noValidate
         ref={formRef}
         action={formAction}
         onSubmit={(event) => {

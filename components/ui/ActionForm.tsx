@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { createContext, startTransition, useActionState, useContext, useEffect, useRef } from "react";
+import { createContext, startTransition, useActionState, useContext, useEffect, useId, useRef } from "react";
 
 type Issue = { path: string; message: string };
 export type ActionState = { ok: boolean; code?: string; issues?: Issue[] } | null;
@@ -26,27 +26,48 @@ export function ActionForm(props: {
   testId?: string;
   /** Empty the form after a success (a form that adds things). */
   resetOnSuccess?: boolean;
+  /**
+   * An action that cannot be taken back: the button first opens a modal dialog that says what
+   * will happen, and only its confirm button sends the form. Without JavaScript the form is sent
+   * as it is (the server still refuses what it must).
+   */
+  confirm?: { title: string; body: string; confirm: string; cancel: string };
 }) {
   const [state, formAction, pending] = useActionState(props.action, null);
   const tv = useTranslations("validation");
   const pendingReset = useRef<HTMLFormElement | null>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const held = useRef<{ form: HTMLFormElement; data: FormData } | null>(null);
+  const dialogId = useId();
   useEffect(() => {
     if (state?.ok && pendingReset.current) pendingReset.current.reset();
     pendingReset.current = null;
   }, [state]);
   const failure = state && !state.ok ? (props.messages[state.code ?? ""] ?? (state.issues?.length ? tv("summary", { count: state.issues.length }) : props.messages.default)) : null;
+  const send = (form: HTMLFormElement, data: FormData) => {
+    startTransition(() => formAction(data));
+    if (props.resetOnSuccess) pendingReset.current = form;
+  };
   return (
     <IssuesContext.Provider value={state?.issues ?? []}>
       <form
         action={formAction}
+        // The app's own messages, in the page's language, instead of the browser's bubbles
+        // (which speak the browser's language): the server validates and the fields say why.
+        noValidate
         // With JavaScript, submit without React's automatic form reset, so a refused
         // submission keeps what the person typed; without it, the plain form action works.
         onSubmit={(event) => {
           event.preventDefault();
           const form = event.currentTarget;
           const data = new FormData(form);
-          startTransition(() => formAction(data));
-          if (props.resetOnSuccess) pendingReset.current = form;
+          // Confirm only what can succeed; an incomplete form goes straight to its messages.
+          if (props.confirm && form.checkValidity()) {
+            held.current = { form, data };
+            dialog.current?.showModal();
+            return;
+          }
+          send(form, data);
         }}
         className={props.className ?? "space-y-3"}
         data-testid={props.testId}
@@ -57,10 +78,33 @@ export function ActionForm(props: {
           <p role="status" className={failure ? "font-medium text-red-800" : "font-medium text-emerald-900"}>
             {failure ?? (state?.ok ? props.okMessage : null)}
           </p>
-          <button type="submit" disabled={pending} aria-label={props.submitName} className={props.buttonClassName ?? "rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-70"}>
+          <button type="submit" disabled={pending} aria-label={props.submitName} aria-haspopup={props.confirm ? "dialog" : undefined} className={props.buttonClassName ?? "rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-70"}>
             {props.submitLabel}
           </button>
         </div>
+        {props.confirm ? (
+          <dialog ref={dialog} aria-labelledby={`${dialogId}-title`} aria-describedby={`${dialogId}-body`} className="max-w-lg rounded border-2 border-slate-700 p-6 backdrop:bg-slate-900/50" data-testid="confirm-dialog">
+            <h2 id={`${dialogId}-title`} className="text-xl font-semibold">{props.confirm.title}</h2>
+            <p id={`${dialogId}-body`} className="mt-2 whitespace-pre-line">{props.confirm.body}</p>
+            <div className="mt-4 flex flex-wrap gap-3">
+              <button
+                type="button"
+                className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+                onClick={() => {
+                  dialog.current?.close();
+                  const h = held.current;
+                  held.current = null;
+                  if (h) send(h.form, h.data);
+                }}
+              >
+                {props.confirm.confirm}
+              </button>
+              <button type="button" autoFocus className="rounded border border-slate-500 px-4 py-2" onClick={() => { held.current = null; dialog.current?.close(); }}>
+                {props.confirm.cancel}
+              </button>
+            </div>
+          </dialog>
+        ) : null}
       </form>
     </IssuesContext.Provider>
   );

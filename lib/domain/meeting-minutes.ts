@@ -30,6 +30,8 @@ export type Minutes = {
   /** On the agenda but not decided. */
   notHandled: MinutesItem[];
   ranking: MinutesRankingRow[];
+  /** Closed before the meeting's date: why (recorded by whoever closed it). */
+  closedEarlyReason: string | null;
 };
 
 type AgendaEntry = {
@@ -49,6 +51,7 @@ export function buildMinutes(input: {
   agenda: readonly AgendaEntry[];
   ranking: readonly { position: number; id: string; number: number; title: string; score: number }[];
   frozenAt: Date | null;
+  closedEarlyReason?: string | null;
 }): Minutes {
   const agenda = [...input.agenda].sort((a, b) => a.position - b.position);
   return {
@@ -68,6 +71,7 @@ export function buildMinutes(input: {
     ),
     notHandled: agenda.filter((e) => !e.decision).map(({ initiative: i }) => ({ initiativeId: i.id, number: i.number, title: i.title, department: i.department, status: i.status })),
     ranking: input.ranking.map((r) => ({ position: r.position, initiativeId: r.id, number: r.number, title: r.title, score: r.score })),
+    closedEarlyReason: input.closedEarlyReason ?? null,
   };
 }
 

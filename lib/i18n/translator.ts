@@ -2,10 +2,10 @@
 import { createTranslator } from "next-intl";
 import en from "./en.json";
 import sv from "./sv.json";
-import type { Locale } from "./locales";
+import { formatLocale, type Locale } from "./locales";
 
 export function translator(locale: Locale) {
-  return createTranslator({ locale, messages: locale === "en" ? en : sv });
+  return createTranslator({ locale: formatLocale(locale), messages: locale === "en" ? en : sv });
 }
 
 /**

@@ -37,6 +37,12 @@ export async function readJson(request: Request): Promise<unknown> {
   }
 }
 
+/** A body that may be left out (no content type and nothing sent): {} then, else as readJson. */
+export async function readOptionalJson(request: Request): Promise<unknown> {
+  if (!request.headers.get("content-type") && !Number(request.headers.get("content-length") ?? "0")) return {};
+  return readJson(request);
+}
+
 type Handler<P> = (ctx: { request: Request; actor: Actor; params: P }) => Promise<Response | { status?: number; data: unknown }>;
 
 /** Wraps a route handler: resolves the caller, maps errors to the documented JSON shape. */

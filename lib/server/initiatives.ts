@@ -20,6 +20,7 @@ import { actorUserId, diff, recordAudit } from "./audit";
 import { ConflictError, NotFoundError, parseInput, ValidationError, type FieldIssue } from "./errors";
 import { currentYear, selectableGoalsWhere } from "./goals";
 import { cachedUntilWrite } from "./snapshot-cache";
+import { changeRows, referencedIds, type ReferenceKind } from "@/lib/domain/change-history";
 
 type Tx = Prisma.TransactionClient;
 
@@ -247,9 +248,26 @@ export async function addComment(actor: Actor, id: string, input: unknown): Prom
   });
 }
 
+/**
+ * The initiative's history, newest first: each event with its changes as rows (see
+ * lib/domain/change-history.ts) and the names of the departments, programs and goals they
+ * refer to, so the page never shows an id.
+ */
 export async function auditHistory(actor: Actor, id: string) {
   authorize(actor, "audit.read");
-  return prisma.auditEvent.findMany({ where: { entityType: "Initiative", entityId: id }, orderBy: { at: "desc" }, take: 200 });
+  const events = (await prisma.auditEvent.findMany({ where: { entityType: "Initiative", entityId: id }, orderBy: { at: "desc" }, take: 200 })).map((e) => ({ ...e, changes: changeRows(e.before, e.after) }));
+  const ids = referencedIds(events.flatMap((e) => e.changes));
+  const [departments, programs, goals] = await Promise.all([
+    ids.department.size ? prisma.department.findMany({ where: { id: { in: [...ids.department] } }, select: { id: true, name: true } }) : [],
+    ids.program.size ? prisma.program.findMany({ where: { id: { in: [...ids.program] } }, select: { id: true, name: true } }) : [],
+    ids.goal.size ? prisma.strategicGoal.findMany({ where: { id: { in: [...ids.goal] } }, select: { id: true, code: true, title: true } }) : [],
+  ]);
+  const names: Record<ReferenceKind, Record<string, string>> = {
+    department: Object.fromEntries(departments.map((d) => [d.id, d.name])),
+    program: Object.fromEntries(programs.map((p) => [p.id, p.name])),
+    goal: Object.fromEntries(goals.map((g) => [g.id, `${g.code} ${g.title}`])),
+  };
+  return { events, names };
 }
 
 /** Who may do what to this initiative: the page shows only the controls that will work. */

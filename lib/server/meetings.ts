@@ -2,16 +2,17 @@ import "server-only";
 import { authorize, can } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/roles";
 import { prisma } from "@/lib/db";
-import { allowedDecisions, decisionOutcome, mayStandOnAgenda, type DecisionType, type Status } from "@/lib/domain/decisions";
+import { AGENDA_STATUSES, allowedDecisions, decisionOutcome, mayStandOnAgenda, type DecisionType, type Status } from "@/lib/domain/decisions";
 import { buildMinutes, type Minutes } from "@/lib/domain/meeting-minutes";
 import { capacityHours, meetingPreview, type MeetingPreview } from "@/lib/domain/meeting-preview";
 import { quadrantOf, type Quadrant } from "@/lib/domain/pios";
 import { ACTIVE_STATUSES } from "@/lib/domain/portfolio-metrics";
 import { upcomingQuarters } from "@/lib/domain/quarters";
 import type { InitiativeStatus, Prisma } from "@/lib/generated/prisma/client";
-import { agendaItemInput, createMeetingInput, decisionInput, meetingSnapshot } from "@/lib/validation/meetings";
+import { agendaItemInput, closeMeetingInput, createMeetingInput, decisionInput, meetingSnapshot } from "@/lib/validation/meetings";
 import { actorUserId, recordAudit } from "./audit";
-import { AppError, ConflictError, NotFoundError, parseInput } from "./errors";
+import { AppError, ConflictError, NotFoundError, parseInput, ValidationError } from "./errors";
+import { now as clockNow } from "./clock";
 import { claimVersion, loadForChange, transition } from "./initiatives";
 import { notifyDepartment } from "./notifications";
 import { rankedPortfolio } from "./portfolio";
@@ -150,12 +151,13 @@ export function meetingPermissions(actor: Actor, meeting: { status: string }) {
   return { decide: open && can(actor, "portfolio.decide"), preview: open && can(actor, "portfolio.decide") };
 }
 
-function minutesFromRow(m: DetailRow, municipality: string | null, ranking: { position: number; id: string; number: number; title: string; score: number }[], frozenAt: Date | null): Minutes {
+function minutesFromRow(m: DetailRow, municipality: string | null, ranking: { position: number; id: string; number: number; title: string; score: number }[], frozenAt: Date | null, closedEarlyReason: string | null = null): Minutes {
   const decisionOf = new Map(m.decisions.map((d) => [d.initiativeId, d]));
   return buildMinutes({
     meeting: m,
     municipality,
     frozenAt,
+    closedEarlyReason,
     ranking,
     agenda: m.agenda.map((item) => {
       const d = decisionOf.get(item.initiative.id);
@@ -245,6 +247,31 @@ export async function addAgendaItem(actor: Actor, meetingId: string, input: unkn
   });
 }
 
+export type AgendaCandidate = { id: string; number: number; title: string; status: InitiativeStatus; department: string };
+
+/**
+ * Initiatives that could be added to this meeting's agenda, found by number ("42", "#42") or
+ * by a word of the title: eligible by status and not on the agenda yet, at most ten.
+ */
+export async function agendaCandidates(actor: Actor, meetingId: string, query: string): Promise<AgendaCandidate[]> {
+  authorize(actor, "portfolio.decide");
+  const q = query.trim().slice(0, 200);
+  if (!q) return [];
+  const number = /^#?\d{1,9}$/.test(q) ? Number(q.replace("#", "")) : null;
+  const rows = await prisma.initiative.findMany({
+    where: {
+      status: { in: [...AGENDA_STATUSES] },
+      agendaItems: { none: { meetingId } },
+      // LIKE's wildcards typed into the box are searched for as themselves.
+      OR: [...(number !== null ? [{ number }] : []), { title: { contains: q.replace(/[\\%_]/g, "\\$&"), mode: "insensitive" as const } }],
+    },
+    select: { id: true, number: true, title: true, status: true, ownerDepartment: { select: { name: true } } },
+    orderBy: { number: "desc" },
+    take: 10,
+  });
+  return rows.map((r) => ({ id: r.id, number: r.number, title: r.title, status: r.status, department: r.ownerDepartment.name }));
+}
+
 /** Finds an initiative by its number (#42), for forms that ask for one. */
 export async function initiativeIdByNumber(actor: Actor, number: number): Promise<string | null> {
   authorize(actor, "initiative.read");
@@ -290,11 +317,28 @@ export async function decide(actor: Actor, meetingId: string, input: unknown): P
 }
 
 /** Closes a planned meeting: freezes the ranking, the decisions and the participants as its snapshot. */
-export async function closeMeeting(actor: Actor, meetingId: string): Promise<{ id: string; closedAt: string }> {
+/** Today in the municipality's time zone, "YYYY-MM-DD" (a meeting's date is a calendar day). */
+const stockholmToday = async () => (await clockNow()).toLocaleDateString("sv-SE", { timeZone: "Europe/Stockholm" });
+
+/** Whether closing this meeting now would close it before its date (and so needs a reason). */
+export async function closingEarly(meeting: { date: string }): Promise<boolean> {
+  return meeting.date.slice(0, 10) > (await stockholmToday());
+}
+
+/**
+ * Close a meeting and fix its minutes. A meeting dated after today is closed only with a
+ * reason (a mistyped date or a meeting held early), which the minutes and the audit keep.
+ */
+export async function closeMeeting(actor: Actor, meetingId: string, input: unknown = {}): Promise<{ id: string; closedAt: string }> {
   authorize(actor, "portfolio.decide");
-  const [ranking, municipality] = await Promise.all([rankedPortfolio(actor), municipalityName()]);
+  const { earlyReason } = parseInput(closeMeetingInput, input ?? {});
+  const [ranking, municipality, today] = await Promise.all([rankedPortfolio(actor), municipalityName(), stockholmToday()]);
   return prisma.$transaction(async (tx) => {
     const closedAt = new Date();
+    const dated = await tx.portfolioMeeting.findUnique({ where: { id: meetingId }, select: { date: true, status: true } });
+    if (!dated) throw new NotFoundError("Meeting");
+    const early = dated.date.toISOString().slice(0, 10) > today;
+    if (early && dated.status === "PLANNED" && !earlyReason) throw new ValidationError([{ path: "earlyReason", message: "earlyCloseReason" }], "The meeting is dated after today: give the reason it is closed early.");
     const { count } = await tx.portfolioMeeting.updateMany({ where: { id: meetingId, status: "PLANNED" }, data: { status: "CLOSED", closedAt } });
     if (count === 0) {
       if (!(await tx.portfolioMeeting.findUnique({ where: { id: meetingId }, select: { id: true } }))) throw new NotFoundError("Meeting");
@@ -302,14 +346,14 @@ export async function closeMeeting(actor: Actor, meetingId: string): Promise<{ i
     }
     const row = await tx.portfolioMeeting.findUniqueOrThrow({ where: { id: meetingId }, select: DETAIL_SELECT });
     const frozen = ranking.map((r) => ({ position: r.position, id: r.id, number: r.number, title: r.title, score: r.score.total }));
-    const snapshot = minutesFromRow(row, municipality, frozen, closedAt);
+    const snapshot = minutesFromRow(row, municipality, frozen, closedAt, early ? earlyReason! : null);
     await tx.portfolioMeeting.update({ where: { id: meetingId }, data: { snapshot: snapshot as unknown as Prisma.InputJsonValue } });
     await recordAudit(tx, actor, {
       action: "meeting.close",
       entityType: "PortfolioMeeting",
       entityId: meetingId,
       before: { status: "PLANNED" },
-      after: { status: "CLOSED", decisions: snapshot.decisions.length, notHandled: snapshot.notHandled.map((i) => i.number) },
+      after: { status: "CLOSED", decisions: snapshot.decisions.length, notHandled: snapshot.notHandled.map((i) => i.number), ...(early ? { closedEarlyReason: earlyReason } : {}) },
     });
     return { id: meetingId, closedAt: closedAt.toISOString() };
   });

@@ -3,7 +3,7 @@ import { authorize } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/roles";
 import { prisma } from "@/lib/db";
 import { classify, classifyMany, type ClassifierInput, type Suggestion } from "@/lib/domain/classifier";
-import { completeness } from "@/lib/domain/completeness";
+import { completeness, type CompletenessItem } from "@/lib/domain/completeness";
 import { daysBetween, leadTimes } from "@/lib/domain/flow";
 import { splitQuadrant } from "@/lib/domain/pios";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -50,13 +50,24 @@ export function triageChecks(i: ClassifiableRow): string[] {
   return checks;
 }
 
+function completenessOf(i: ClassifiableRow) {
+  return completeness({ ...i, benefits: Array(i._count.benefits), goals: Array(i._count.goals) });
+}
+
+function missingOf(i: ClassifiableRow): CompletenessItem[] {
+  const c = completenessOf(i);
+  return [...c.missingRequired, ...c.missingOptional];
+}
+
 function completenessPercent(i: ClassifiableRow) {
-  return completeness({ ...i, benefits: Array(i._count.benefits), goals: Array(i._count.goals) }).percent;
+  return completenessOf(i).percent;
 }
 
 export type QueueItem = {
   id: string; number: number; title: string; department: string; daysWaiting: number; submittedAt: Date | null;
   completeness: number; suggestion: Suggestion; checks: string[];
+  /** What the description still lacks, so DIG sees at a glance what to ask for. */
+  missing: CompletenessItem[];
 };
 
 /** Every submitted initiative, oldest first, with the classifier's suggestion. */
@@ -77,6 +88,7 @@ export async function triageQueue(actor: Actor, now = new Date()): Promise<Queue
     completeness: completenessPercent(r),
     suggestion: suggestions[index]!,
     checks: triageChecks(r),
+    missing: missingOf(r),
   }));
 }
 

@@ -7,7 +7,7 @@ import type { Actor, Role } from "@/lib/auth/roles";
 import { prisma } from "@/lib/db";
 import { personStatus } from "@/lib/domain/organisation";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { toLocale } from "@/lib/i18n/locales";
+import { toLocale, formatLocale } from "@/lib/i18n/locales";
 import { id as idSchema } from "@/lib/validation/common";
 import { USER_PAGE_SIZE, userCreateInput, userQuery, userUpdateInput } from "@/lib/validation/users";
 import { diff, recordAudit } from "./audit";
@@ -134,7 +134,7 @@ async function mailLink(user: { email: string; name: string; locale: string }, l
   const t = translator(locale);
   const hours = Math.round((link.expiresAt.getTime() - Date.now()) / 3_600_000);
   const kind = link.purpose === "RESET" ? "reset" : "invitation";
-  const expires = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "sv-SE", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Stockholm" }).format(link.expiresAt);
+  const expires = new Intl.DateTimeFormat(formatLocale(locale), { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Stockholm" }).format(link.expiresAt);
   const result = await sendMail({
     to: user.email,
     subject: t(`mail.${kind}.subject`),

@@ -4,7 +4,7 @@ import { DECISION_TYPES } from "@/lib/domain/decisions";
 import { id, optionalText, text } from "./common";
 import { INITIATIVE_STATUSES } from "./initiative";
 
-export const MEETING_LIMITS = { title: 200, registryNumber: 60, participants: 4000, rationale: 2000 } as const;
+export const MEETING_LIMITS = { title: 200, registryNumber: 60, participants: 4000, rationale: 2000, earlyReason: 1000 } as const;
 
 /** Text that must be given: blank says "required", too little says "tooShort". */
 const requiredText = (max: number, min: number) => z.string({ message: "required" }).trim().min(1, { message: "required" }).pipe(text(max, min));
@@ -42,7 +42,12 @@ export const decisionInput = z
   })
   .strict();
 
-export const closeMeetingInput = z.object({}).strict().meta({ description: "No fields; an empty object or no body" });
+export const closeMeetingInput = z
+  .object({
+    earlyReason: optionalText(MEETING_LIMITS.earlyReason).meta({ description: "Required when the meeting is dated after today: why it is closed before its date (recorded in the minutes)" }),
+  })
+  .strict()
+  .meta({ description: "An empty object or no body for a meeting held today or earlier" });
 
 // ---- The frozen snapshot of a closed meeting (read leniently: older snapshots lack fields) ----
 
@@ -72,6 +77,7 @@ export const meetingSnapshot = z.object({
     .default([]),
   notHandled: z.array(z.object({ initiativeId: z.string(), number: z.number().int(), title: z.string(), department: z.string().default(""), status })).default([]),
   ranking: z.array(z.object({ position: z.number().int(), initiativeId: z.string(), number: z.number().int().nullable(), title: z.string(), score: z.number() })).default([]),
+  closedEarlyReason: z.string().nullable().default(null),
 });
 
 // ---- API responses ----

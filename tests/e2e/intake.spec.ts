@@ -61,7 +61,9 @@ test.describe("intake", () => {
     await page.getByRole("button", { name: "Skicka in" }).click();
     await expect(page.getByText("Initiativet är inskickat till digitaliseringsenheten.")).toBeVisible();
     await expect(page.getByTestId("timeline")).toContainText("Inskickad");
-    await expect(page.getByText("<script>window.pwned=1</script>")).toBeVisible();
+    // Shown as text both in the description and in the change history.
+    await expect(page.getByText("<script>window.pwned=1</script>", { exact: true })).toBeVisible();
+    await expect(page.getByText("(inget) → <script>window.pwned=1</script>")).toBeVisible();
     expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
     await expect(page.getByRole("link", { name: "Redigera" })).toHaveCount(0);
     await expectAccessible(page);
@@ -177,11 +179,13 @@ const WORDS = {
     submit: "Skicka in", saveDraft: "Spara utkast", summary: "Formuläret innehåller 4 fel", nothingSaved: "Ingenting är sparat ännu.",
     fields: ["Rubrik", "Behov", "Vem får nyttan?", "Vilken sorts förändring?"], need: "Behov *", submitted: "Initiativet är inskickat till digitaliseringsenheten.",
     ready: "Allt som krävs är ifyllt.", title: "Rubrik *",
+    history: { submitted: "Status: Utkast → Inskickad", recipient: "Vem får nyttan? Intern nytta" },
   },
   en: {
     submit: "Submit", saveDraft: "Save draft", summary: "The form has 4 errors", nothingSaved: "Nothing has been saved yet.",
     fields: ["Title", "Need", "Who benefits?", "What kind of change?"], need: "Need *", submitted: "The initiative has been submitted to the digitalisation unit.",
     ready: "Everything required is filled in.", title: "Title *",
+    history: { submitted: "Status: Draft → Submitted", recipient: "Who benefits? Internal benefit" },
   },
 } as const;
 
@@ -217,5 +221,12 @@ for (const lang of LANGS) {
     await expect(page.getByText(w.submitted)).toBeVisible();
     await expect(page.getByTestId("next-step")).toHaveCount(0);
     await expect(page.getByTestId("timeline")).toContainText(lang === "sv" ? "Inskickad" : "Submitted");
+    // The history in words: field names and labels, never keys, codes or JSON.
+    const history = page.getByTestId("history-event");
+    await expect(history.first()).toContainText(w.history.submitted);
+    await expect(history.last()).toContainText(`${w.fields[0]}: ${title}`);
+    await expect(history.last()).toContainText(w.history.recipient);
+    for (const text of await history.allInnerTexts()) expect(text).not.toMatch(/[{}]|INTERNAL|EXTERNAL|SUBMITTED|benefitRecipient/);
+    await expectAccessible(page);
   });
 }

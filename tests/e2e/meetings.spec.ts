@@ -46,7 +46,7 @@ async function awaitingDecision(browser: Browser, baseURL: string, t: string) {
 
 /** A planned meeting made by leadership through the API, with a running initiative added (so an item can always be previewed). */
 async function plannedMeeting(page: Page, title: string) {
-  const created = await page.request.post("/api/v1/meetings", { data: { title, date: "2026-12-17", registryNumber: "KS 2026/0999", participants: "Per Håkansson (ordförande)\nSara Nyström (sekreterare)" } });
+  const created = await page.request.post("/api/v1/meetings", { data: { title, date: dayFromNow(14), registryNumber: "KS 2026/0999", participants: "Per Håkansson (ordförande)\nSara Nyström (sekreterare)" } });
   expect(created.status()).toBe(201);
   const { data } = await created.json();
   const ranking = (await (await page.request.get("/api/v1/portfolio/ranking")).json()).data as { id: string; number: number; status: string }[];
@@ -55,6 +55,9 @@ async function plannedMeeting(page: Page, title: string) {
   expect([201, 409]).toContain(added.status());
   return { id: data.id as string, running };
 }
+
+/** A calendar day `days` from today, "YYYY-MM-DD" (a meeting after today is closed only with a reason). */
+const dayFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 const item = (page: Page, i: { number: number; title: string }) => page.getByTestId("agenda-item").filter({ has: page.getByRole("heading", { name: `#${i.number} ${i.title}` }) });
 
@@ -81,7 +84,7 @@ test.describe("portfolio meeting end to end", () => {
 
     const form = page.getByTestId("new-meeting-form");
     await form.getByLabel("Rubrik").fill(`Portföljmöte december ${t}`);
-    await form.getByLabel("Datum").fill("2026-12-10");
+    await form.getByLabel("Datum").fill(dayFromNow(7));
     await form.getByLabel("Diarienummer (frivilligt)").fill(`KS 2026/${t}`);
     await form.getByLabel("Deltagare").fill("Per Håkansson (kommundirektör, ordförande)\nSara Nyström (sekreterare)\nJonas Wallin (ekonomichef)");
     await form.getByRole("button", { name: "Skapa möte" }).click();
@@ -89,6 +92,8 @@ test.describe("portfolio meeting end to end", () => {
     await expect(page.getByRole("status").filter({ hasText: /Mötet är skapat med \d+ ärenden på dagordningen/ })).toBeVisible();
     // The agenda holds every initiative awaiting decision on the portfolio track, ours among them.
     for (const i of [approve, defer, info]) await expect(item(page, i!)).toBeVisible();
+    // Each item says where it stands in the ranking, by benefit and strategic direction.
+    await expect(item(page, approve!).getByTestId("item-rank")).toHaveText(/^Plats \d+ av \d+, [\d,]+ poäng$/);
     await expectAccessible(page);
 
     // Preview approving one: server-rendered tables, reachable by link (works without JavaScript).
@@ -103,13 +108,34 @@ test.describe("portfolio meeting end to end", () => {
     await expect(page.getByTestId("preview").getByRole("link", { name: "arbetsinsats" })).toHaveAttribute("aria-current", "true");
     await expectAccessible(page);
 
+    // One decision form at a time: folded until opened; a decision is confirmed in a dialog.
+    await expect(page.getByTestId("decision-form").first()).toBeHidden();
     const decideOn = async (i: { number: number; title: string }, type: string, rationale: string) => {
       const card = item(page, i);
+      await card.getByText(`Fatta beslut om #${i.number}`).click();
       await card.getByLabel("Beslut", { exact: true }).selectOption(type);
       await card.getByLabel("Motivering").fill(rationale);
-      await card.getByRole("button", { name: "Registrera beslut" }).click();
+      await card.getByRole("button", { name: `Registrera beslut om #${i.number}` }).click();
+      await page.getByRole("dialog", { name: `Registrera beslutet om #${i.number}?` }).getByRole("button", { name: "Ja, registrera beslutet" }).click();
       await expect(page.getByRole("status").filter({ hasText: `Beslutet om #${i.number} är registrerat.` })).toBeVisible();
     };
+    // Cancelling the dialog records nothing; an incomplete form is not confirmed but told what is missing.
+    const first = item(page, approve!);
+    await first.getByText(`Fatta beslut om #${approve!.number}`).click();
+    await first.getByRole("button", { name: `Registrera beslut om #${approve!.number}` }).click();
+    await expect(page.getByRole("dialog")).toHaveCount(0);
+    await expect(first.getByText("Välj ett av alternativen.")).toBeVisible();
+    await first.getByLabel("Beslut", { exact: true }).selectOption("APPROVE");
+    await first.getByLabel("Motivering").fill("Hög nytta.");
+    await first.getByRole("button", { name: `Registrera beslut om #${approve!.number}` }).click();
+    const dialog = page.getByRole("dialog", { name: `Registrera beslutet om #${approve!.number}?` });
+    await expect(dialog).toContainText("kan inte ändras");
+    await expectAccessible(page);
+    await dialog.getByRole("button", { name: "Avbryt" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(first.getByTestId("decision")).toHaveCount(0);
+    await page.reload();
+    await expect(item(page, approve!).getByTestId("decision")).toHaveCount(0);
     await decideOn(approve!, "APPROVE", "Hög nytta för invånarna och ryms i DIG:s kapacitet under 2027.");
     await expect(item(page, approve!).getByTestId("decision")).toContainText("Beslut: Godkänt");
     await decideOn(defer!, "DEFER", "Avvaktar upphandlingen av e-arkivet; tas upp igen hösten 2027.");
@@ -129,11 +155,34 @@ test.describe("portfolio meeting end to end", () => {
     await expect(page.getByTestId("ranking").getByTestId("position").first()).toHaveText("1");
     await page.goto(meetingUrl);
 
-    await page.getByTestId("close-form").getByRole("button", { name: "Stäng mötet och fastställ protokollet" }).click();
+    // Adding an item: found by a word of its title, not by knowing its number.
+    const ranking = (await (await page.request.get("/api/v1/portfolio/ranking")).json()).data as { id: string; number: number; title: string; status: string }[];
+    const agendaNumbers = new Set((((await (await page.request.get(`/api/v1/meetings/${meetingUrl.split("/").pop()}`)).json()).data.agenda) as { initiative: { number: number } }[]).map((a) => a.initiative.number));
+    const extra = ranking.find((r) => ["IN_PROGRESS", "APPROVED"].includes(r.status) && !agendaNumbers.has(r.number))!;
+    const word = extra.title.split(" ").find((w) => w.length > 6) ?? extra.title;
+    await page.getByTestId("find-form").getByLabel("Initiativnummer eller ord i titeln").fill(word);
+    await page.getByTestId("find-form").getByRole("button", { name: "Sök" }).click();
+    await page.getByTestId("candidates").getByRole("button", { name: `Lägg till #${extra.number} på dagordningen` }).click();
+    await expect(page.getByRole("status").filter({ hasText: `#${extra.number}` })).toBeVisible();
+    await expect(item(page, extra)).toBeVisible();
+    await page.getByTestId("find-form").getByLabel("Initiativnummer eller ord i titeln").fill(String(approve!.number));
+    await page.getByTestId("find-form").getByRole("button", { name: "Sök" }).click();
+    await expect(page.getByTestId("no-candidates")).toBeVisible();
+
+    // The meeting is dated next week: closing it now needs the reason, which the minutes keep.
+    const close = page.getByTestId("close-form");
+    await close.getByRole("button", { name: "Stäng mötet och fastställ protokollet" }).click();
+    await expect(close.getByText("Skriv varför det stängs redan nu.")).toBeVisible();
+    await close.getByLabel(/Varför stängs det före mötesdagen/).fill("Mötet hölls en vecka tidigare på grund av budgetberedningen.");
+    await close.getByRole("button", { name: "Stäng mötet och fastställ protokollet" }).click();
+    const closeDialog = page.getByRole("dialog", { name: "Stänga mötet och fastställa protokollet?" });
+    await expect(closeDialog).toContainText(/\d+ ärenden? utan beslut förs in som ej behandlade?\./);
+    await expectAccessible(page);
+    await closeDialog.getByRole("button", { name: "Ja, stäng mötet" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Mötet är stängt och protokollet fastställt." })).toBeVisible();
     await expect(page.getByTestId("decision-form")).toHaveCount(0);
     await expect(page.getByTestId("close-form")).toHaveCount(0);
-    await expect(page.getByTestId("add-form")).toHaveCount(0);
+    await expect(page.getByTestId("find-form")).toHaveCount(0);
     await expectAccessible(page);
 
     await page.getByRole("link", { name: "Beslutsprotokoll" }).click();
@@ -153,6 +202,7 @@ test.describe("portfolio meeting end to end", () => {
     await expect(decisions.filter({ hasText: defer!.title })).toContainText("Vilande");
     await expect(decisions.filter({ hasText: info!.title })).toContainText("Per Håkansson");
     await expect(minutes.getByRole("heading", { name: "Ej behandlade ärenden" })).toBeVisible();
+    await expect(minutes.getByTestId("closed-early")).toHaveText("Mötet hölls en vecka tidigare på grund av budgetberedningen.");
     await expectAccessible(page);
 
     await page.getByRole("button", { name: "Skriv ut" }).click();
@@ -178,7 +228,7 @@ test("a viewer reads meetings and minutes but gets no controls, and the API refu
 
   await page.goto(`/meetings/${id}?preview=${running.id}`);
   await expect(page.getByTestId("agenda-item").first()).toBeVisible();
-  for (const control of ["decision-form", "preview-link", "preview", "refresh-form", "add-form", "close-form"]) await expect(page.getByTestId(control)).toHaveCount(0);
+  for (const control of ["decision-form", "preview-link", "preview", "refresh-form", "find-form", "close-form"]) await expect(page.getByTestId(control)).toHaveCount(0);
 
   await page.getByRole("link", { name: "Alla portföljmöten" }).click();
   await page.getByTestId("past-meetings").getByRole("link", { name: "Beslutsprotokoll: Portföljmöte hösten 2026" }).click();
@@ -209,6 +259,28 @@ for (const lang of LANGS) {
 
     await page.goto(`/meetings/${id}`);
     await expect(page.getByTestId("preview-link").first()).toBeVisible();
+    await expectAccessible(page);
+    // The decision form unfolded and its confirm dialog open; the close dialog with its reason.
+    const w = lang === "sv"
+      ? { decideFor: `Fatta beslut om #${running.number}`, decide: `Registrera beslut om #${running.number}`, cancel: "Avbryt", close: "Stäng mötet och fastställ protokollet", reason: /Varför stängs det före mötesdagen/, find: "Sök", findField: "Initiativnummer eller ord i titeln" }
+      : { decideFor: `Decide on #${running.number}`, decide: `Record the decision on #${running.number}`, cancel: "Cancel", close: "Close the meeting and finalise the minutes", reason: /Why is it closed before that date/, find: "Search", findField: "Initiative number or a word of the title" };
+    const runningItem = page.getByTestId("agenda-item").filter({ has: page.getByRole("heading", { name: new RegExp(`#${running.number} `) }) });
+    await runningItem.getByText(w.decideFor).click();
+    await runningItem.locator("select[name=type]").selectOption({ index: 1 });
+    await runningItem.locator("textarea[name=rationale]").fill("Prov av tillgängligheten.");
+    await runningItem.getByRole("button", { name: w.decide }).click();
+    await expect(page.getByRole("dialog")).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole("dialog").getByRole("button", { name: w.cancel }).click();
+    await page.getByTestId("close-form").getByLabel(w.reason).fill("Prov av tillgängligheten.");
+    await page.getByTestId("close-form").getByRole("button", { name: w.close }).click();
+    await expect(page.getByRole("dialog")).toBeVisible();
+    await expectAccessible(page);
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("dialog")).toHaveCount(0);
+    await page.getByTestId("find-form").getByLabel(w.findField).fill("zzzz-finns-inte");
+    await page.getByTestId("find-form").getByRole("button", { name: w.find }).click();
+    await expect(page.getByTestId("no-candidates")).toBeVisible();
     await expectAccessible(page);
     await page.goto(`/meetings/${id}?preview=${running.id}#preview`);
     await expect(page.getByTestId("preview")).toBeVisible();

@@ -124,7 +124,8 @@ test("leadership sets the target balance; a sum other than 100 is refused; a vie
   await viewerPage.goto("/portfolio");
   await expect(viewerPage.getByRole("link", { name: "Vikter och målbalans" })).toHaveCount(0);
   await viewerPage.goto("/portfolio/settings");
-  await expect(viewerPage).toHaveURL(/\/portfolio$/);
+  await expect(viewerPage).toHaveURL(/\/\?denied=portfolioSettings$/);
+  await expect(viewerPage.getByTestId("denied")).toHaveText("Du har inte behörighet till sidan Portföljens inställningar. Be en administratör om du behöver den.");
   await expect(viewerPage.getByTestId("target-form")).toHaveCount(0);
   await expect(viewerPage.getByTestId("weights-form")).toHaveCount(0);
   const api = await viewerPage.request.put("/api/v1/portfolio/balance-target", { data: { year: 2026, shares: { INTERNAL_EFFICIENCY: 25, INTERNAL_INNOVATION: 25, EXTERNAL_EFFICIENCY: 25, EXTERNAL_INNOVATION: 25 } } });

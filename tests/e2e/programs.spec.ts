@@ -29,7 +29,7 @@ test("DIG creates a program with leader, council and goal, adds two initiatives,
   await page.getByRole("button", { name: "Skapa programmet" }).click();
   const form = page.getByTestId("program-form");
   await expect(form.getByText("Formuläret innehåller 2 fel.")).toBeVisible();
-  await expect(form.getByText("Texten är för kort.").first()).toBeVisible();
+  await expect(form.getByText("Fyll i det här fältet.").first()).toBeVisible();
 
   const name = `Fritid och service ${tag()}`;
   await page.getByLabel("Namn").fill(name);
@@ -59,8 +59,12 @@ test("DIG creates a program with leader, council and goal, adds two initiatives,
   await expect(page.getByTestId("totals")).toContainText(/2\s000\stim/);
   await expectAccessible(page);
 
-  // Taking one out again (a button per row, one form for the table).
+  // Taking one out again: a button per row, confirmed in a dialog.
   await page.getByRole("button", { name: new RegExp(`^Ta bort #\\d+ ${IT_SUPPORT}$`) }).click();
+  const confirm = page.getByRole("dialog", { name: /^Ta bort #\d+ från programmet\?$/ });
+  await expect(confirm).toContainText("Initiativet finns kvar i portföljen");
+  await expectAccessible(page);
+  await confirm.getByRole("button", { name: "Ja, ta bort från programmet" }).click();
   await expect(page.getByText("Initiativet är borttaget från programmet.")).toBeVisible();
   await expect(page.getByTestId("program-initiatives")).not.toContainText(IT_SUPPORT);
   await expect(page.getByTestId("program-initiatives")).toContainText(LOKALBOKNING);
@@ -181,6 +185,12 @@ for (const lang of LANGS) {
     await page.getByTestId("programs").getByRole("link", { name: "Digital välfärd" }).click();
     await expect(page.getByTestId("roadmap-timeline")).toBeVisible();
     await expectAccessible(page);
+    // Removing asks first, in the page's language; Escape leaves everything as it was.
+    await page.getByTestId("remove-from-program").first().getByRole("button").click();
+    await expect(page.getByRole("dialog")).toContainText(lang === "sv" ? "finns kvar i portföljen" : "stays in the portfolio");
+    await expectAccessible(page);
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("dialog")).toHaveCount(0);
     await page.getByTestId("program-initiatives").getByRole("link").first().click();
     await expect(page.getByTestId("delivery")).toBeVisible();
     await expectAccessible(page);

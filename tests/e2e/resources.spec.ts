@@ -60,7 +60,7 @@ test("DIG allocates DIG and local hours, pushes a DIG quarter over capacity, see
   await expect(form.getByText("Timmarna är fördelade.")).toBeVisible(AFTER_SAVE);
   const rows = section.getByTestId("allocations").locator("tbody tr").filter({ hasText: Q_DIG });
   await expect(rows).toHaveCount(2);
-  await expect(rows.filter({ hasText: "DIG" })).toContainText("600 h");
+  await expect(rows.filter({ hasText: "DIG" })).toContainText("600 tim");
   // The department's own pool is not borrowed.
   await expect(rows.filter({ hasText: SOC_POOL })).not.toContainText("Lånad");
 
@@ -74,7 +74,7 @@ test("DIG allocates DIG and local hours, pushes a DIG quarter over capacity, see
   const cell = page.getByTestId(`cell-DIG-${Q_DIG}`);
   await expect(cell).toHaveAttribute("data-over", "true");
   await expect(cell).toContainText("Över kapacitet");
-  await expect(cell).toContainText("600 h av 500 h");
+  await expect(cell).toContainText("600 tim av 500 tim");
   await expect(cell).toContainText("120 %");
 
   // Reduce DIG's hours on the initiative page: the warning disappears.
@@ -83,12 +83,12 @@ test("DIG allocates DIG and local hours, pushes a DIG quarter over capacity, see
   await edit.getByLabel(`Timmar för DIG, ${Q_DIG}`).fill("400");
   await edit.getByRole("button", { name: `Spara: DIG, ${Q_DIG}` }).click();
   await expect(edit.getByText("Sparat.").first()).toBeVisible(AFTER_SAVE);
-  await expect(edit.getByTestId("allocations").locator("tbody tr").filter({ hasText: Q_DIG }).filter({ hasText: "DIG" })).toContainText("400 h");
+  await expect(edit.getByTestId("allocations").locator("tbody tr").filter({ hasText: Q_DIG }).filter({ hasText: "DIG" })).toContainText("400 tim");
 
   await page.goto(`/resources/demand?from=${Q_DIG}&quarters=1`);
   await expect(cell).toHaveAttribute("data-over", "false");
   await expect(cell).not.toContainText("Över kapacitet");
-  await expect(cell).toContainText("400 h av 500 h");
+  await expect(cell).toContainText("400 tim av 500 tim");
   await expect(cell).toContainText("80 %");
   await expect(page.getByTestId("reinforcement-answer")).toBeVisible();
 });
@@ -106,7 +106,7 @@ test("a department manager allocates only the own local pool: other pools are ne
   await expect(form.getByText("Timmarna är fördelade.")).toBeVisible(AFTER_SAVE);
   const row = page.getByTestId("allocations").locator("tbody tr").filter({ hasText: Q_MANAGER });
   await expect(row).toContainText(SOC_POOL);
-  await expect(row).toContainText("20 h");
+  await expect(row).toContainText("20 tim");
 
   const pools = await poolIds(page);
   for (const name of ["DIG", "Digitalt center", "IT-pedagoger, Förskola & Grundskola"]) {

@@ -34,6 +34,11 @@ test("DIG accepts, overrides with a reason, requests information, and approves i
   await expect(page.getByTestId("role-line")).toBeVisible();
   await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Triagering" }).click();
   await expect(page.getByTestId("flow")).toContainText(/median|Inga triageringar/);
+  // Numbers in the Swedish format: a decimal comma, never a decimal point.
+  expect(await page.getByTestId("flow").textContent()).not.toMatch(/\d\.\d/);
+  // Every row says what to check, or that there is nothing.
+  for (const cell of await page.locator("tbody tr td:last-child").all()) expect((await cell.textContent())?.trim()).toBeTruthy();
+  await expect(page.locator("tbody tr", { hasText: `Bättre stöd till biståndshandläggare ${t}` })).toContainText("Saknas i beskrivningen: förväntade nyttor");
   await expectAccessible(page);
 
   // 1. Accept the suggestion as it stands.
@@ -88,7 +93,12 @@ test("a department manager cannot open triage", async ({ page }) => {
   await expect(page.getByTestId("role-line")).toBeVisible();
   await expect(page.getByRole("link", { name: "Triagering" })).toHaveCount(0);
   await page.goto("/triage");
-  await expect(page).toHaveURL(/\/$/);
+  // Sent home with the reason, not silently.
+  await expect(page).toHaveURL(/\/\?denied=triage$/);
+  await expect(page.getByTestId("denied")).toHaveText("Du har inte behörighet till sidan Triagering. Be en administratör om du behöver den.");
+  // What the role can do leads there.
+  await page.getByRole("link", { name: /^Registrera nya initiativ/ }).click();
+  await expect(page).toHaveURL(/\/initiatives\/new$/);
   const api = await page.request.get("/api/v1/triage/queue");
   expect(api.status()).toBe(403);
 });

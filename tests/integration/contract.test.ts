@@ -89,7 +89,7 @@ const weights = { alignment: 3, benefit: 3, reach: 2, urgency: 2, risk: 1 };
 /** Quarters relative to the current one, so allocations and capacity stay inside the allowed window. */
 const quarterAhead = (n: number) => addQuarters(currentQuarter(), n);
 const programInput = (name: string) => ({ name, targetState: "En målbild som kontraktstestet beskriver." });
-const meetingInput = (title: string) => ({ title, date: "2026-12-10", registryNumber: "KS 2026/0999", participants: "Per Håkansson (ordförande)\nSara Nyström (sekreterare)" });
+const meetingInput = (title: string) => ({ title, date: "2026-11-26", registryNumber: "KS 2026/0999", participants: "Per Håkansson (ordförande)\nSara Nyström (sekreterare)" });
 
 /** A CSV upload with the template's Swedish headers: title and department suffice. */
 const csvUpload = (fileName: string, ...rows: string[]) => {

@@ -63,11 +63,18 @@ describeEachEngine("initiatives", (ctx) => {
     expect(stored.statusChanges.map((s) => s.toStatus)).toEqual(["DRAFT", "SUBMITTED"]);
     expect(stored.goals).toHaveLength(1);
     expect(stored.benefits[0]!.annualHours).toBe(400);
-    const audit = await auditHistory(actors.chef!, id);
+    const { events: audit, names } = await auditHistory(actors.chef!, id);
     expect(audit.map((a) => a.action).sort()).toEqual(["initiative.create", "initiative.status.submitted", "initiative.update"]);
     const update = audit.find((a) => a.action === "initiative.update")!;
     expect(update.after).toMatchObject({ nature: "EFFICIENCY" });
     expect(update.actorLabel).toBe(actors.chef!.name);
+    // The history names what changed, as rows, and the records it refers to by name.
+    expect(update.changes).toContainEqual({ field: "nature", before: { kind: "none" }, after: { kind: "code", group: "nature", value: "EFFICIENCY" } });
+    const created = audit.find((a) => a.action === "initiative.create")!;
+    expect(created.changes.find((c) => c.field === "ownerDepartmentId")?.after).toEqual({ kind: "reference", ref: "department", id: draft().ownerDepartmentId });
+    expect(names.department[draft().ownerDepartmentId]).toBe("Socialförvaltningen");
+    expect(update.changes.find((c) => c.field === "goals")).toEqual({ field: "goals", before: { kind: "none" }, after: { kind: "list", items: [{ kind: "reference", ref: "goal", id: goal }] } });
+    expect(names.goal[goal]).toMatch(/^\S+ \S/);
     // Once submitted, the department can no longer edit it.
     await expect(updateInitiative(actors.chef!, id, { ...draft(), version: 3 })).rejects.toBeInstanceOf(ForbiddenError);
   });

@@ -3,7 +3,7 @@ import { ForbiddenError } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/roles";
 import type { InitiativeStatus, TriageTrack } from "@/lib/generated/prisma/client";
 import { AppError, ValidationError } from "@/lib/server/errors";
-import { addAgendaItem, closeMeeting, createMeeting, decide, getMeeting, listMeetings, meetingMinutes, previewDecision, refreshAgenda } from "@/lib/server/meetings";
+import { addAgendaItem, agendaCandidates, closeMeeting, createMeeting, decide, getMeeting, listMeetings, meetingMinutes, previewDecision, refreshAgenda } from "@/lib/server/meetings";
 import { rankedPortfolio } from "@/lib/server/portfolio";
 import { seedDemo } from "@/prisma/seed/demo";
 import { describeEachEngine } from "./engines";
@@ -19,7 +19,7 @@ describeEachEngine("portfolio meetings", (ctx) => {
   const a: Record<string, Actor> = {};
   let soc = "";
   const db = () => ctx.db.prisma;
-  const meetingInput = (title = "Portföljmöte december") => ({ title, date: "2026-12-10", registryNumber: "KS 2026/0500", participants: "Per Håkansson (ordförande)\nSara Nyström (sekreterare)" });
+  const meetingInput = (title = "Portföljmöte december") => ({ title, date: "2026-11-26", registryNumber: "KS 2026/0500", participants: "Per Håkansson (ordförande)\nSara Nyström (sekreterare)" });
 
   beforeAll(async () => {
     await seedDemo(ctx.db.prisma);
@@ -66,7 +66,7 @@ describeEachEngine("portfolio meetings", (ctx) => {
     const ranking = await rankedPortfolio(a.insyn!);
     const positions = meeting.agenda.map((item) => ranking.find((r) => r.id === item.initiative.id)!.position);
     expect(positions).toEqual([...positions].sort((x, y) => x - y));
-    expect(meeting).toMatchObject({ status: "PLANNED", title: "Portföljmöte december", registryNumber: "KS 2026/0500", date: "2026-12-10T12:00:00.000Z" });
+    expect(meeting).toMatchObject({ status: "PLANNED", title: "Portföljmöte december", registryNumber: "KS 2026/0500", date: "2026-11-26T12:00:00.000Z" });
     const audit = await db().auditEvent.findFirstOrThrow({ where: { entityType: "PortfolioMeeting", entityId: created.id, action: "meeting.create" } });
     expect(audit.actorId).toBe(a.ledning!.id);
     await db().initiative.updateMany({ where: { id: { in: [rerouted.id, promoted.id] } }, data: { status: "DEFERRED" } });
@@ -293,6 +293,47 @@ describeEachEngine("portfolio meetings", (ctx) => {
     await db().initiative.update({ where: { id: approved.id }, data: { title: "Nytt namn efter mötet", status: "IN_PROGRESS" } });
     await db().decision.updateMany({ where: { meetingId: id }, data: { rationale: "Ändrad i efterhand" } });
     expect((await meetingMinutes(a.insyn!, id)).minutes).toEqual(minutes);
+  });
+
+  it("a meeting dated after today is closed only with a reason, which the minutes and the audit keep; one dated today needs none", async () => {
+    const day = (days: number) => new Date(Date.now() + days * 86_400_000).toLocaleDateString("sv-SE", { timeZone: "Europe/Stockholm" });
+    const later = (await createMeeting(a.ledning!, { ...meetingInput("Planeras senare"), date: day(30) })).id;
+    const before = await counts();
+    const refused = (await closeMeeting(a.ledning!, later).catch((e) => e)) as ValidationError;
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect(refused.issues).toEqual([{ path: "earlyReason", message: "earlyCloseReason" }]);
+    expect(await code(closeMeeting(a.ledning!, later, { earlyReason: "   " }))).toBe("400 VALIDATION_FAILED");
+    expect(await code(closeMeeting(a.ledning!, later, { earlyReason: "x", extra: 1 }))).toBe("400 VALIDATION_FAILED");
+    // Authorization before the input: a viewer learns nothing about the date.
+    expect(await code(closeMeeting(a.insyn!, later))).toBe(403);
+    expect(await counts()).toEqual(before);
+    expect((await db().portfolioMeeting.findUniqueOrThrow({ where: { id: later } })).status).toBe("PLANNED");
+
+    await closeMeeting(a.ledning!, later, { earlyReason: "Mötet hölls tidigare på grund av budgetberedningen." });
+    const { minutes } = await meetingMinutes(a.insyn!, later);
+    expect(minutes.closedEarlyReason).toBe("Mötet hölls tidigare på grund av budgetberedningen.");
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { entityId: later, action: "meeting.close" } });
+    expect(audit.after).toMatchObject({ status: "CLOSED", closedEarlyReason: "Mötet hölls tidigare på grund av budgetberedningen." });
+
+    const today = (await createMeeting(a.ledning!, { ...meetingInput("Hålls i dag"), date: day(0) })).id;
+    await closeMeeting(a.ledning!, today);
+    expect((await meetingMinutes(a.insyn!, today)).minutes.closedEarlyReason).toBeNull();
+  });
+
+  it("finds initiatives to add by number or a word of the title: eligible by status and not on the agenda yet", async () => {
+    const running = await initiative("Sökbar pågående e-tjänst för hemtjänsten", { status: "IN_PROGRESS" });
+    const draft = await initiative("Sökbar e-tjänst som är ett utkast", { status: "DRAFT" });
+    const { id } = await createMeeting(a.ledning!, meetingInput("Sökprov"));
+    const byWord = await agendaCandidates(a.ledning!, id, "sökbar");
+    expect(byWord.map((c) => c.id)).toContain(running.id);
+    expect(byWord.map((c) => c.id)).not.toContain(draft.id);
+    expect((await agendaCandidates(a.ledning!, id, `#${running.number}`)).map((c) => c.id)).toEqual([running.id]);
+    expect(await agendaCandidates(a.ledning!, id, "   ")).toEqual([]);
+    await addAgendaItem(a.ledning!, id, { initiativeId: running.id });
+    expect((await agendaCandidates(a.ledning!, id, "sökbar")).map((c) => c.id)).not.toContain(running.id);
+    // Wildcards are words, not patterns; and a viewer may not search to add.
+    expect(await agendaCandidates(a.ledning!, id, "%_%")).toEqual([]);
+    expect(await code(agendaCandidates(a.insyn!, id, "sökbar"))).toBe(403);
   });
 
   it("the demo's closed meeting has minutes from its snapshot; past and upcoming meetings are listed apart", async () => {

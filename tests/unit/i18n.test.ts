@@ -34,3 +34,15 @@ describe("safeCallback", () => {
     expect(["https://evil.example", "//evil.example", "/\\evil.example", "", undefined].map(safeCallback)).toEqual(["/", "/", "/", "/", "/"]);
   });
 });
+
+describe("numbers in messages follow the locale", () => {
+  it("writes a decimal comma and a space for thousands in Swedish, and day-first English", async () => {
+    const { translator } = await import("@/lib/i18n/translator");
+    const sv = translator("sv")("triage.flow", { median: 30.1, p90: 1234.5, count: 2000 });
+    expect(sv).toContain("median 30,1 dagar");
+    expect(sv).toMatch(/1\u00a0234,5 dagar/);
+    expect(sv).toMatch(/\(2\u00a0000 initiativ\)/);
+    expect(translator("en")("triage.flow", { median: 30.1, p90: 1234.5, count: 2000 })).toContain("median 30.1 days, 90th percentile 1,234.5 days (2,000 initiatives)");
+    expect(translator("sv")("portfolio.showing", { from: 1, to: 50, total: 50000 })).toMatch(/av 50\u00a0000/);
+  });
+});

@@ -15,6 +15,7 @@ import { RealisationChart } from "@/components/portfolio/charts";
 import { ClientMessages } from "@/components/ui/ClientMessages";
 import { FilterSelect } from "@/components/ui/FilterSelect";
 import { saveBenefitSettingsAction } from "./actions";
+import { formatLocale } from "@/lib/i18n/locales";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("benefits"))("title") };
@@ -45,8 +46,8 @@ export default async function BenefitsPage({ searchParams }: { searchParams: Pro
   // most of such a page's server time; see lib/server/words-cache.ts).
   const day = (await clockNow()).toISOString().slice(0, 10);
   const words = await wordsUntilWrite(`benefitsPage:${user.id}:${user.role}:${user.departmentId}:${summary.groupBy}:${day}`, () => {
-    const dates = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "sv-SE", { dateStyle: "medium", timeZone: "UTC" });
-    const numbers = new Intl.NumberFormat(locale === "en" ? "en-GB" : "sv-SE", { maximumFractionDigits: 1 });
+    const dates = new Intl.DateTimeFormat(formatLocale(locale), { dateStyle: "medium", timeZone: "UTC" });
+    const numbers = new Intl.NumberFormat(formatLocale(locale), { maximumFractionDigits: 1 });
     const n = (v: number) => numbers.format(v);
     const rows = (list: FollowUpListItem[]): FollowUpRow[] =>
       list.map((f) => ({

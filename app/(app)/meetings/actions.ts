@@ -56,9 +56,10 @@ export async function refreshAgendaAction(meetingId: string, _prev: MeetingActio
   });
 }
 
-export async function closeMeetingAction(meetingId: string, _prev: MeetingActionState, _form: FormData) {
+export async function closeMeetingAction(meetingId: string, _prev: MeetingActionState, form: FormData) {
   return run(async () => {
-    await closeMeeting(await requireActor(), meetingId);
+    const earlyReason = form.get("earlyReason");
+    await closeMeeting(await requireActor(), meetingId, typeof earlyReason === "string" ? { earlyReason } : {});
     return `/meetings/${meetingId}?done=closed`;
   });
 }

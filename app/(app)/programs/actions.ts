@@ -50,15 +50,15 @@ export async function addProgramInitiativeAction(programId: string, _prev: State
 }
 
 /** A plain form button (works without JavaScript): a refusal comes back as ?error=CODE on the program page. */
-export async function removeProgramInitiativeAction(programId: string, form: FormData): Promise<void> {
-  let code: string | null = null;
+/** Confirmed in a dialog first (ConfirmAction); a refusal is told beside the button, a removal on the page. */
+export async function removeProgramInitiativeAction(programId: string, initiativeId: string): Promise<{ ok: boolean; code?: string }> {
   try {
-    await removeProgramInitiative(await requireActor(), programId, str(form, "initiativeId"));
+    await removeProgramInitiative(await requireActor(), programId, initiativeId);
   } catch (error) {
-    code = toErrorResponse(error).body.error.code;
+    return { ok: false, code: toErrorResponse(error).body.error.code };
   }
   revalidatePath(`/programs/${programId}`);
-  redirect(`/programs/${programId}${code ? `?error=${encodeURIComponent(code)}` : "?removed=1"}`);
+  redirect(`/programs/${programId}?removed=1`);
 }
 
 export async function setInitiativeProgramAction(initiativeId: string, version: number, _prev: State, form: FormData): Promise<State> {

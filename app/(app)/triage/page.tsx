@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
-import { triageFlow, triageQueue } from "@/lib/server/triage";
+import { triageFlow, triageQueue, type QueueItem } from "@/lib/server/triage";
 import { TableHeader } from "@/components/ui/TableHeader";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,9 +13,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function TriageQueuePage({ searchParams }: { searchParams: Promise<{ done?: string; number?: string }> }) {
   const user = await requireUser();
-  if (!can(user, "triage.perform")) redirect("/");
+  if (!can(user, "triage.perform")) redirect("/?denied=triage");
   const { done, number } = await searchParams;
-  const [t, queue, flow] = await Promise.all([getTranslations(), triageQueue(user), triageFlow(user)]);
+  const [t, format, queue, flow] = await Promise.all([getTranslations(), getFormatter(), triageQueue(user), triageFlow(user)]);
   const doneKey = done === "triaged" || done === "needsInfo" || done === "approved" ? done : null;
   return (
     <div className="space-y-6">
@@ -63,7 +63,9 @@ export default async function TriageQueuePage({ searchParams }: { searchParams: 
                       q.suggestion.track.value ? t(`track.${q.suggestion.track.value}`) : t("triage.trackUnknown"),
                     ].join(" · ")}
                   </td>
-                  <td className="px-2 py-2 text-sm">{q.checks.map((c) => t(`triage.checks.${c as "replacementWithoutDevelopment"}`)).join("; ")}</td>
+                  <td className="px-2 py-2 text-sm">
+                    <QueueChecks item={q} t={t} format={format} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -73,5 +75,26 @@ export default async function TriageQueuePage({ searchParams }: { searchParams: 
         <p>{t("triage.empty")}</p>
       )}
     </div>
+  );
+}
+
+/** Everything DIG should look at on a row; says so when there is nothing, so an empty cell never looks like a fault. */
+function QueueChecks({ item, t, format }: { item: QueueItem; t: Awaited<ReturnType<typeof getTranslations>>; format: Awaited<ReturnType<typeof getFormatter>> }) {
+  const lines = [
+    ...item.checks.map((c) => t(`triage.checks.${c as "replacementWithoutDevelopment"}`)),
+    ...(item.suggestion.quadrant.flagged && item.suggestion.quadrant.suggested && item.suggestion.quadrant.stated
+      ? [t("triage.quadrantFlag", { suggested: t(`quadrant.${item.suggestion.quadrant.suggested}`), stated: t(`quadrant.${item.suggestion.quadrant.stated}`) })]
+      : []),
+    ...(item.missing.length
+      ? [t("triage.missingList", { list: format.list(item.missing.map((m) => t(`initiative.completeness.items.${m}`)), { type: "conjunction" }) })]
+      : []),
+  ];
+  if (!lines.length) return <span className="text-slate-700">{t("triage.noChecks")}</span>;
+  return (
+    <ul className="list-disc space-y-1 pl-4">
+      {lines.map((line) => (
+        <li key={line}>{line}</li>
+      ))}
+    </ul>
   );
 }

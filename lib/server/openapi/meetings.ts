@@ -74,7 +74,7 @@ export const meetingsPaths: Paths = {
       summary: "Close a planned meeting: freezes the ranking, decisions and participants as its snapshot (leadership, admin)",
       requestParams: meetingParam,
       requestBody: noBody,
-      responses: { "200": { description: "Closed", ...json(closeResult) }, "404": notFound, "409": closed },
+      responses: { "200": { description: "Closed", ...json(closeResult) }, "400": error("VALIDATION_FAILED: a meeting dated after today needs earlyReason"), "404": notFound, "409": closed },
     }),
   },
 };

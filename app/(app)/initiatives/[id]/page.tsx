@@ -5,6 +5,7 @@ import { requireUser } from "@/lib/auth/session";
 import { quadrantOf } from "@/lib/domain/pios";
 import { completeness } from "@/lib/domain/completeness";
 import { auditHistory, getInitiative, permissionsFor } from "@/lib/server/initiatives";
+import type { ChangeRow, ChangeValue } from "@/lib/domain/change-history";
 import { benefitPlan } from "@/lib/server/benefits";
 import { now as clockNow } from "@/lib/server/clock";
 import { activePeople } from "@/lib/server/users";
@@ -88,6 +89,35 @@ export default async function InitiativePage({ params, searchParams }: Props) {
     [t("initiative.fields.createdBy"), i.createdBy?.name ?? none],
     [t("initiative.fields.updatedAt"), when(i.updatedAt)],
   ];
+  // The history in words: each changed field with its value before and after, names for ids.
+  const codeGroup: Record<string, string> = { decisionType: "meetings.decided", assessment: "benefits.assessment" };
+  const describe = (v: ChangeValue | null): string => {
+    if (!v) return t("history.empty");
+    switch (v.kind) {
+      case "none": return t("history.empty");
+      case "text": return v.value.length > 160 ? `${v.value.slice(0, 159)}…` : v.value;
+      case "number": return format.number(v.value);
+      case "boolean": return v.value ? t("initiative.yes") : t("initiative.no");
+      case "date": return format.dateTime(new Date(v.value.length === 10 ? `${v.value}T12:00:00Z` : v.value), v.value.length === 10 ? { dateStyle: "medium" } : { dateStyle: "medium", timeStyle: "short" });
+      case "code": {
+        const key = `${codeGroup[v.group] ?? v.group}.${v.value}`;
+        return t.has(key) ? t(key as never) : v.value;
+      }
+      case "reference": return audit.names[v.ref][v.id] ?? t("history.removedRecord");
+      case "list": return v.items.map(describe).join(", ");
+    }
+  };
+  const fieldAlias: Record<string, string> = { ownerDepartmentId: "ownerDepartment", programId: "program" };
+  const fieldLabel = (field: string) => {
+    const own = `history.fields.${field.replaceAll(".", "_")}`;
+    const form = `initiative.fields.${fieldAlias[field] ?? field}`;
+    const benefit = `benefits.fields.${field}`;
+    if (t.has(own)) return t(own as never);
+    if (t.has(form)) return t(form as never);
+    return t.has(benefit) ? t(benefit as never) : field;
+  };
+  const changeText = (c: ChangeRow) => (c.before === null ? describe(c.after) : t("history.change", { before: describe(c.before), after: describe(c.after) }));
+
   const actionLabel = (action: string) => {
     const status = /^initiative\.status\.(\w+)$/.exec(action)?.[1]?.toUpperCase();
     if (status && t.has(`status.${status}`)) return t(`status.${status}` as never);
@@ -246,7 +276,7 @@ export default async function InitiativePage({ params, searchParams }: Props) {
 
       <section aria-labelledby="audit-title">
         <h2 id="audit-title" className="text-xl font-semibold">{t("initiative.sections.audit")}</h2>
-        {audit.length ? (
+        {audit.events.length ? (
           <div className="overflow-x-auto">
             <table className="mt-2 w-full text-left text-sm">
               <TableHeader
@@ -258,12 +288,25 @@ export default async function InitiativePage({ params, searchParams }: Props) {
                 ]}
               />
               <tbody>
-                {audit.map((a) => (
-                  <tr key={a.id} className="border-b border-slate-200 align-top">
+                {audit.events.map((a) => (
+                  <tr key={a.id} className="border-b border-slate-200 align-top" data-testid="history-event">
                     <td className="py-1 pr-3 whitespace-nowrap"><time dateTime={a.at.toISOString()}>{when(a.at)}</time></td>
                     <td className="py-1 pr-3">{a.actorLabel}</td>
                     <td className="py-1 pr-3">{actionLabel(a.action)}</td>
-                    <td className="py-1 font-mono text-xs break-all">{a.after ? JSON.stringify(a.after).slice(0, 300) : ""}</td>
+                    <td className="py-1">
+                      {a.changes.length ? (
+                        <ul className="space-y-0.5">
+                          {a.changes.map((c) => (
+                            <li key={c.field}>
+                              <span className="font-medium">{`${fieldLabel(c.field).replace(/[^?:]$/, "$&:")} `}</span>
+                              <span className="break-words">{changeText(c)}</span>
+                            </li>
+                          ))}
+                        </ul>
+                      ) : (
+                        <span>{a.action === "initiative.comment" ? t("history.seeComments") : t("history.noChanges")}</span>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>

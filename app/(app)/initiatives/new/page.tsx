@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewInitiativePage() {
   const user = await requireUser();
-  if (!can(user, "initiative.create")) redirect("/initiatives");
+  if (!can(user, "initiative.create")) redirect("/?denied=newInitiative");
   const [t, options] = await Promise.all([getTranslations("initiative"), formOptions()]);
   // Managers register for their own department; admins for any.
   const departments = user.role === "ADMIN" ? options.departments : options.departments.filter((d) => d.id === user.departmentId);

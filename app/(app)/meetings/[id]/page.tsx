@@ -7,7 +7,8 @@ import type { WeightBy } from "@/lib/domain/balance";
 import { participantList } from "@/lib/domain/meeting-minutes";
 import { WEIGHTINGS } from "@/lib/domain/meeting-preview";
 import { AppError } from "@/lib/server/errors";
-import { getMeeting, meetingPermissions, previewDecision } from "@/lib/server/meetings";
+import { agendaCandidates, closingEarly, getMeeting, meetingPermissions, previewDecision } from "@/lib/server/meetings";
+import { rankedPortfolio } from "@/lib/server/portfolio";
 import { ActionForm, FieldError } from "@/components/ui/ActionForm";
 import { ClientMessages } from "@/components/ui/ClientMessages";
 import { StatusBadge } from "@/components/initiatives/StatusBadge";
@@ -23,7 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const ERROR_CODES = ["MEETING_CLOSED", "ALREADY_DECIDED", "INVALID_STATUS", "VERSION_CONFLICT", "NOT_ON_AGENDA", "NOT_ELIGIBLE", "ALREADY_ON_AGENDA", "UNKNOWN_INITIATIVE", "FORBIDDEN", "default"] as const;
 const DONE = ["created", "decided", "added", "refreshed", "closed"] as const;
-type SearchParams = { preview?: string; weightBy?: string; done?: string; number?: string; count?: string };
+type SearchParams = { preview?: string; weightBy?: string; done?: string; number?: string; count?: string; find?: string };
 
 export default async function MeetingPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
@@ -35,13 +36,20 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
   const may = meetingPermissions(user, meeting);
   const previewItem = may.preview && query.preview ? meeting.agenda.find((i) => i.initiative.id === query.preview && !i.decision) : undefined;
   const weightBy: WeightBy = WEIGHTINGS.includes(query.weightBy as WeightBy) ? (query.weightBy as WeightBy) : "cost";
-  const [t, format, preview, track] = await Promise.all([
+  const find = typeof query.find === "string" ? query.find.slice(0, 200) : "";
+  const [t, format, preview, track, ranking, candidates, early] = await Promise.all([
     getTranslations(),
     getFormatter(),
     previewItem ? previewDecision(user, id, previewItem.initiative.id) : null,
     // The track record of what leadership approved before, beside what it decides now.
     realisationSummary(user, { groupBy: "year" }),
+    // Each item's place and score in the ranking: leadership decides by benefit and direction.
+    meeting.status === "PLANNED" ? rankedPortfolio(user) : Promise.resolve([]),
+    may.decide && find.trim() ? agendaCandidates(user, id, find) : Promise.resolve([]),
+    // A meeting dated after today is closed only with a reason (the server asks the same).
+    closingEarly(meeting),
   ]);
+  const rankOf = new Map(ranking.map((r) => [r.id, r]));
   const messages = Object.fromEntries(ERROR_CODES.map((k) => [k, t(`meetings.errors.${k}`)]));
   const done = DONE.find((d) => d === query.done);
   const doneText = done === "created" ? t("meetings.created", { count: Number(query.count) || 0 }) : done === "refreshed" ? t("meetings.done.refreshed", { count: Number(query.count) || 0 }) : done ? t(`meetings.done.${done}`, { number: query.number ?? "" }) : null;
@@ -115,6 +123,16 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
                       <dd className="tabular-nums">{money(i.estimatedCostSek)}</dd>
                       <dt className="font-medium">{t("initiative.fields.estimatedEffortHours")}</dt>
                       <dd className="tabular-nums">{hours(i.estimatedEffortHours)}</dd>
+                      {meeting.status === "PLANNED" ? (
+                        <>
+                          <dt className="font-medium">{t("meetings.rankTerm")}</dt>
+                          <dd data-testid="item-rank">
+                            {rankOf.has(i.id)
+                              ? t("meetings.rankLine", { position: rankOf.get(i.id)!.position, total: ranking.length, score: format.number(rankOf.get(i.id)!.score.total, { maximumFractionDigits: 1 }) })
+                              : t("meetings.notRanked")}
+                          </dd>
+                        </>
+                      ) : null}
                     </dl>
 
                     {d ? (
@@ -138,8 +156,18 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
                               {t("meetings.preview", { number: i.number })}
                             </Link>
                           )}
-                          <ActionForm action={decideAction.bind(null, meeting.id, i.id, i.number, i.version)} submitLabel={t("meetings.decide")} messages={messages} testId="decision-form" className="space-y-3">
-                            <h4 className="font-semibold">{t("meetings.decideTitle")}</h4>
+                          {/* One decision at a time: each form stays folded until it is opened. */}
+                          <details className="rounded border border-slate-300 p-3 open:bg-slate-50" data-testid="decision-details">
+                            <summary className="cursor-pointer font-semibold text-brand-800">{t("meetings.decideFor", { number: i.number })}</summary>
+                          <ActionForm
+                            action={decideAction.bind(null, meeting.id, i.id, i.number, i.version)}
+                            submitLabel={t("meetings.decide")}
+                            submitName={t("meetings.decideName", { number: i.number })}
+                            messages={messages}
+                            testId="decision-form"
+                            className="mt-3 space-y-3"
+                            confirm={{ title: t("meetings.confirmDecide.title", { number: i.number }), body: t("meetings.confirmDecide.body", { number: i.number, title: i.title }), confirm: t("meetings.confirmDecide.confirm"), cancel: t("meetings.confirmCancel") }}
+                          >
                             <div>
                               <label htmlFor={`type-${item.id}`} className="font-medium">{t("meetings.decisionType")}</label>
                               <select id={`type-${item.id}`} name="type" required defaultValue="" className="mt-1 block rounded border border-slate-500 bg-white px-2 py-1.5">
@@ -155,6 +183,7 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
                               <FieldError name="rationale" />
                             </div>
                           </ActionForm>
+                          </details>
                         </div>
                       ) : (
                         <p className="mt-3">{t("meetings.noDecisionPossible", { status: t(`status.${i.status}`) })}</p>
@@ -175,17 +204,53 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
           <>
             <section aria-labelledby="add-title" className={box}>
               <h2 id="add-title" className="text-xl font-semibold">{t("meetings.addTitle")}</h2>
-              <ActionForm action={addAgendaItemAction.bind(null, meeting.id)} submitLabel={t("meetings.add")} messages={messages} testId="add-form">
-                <label htmlFor="add-number" className="font-medium">{t("meetings.addNumber")}</label>
-                <input id="add-number" name="number" inputMode="numeric" required aria-describedby="add-help" className="mt-1 block w-40 rounded border border-slate-500 px-3 py-2" />
-                <p id="add-help" className="text-sm text-slate-700">{t("meetings.addHelp")}</p>
-              </ActionForm>
+              <form method="get" action={`/meetings/${meeting.id}#add-title`} role="search" aria-label={t("meetings.findLabel")} className="flex flex-wrap items-end gap-3" data-testid="find-form">
+                <div>
+                  <label htmlFor="add-find" className="font-medium">{t("meetings.findField")}</label>
+                  <input id="add-find" name="find" type="search" defaultValue={find} maxLength={200} aria-describedby="add-help" className="mt-1 block w-72 rounded border border-slate-500 px-3 py-2" />
+                </div>
+                <button type="submit" className="rounded border border-brand-800 px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50">{t("meetings.find")}</button>
+              </form>
+              <p id="add-help" className="text-sm text-slate-700">{t("meetings.addHelp")}</p>
+              {find.trim() ? (
+                candidates.length ? (
+                  <ul className="space-y-2" data-testid="candidates" aria-label={t("meetings.candidates", { count: candidates.length })}>
+                    {candidates.map((c) => (
+                      <li key={c.id} className="flex flex-wrap items-center justify-between gap-3 rounded border border-slate-300 p-2">
+                        <span>
+                          <span className="font-medium">{t("meetings.item", { number: c.number, title: c.title })}</span>
+                          <span className="block text-sm text-slate-700">{`${c.department} · ${t(`status.${c.status}`)}`}</span>
+                        </span>
+                        <ActionForm action={addAgendaItemAction.bind(null, meeting.id)} submitLabel={t("meetings.add")} submitName={t("meetings.addName", { number: c.number })} messages={messages} className="flex items-center gap-3">
+                          <input type="hidden" name="number" value={c.number} />
+                        </ActionForm>
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <p role="status" data-testid="no-candidates">{t("meetings.noCandidates", { query: find.trim() })}</p>
+                )
+              ) : null}
             </section>
 
             <section aria-labelledby="close-title" className={box}>
               <h2 id="close-title" className="text-xl font-semibold">{t("meetings.closeTitle")}</h2>
-              <ActionForm action={closeMeetingAction.bind(null, meeting.id)} submitLabel={t("meetings.close")} messages={messages} testId="close-form">
+              <ActionForm
+                action={closeMeetingAction.bind(null, meeting.id)}
+                submitLabel={t("meetings.close")}
+                messages={messages}
+                testId="close-form"
+                confirm={{ title: t("meetings.confirmClose.title"), body: t("meetings.confirmClose.body", { count: meeting.agenda.filter((a) => !a.decision).length }), confirm: t("meetings.confirmClose.confirm"), cancel: t("meetings.confirmCancel") }}
+              >
                 <p className="max-w-3xl">{t("meetings.closeIntro")}</p>
+                {early ? (
+                  <div>
+                    <label htmlFor="early-reason" className="font-medium">{t("meetings.earlyReason", { date: format.dateTime(new Date(meeting.date), { dateStyle: "long" }) })}</label>
+                    <textarea id="early-reason" name="earlyReason" rows={2} required maxLength={1000} aria-describedby="early-reason-help" className="mt-1 block w-full max-w-3xl rounded border border-slate-500 px-3 py-2" />
+                    <p id="early-reason-help" className="text-sm text-slate-700">{t("meetings.earlyReasonHelp")}</p>
+                    <FieldError name="earlyReason" />
+                  </div>
+                ) : null}
               </ActionForm>
             </section>
           </>

@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Leadership and admin set the year's target balance and the weights of the benefit score. */
 export default async function PortfolioSettingsPage() {
   const user = await requireUser();
-  if (!can(user, "portfolio.settings")) redirect("/portfolio");
+  if (!can(user, "portfolio.settings")) redirect("/?denied=portfolioSettings");
   const year = new Date().getFullYear();
   const [t, overview, weights] = await Promise.all([getTranslations(), portfolioOverview(user, "cost", year), scoreWeights()]);
   const messages = { FORBIDDEN: t("initiative.forbidden"), default: t("initiative.error") };

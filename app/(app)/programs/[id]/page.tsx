@@ -15,6 +15,7 @@ import { RoadmapLegend, RoadmapTimeline } from "@/components/programs/Roadmap";
 import { ActionForm, FieldError } from "@/components/ui/ActionForm";
 import { TableHeader } from "@/components/ui/TableHeader";
 import { addProgramInitiativeAction, removeProgramInitiativeAction } from "../actions";
+import { ConfirmAction } from "@/components/ui/ConfirmAction";
 import { cache } from "react";
 import { orNotFound } from "@/lib/server/or-not-found";
 import { Pagination } from "@/components/ui/Pagination";
@@ -144,7 +145,6 @@ export default async function ProgramPage({ params, searchParams }: Props) {
 
       <section aria-labelledby="initiatives-title" className="space-y-3">
         <h2 id="initiatives-title" className="text-xl font-semibold">{t("programs.initiativesTitle", { count: p.initiatives.length })}</h2>
-        {manage ? <form id="remove-initiative" action={removeProgramInitiativeAction.bind(null, p.id)} /> : null}
         {p.initiatives.length ? (
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm" data-testid="program-initiatives">
@@ -177,10 +177,17 @@ export default async function ProgramPage({ params, searchParams }: Props) {
                     <td className={num}>{i.benefitSek === null ? none : sek(i.benefitSek)}</td>
                     {manage ? (
                       <td className={cell}>
-                        {/* Submits the one form around the table; the button names the initiative. */}
-                        <button type="submit" form="remove-initiative" name="initiativeId" value={i.id} className="whitespace-nowrap rounded border border-slate-500 px-2 py-1 text-brand-800 hover:bg-slate-100">
-                          {t("programs.remove")}<span className="sr-only">{` #${i.number} ${i.title}`}</span>
-                        </button>
+                        <ConfirmAction
+                          label={t("programs.remove")}
+                          labelName={`${t("programs.remove")} #${i.number} ${i.title}`}
+                          title={t("programs.confirmRemove.title", { number: i.number })}
+                          body={t("programs.confirmRemove.body", { number: i.number, title: i.title, program: p.name })}
+                          confirm={t("programs.confirmRemove.confirm")}
+                          cancel={t("programs.confirmRemove.cancel")}
+                          action={removeProgramInitiativeAction.bind(null, p.id, i.id)}
+                          messages={{ FORBIDDEN: t("initiative.forbidden"), default: t("initiative.error") }}
+                          testId="remove-from-program"
+                        />
                       </td>
                     ) : null}
                   </tr>

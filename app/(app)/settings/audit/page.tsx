@@ -10,6 +10,7 @@ import { changeLines } from "@/lib/domain/audit-change";
 import { AuditEventList } from "@/components/settings/AuditEventList";
 import { SettingsBack } from "@/components/settings/SettingsBack";
 import { AuditFilter } from "@/components/settings/AuditFilter";
+import { formatLocale } from "@/lib/i18n/locales";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("audit"))("title") };
@@ -34,7 +35,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const href = (extra: Record<string, string>) => `/settings/audit?${new URLSearchParams({ ...filter, ...extra }).toString()}`;
   const exportHref = `/api/v1/audit-events/export?${new URLSearchParams(filter).toString()}`;
   // One formatter for the page's 25 times (next-intl's formatter per call costs more here).
-  const when = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "sv-SE", { dateStyle: "medium", timeStyle: "medium", timeZone: "Europe/Stockholm" });
+  const when = new Intl.DateTimeFormat(formatLocale(locale), { dateStyle: "medium", timeStyle: "medium", timeZone: "Europe/Stockholm" });
   return (
     <div className="space-y-6">
       <SettingsBack />

@@ -22,7 +22,7 @@ type Reason = { code: string; params?: Record<string, string | number> };
 
 export default async function TriagePanelPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  if (!can(user, "triage.perform")) redirect("/");
+  if (!can(user, "triage.perform")) redirect("/?denied=triage");
   const { id } = await params;
   const view = await triageView(user, id).catch((e) => {
     if (e instanceof AppError && e.status === 404) notFound();

@@ -51,6 +51,12 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
               <dd>{format.dateTime(new Date(m.frozenAt), { dateStyle: "long", timeStyle: "short" })}</dd>
             </>
           ) : null}
+          {m.closedEarlyReason ? (
+            <>
+              <dt className={term}>{t("meetings.minutes.closedEarly")}</dt>
+              <dd className="whitespace-pre-line" data-testid="closed-early">{m.closedEarlyReason}</dd>
+            </>
+          ) : null}
         </dl>
       </header>
 

@@ -1,5 +1,5 @@
-import { api } from "@/lib/server/api";
+import { api, readOptionalJson } from "@/lib/server/api";
 import { closeMeeting } from "@/lib/server/meetings";
 
-// No fields to send: any body is ignored.
-export const POST = api<{ id: string }>(async ({ actor, params }) => ({ data: await closeMeeting(actor, params.id) }));
+// No body is needed for a meeting held today or earlier; one dated later needs { earlyReason }.
+export const POST = api<{ id: string }>(async ({ request, actor, params }) => ({ data: await closeMeeting(actor, params.id, await readOptionalJson(request)) }));
