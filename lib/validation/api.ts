@@ -91,6 +91,7 @@ export const triageQueueResponse = z
       z.object({
         id: z.string(), number: z.number().int(), title: z.string(), department: z.string(), daysWaiting: z.number().int(),
         submittedAt: z.string().nullable(), completeness: z.number().int(), suggestion, checks: z.array(z.string()),
+        missing: z.array(z.string()).meta({ description: "What the description still lacks (completeness items, e.g. cost, benefits)" }),
       }),
     ),
     flow: z.object({ count: z.number().int(), median: z.number().nullable(), p90: z.number().nullable() }).meta({ description: "Days from submission to triage over the last 90 days" }),
