@@ -88,7 +88,7 @@ export function SortableRanking({ rows, breakdownLabel, total }: { rows: Ranking
       </DndContext>
       {mounted ? createPortal(<dialog ref={dialog} aria-labelledby="move-title" className="m-auto w-full max-w-lg rounded border border-slate-400 p-6 backdrop:bg-slate-900/50" onClose={() => setMove(null)}>
         {move ? (
-          <form noValidate
+          <form
             onSubmit={(event) => {
               event.preventDefault();
               submit(new FormData(event.currentTarget));
