@@ -9,12 +9,15 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { createPortal } from "react-dom";
-import { moveInRankingAction } from "@/app/(app)/portfolio/actions";
+import type { ActionFailure } from "@/lib/server/errors";
 import { RankingCells, type RankingRowView } from "./RankingCells";
 
 type Move = { row: RankingRowView; position: number | null };
 
-export function SortableRanking({ rows, breakdownLabel, total }: { rows: RankingRowView[]; breakdownLabel: string; total: number }) {
+// The server action arrives as a prop: components do not import from app/ (design.md).
+type MoveAction = (id: string, input: { position: number | null; rationale: string; version: number }) => Promise<{ ok: true } | ActionFailure>;
+
+export function SortableRanking({ rows, breakdownLabel, total, moveInRankingAction }: { rows: RankingRowView[]; breakdownLabel: string; total: number; moveInRankingAction: MoveAction }) {
   const t = useTranslations("reorder");
   const tv = useTranslations("validation");
   const router = useRouter();

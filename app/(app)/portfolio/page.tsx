@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { moveInRankingAction } from "./actions";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/policy";
@@ -144,7 +145,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
             />
             {canReorder ? (
               <ClientMessages namespaces={["reorder", "validation"]}>
-                <SortableRanking total={whole.length} rows={views} breakdownLabel={t("portfolio.columns.breakdown")} />
+                <SortableRanking total={whole.length} rows={views} breakdownLabel={t("portfolio.columns.breakdown")} moveInRankingAction={moveInRankingAction} />
               </ClientMessages>
             ) : (
               <RankingRows rows={views} breakdownLabel={t("portfolio.columns.breakdown")} />
