@@ -695,6 +695,8 @@ const cases: Record<string, (fx: Fixture) => Case[] | Promise<Case[]>> = {
   ],
   listFollowUps: (): Case[] => [
     { name: "everyone's overdue", as: "dig", query: { scope: "all", state: "overdue" }, status: 200 },
+    { name: "a page of two", as: "dig", query: { scope: "all", state: "open", page: "2", pageSize: "2" }, status: 200 },
+    { name: "a page too large", as: "dig", query: { scope: "all", pageSize: "100000" }, status: 400 },
     { name: "an unknown scope", as: "dig", query: { scope: "everyone" }, status: 400 },
     { name: "a viewer may not read everyone's", as: "viewer", query: { scope: "all" }, status: 403 },
   ],
