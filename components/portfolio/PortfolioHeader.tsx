@@ -3,11 +3,12 @@ import { getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/roles";
 
-export type PortfolioView = "ranking" | "balance" | "settings";
+export type PortfolioView = "ranking" | "balance" | "scenarios" | "settings";
 
 const VIEWS: Array<{ view: PortfolioView; href: string }> = [
   { view: "ranking", href: "/portfolio" },
   { view: "balance", href: "/portfolio/balance" },
+  { view: "scenarios", href: "/portfolio/scenarios" },
   { view: "settings", href: "/portfolio/settings" },
 ];
 

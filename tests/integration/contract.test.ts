@@ -22,6 +22,7 @@ import { triageQueue } from "@/lib/server/triage";
 import { addQuarters } from "@/lib/domain/quarters";
 import { seedDemo } from "@/prisma/seed/demo";
 import type { InitiativeStatus, PrismaClient } from "@/lib/generated/prisma/client";
+import { createScenario } from "@/lib/server/scenarios";
 import { describeEachEngine } from "./engines";
 
 /** Tokens the cases call with: name → [role, scopes]. "none" sends no credential; "unknown" a well-formed secret that matches no token. */
@@ -76,6 +77,8 @@ type Fixture = {
     person: string; unit: string; unusedUnit: string; goal: string; unusedGoal: string; mapping: string; mappingToDelete: string;
     /** Benefits: a benefit the cases change and measure, one they delete; two open follow-ups of a delivered initiative. */
     benefit: string; benefitToDelete: string; followUp: string; followUpToPostpone: string;
+    /** Scenarios: one the cases change and optimise, one they delete, one a meeting of its own adopts. */
+    scenario: string; scenarioToDelete: string; scenarioToAdopt: string; scenarioMeeting: string;
   };
   version(id: string): Promise<number>;
   programUpdatedAt(id: string): Promise<string>;
@@ -738,6 +741,69 @@ const cases: Record<string, (fx: Fixture) => Case[] | Promise<Case[]>> = {
     { name: "the same month twice", as: "dig", body: { followUpMonths: [6, 6], overdueAfterDays: 30 }, status: 400 },
     { name: "leadership may not", as: "leadership", body: { followUpMonths: [6], overdueAfterDays: 30 }, status: 403 },
   ],
+  listScenarios: () => [
+    { name: "everyone reads", as: "viewer", status: 200 },
+    { name: "no credential", as: "none", status: 401 },
+  ],
+  createScenario: (fx) => [
+    { name: "more capacity from a quarter on", as: "leadership", body: { name: "Kontrakt: mer kapacitet", changes: { capacity: [{ poolId: fx.ids.pool, from: quarterAhead(2), to: null, hoursPerQuarter: 400 }] } }, status: 201 },
+    { name: "an unknown pool", as: "leadership", body: { name: "Kontrakt: fel pool", changes: { capacity: [{ poolId: MISSING, from: quarterAhead(2), hoursPerQuarter: 400 }] } }, status: 400 },
+    { name: "a tolerance over 50 %", as: "dig", body: { name: "Kontrakt: för vid", changes: { balanceTolerancePercent: 60 } }, status: 400 },
+    { name: "a viewer may not", as: "viewer", body: { name: "Kontrakt: läsare" }, status: 403 },
+  ],
+  compareScenarios: (fx): Case[] => [
+    { name: "two beside the live portfolio", as: "viewer", query: { ids: `${fx.ids.scenario},${fx.ids.scenarioToDelete}` }, status: 200 },
+    { name: "five", as: "viewer", query: { ids: "a,b,c,d,e" }, status: 400 },
+    { name: "an unknown id", as: "viewer", query: { ids: `${fx.ids.scenario},${MISSING}` }, status: 400 },
+  ],
+  getScenario: (fx) => [
+    { name: "with its plan", as: "viewer", params: { id: fx.ids.scenario }, status: 200 },
+    { name: "unknown id", as: "viewer", params: { id: MISSING }, status: 404 },
+  ],
+  updateScenario: async (fx) => {
+    const version = (await fx.prisma.scenario.findUniqueOrThrow({ where: { id: fx.ids.scenario } })).version;
+    return [
+      { name: "a wider tolerance", as: "dig", params: { id: fx.ids.scenario }, body: { description: "Kontrakt: ändrad", changes: { horizon: { from: quarterAhead(1), quarters: 8 }, balanceTolerancePercent: 20 }, version }, status: 200 },
+      { name: "a stale version", as: "leadership", params: { id: fx.ids.scenario }, body: { name: "Kontrakt: gammal", version }, status: 409 },
+      { name: "negative capacity", as: "leadership", params: { id: fx.ids.scenario }, body: { changes: { horizon: { from: quarterAhead(1), quarters: 8 }, capacity: [{ poolId: fx.ids.pool, from: quarterAhead(1), hoursPerQuarter: -1_000_000 }] }, version: version + 1 }, status: 400 },
+      { name: "a READ token", as: "adminRead", params: { id: fx.ids.scenario }, body: { name: "Kontrakt: läst", version: version + 1 }, status: 403 },
+      { name: "unknown id", as: "leadership", params: { id: MISSING }, body: { name: "Ingen", version: 1 }, status: 404 },
+    ];
+  },
+  deleteScenario: (fx) => [
+    { name: "removed", as: "leadership", params: { id: fx.ids.scenarioToDelete }, status: 200 },
+    { name: "unknown id", as: "leadership", params: { id: MISSING }, status: 404 },
+    { name: "a viewer may not", as: "viewer", params: { id: fx.ids.scenario }, status: 403 },
+  ],
+  optimiseScenario: (fx) => [
+    { name: "started", as: "leadership", params: { id: fx.ids.scenario }, body: { timeLimitSeconds: 2 }, status: 202 },
+    { name: "while it runs", as: "dig", params: { id: fx.ids.scenario }, body: { timeLimitSeconds: 2 }, status: 409 },
+    { name: "a time limit of zero", as: "leadership", params: { id: fx.ids.scenario }, body: { timeLimitSeconds: 0 }, status: 400 },
+    { name: "a viewer may not", as: "viewer", params: { id: fx.ids.scenario }, body: {}, status: 403 },
+    { name: "unknown scenario", as: "leadership", params: { id: MISSING }, body: {}, status: 404 },
+  ],
+  getOptimiserRun: async (fx) => {
+    // The run started above, once it has ended (so its result is checked against the document too).
+    const run = await fx.prisma.optimiserRun.findFirstOrThrow({ where: { scenarioId: fx.ids.scenario }, orderBy: { startedAt: "desc" } });
+    for (let i = 0; i < 600 && (await fx.prisma.optimiserRun.findUniqueOrThrow({ where: { id: run.id } })).status === "RUNNING"; i++) await new Promise((r) => setTimeout(r, 100));
+    return [
+      { name: "the run with its result", as: "viewer", params: { id: fx.ids.scenario, runId: run.id }, status: 200 },
+      { name: "another scenario's run", as: "viewer", params: { id: fx.ids.scenarioToAdopt, runId: run.id }, status: 404 },
+    ];
+  },
+  addScenarioToAgenda: (fx) => [
+    { name: "leadership puts it on the agenda", as: "leadership", params: { id: fx.ids.scenarioMeeting }, body: { scenarioId: fx.ids.scenarioToAdopt }, status: 201 },
+    { name: "already there", as: "leadership", params: { id: fx.ids.scenarioMeeting }, body: { scenarioId: fx.ids.scenarioToAdopt }, status: 409 },
+    { name: "an unknown scenario", as: "leadership", params: { id: fx.ids.scenarioMeeting }, body: { scenarioId: MISSING }, status: 400 },
+    { name: "DIG may not", as: "dig", params: { id: fx.ids.scenarioMeeting }, body: { scenarioId: fx.ids.scenario }, status: 403 },
+  ],
+  adoptScenario: (fx) => [
+    { name: "a scenario not on the agenda", as: "leadership", params: { id: fx.ids.scenarioMeeting, scenarioId: fx.ids.scenario }, body: { rationale: "Kontrakt: nej", version: 1 }, status: 400 },
+    { name: "no rationale", as: "leadership", params: { id: fx.ids.scenarioMeeting, scenarioId: fx.ids.scenarioToAdopt }, body: { rationale: "", version: 1 }, status: 400 },
+    { name: "a viewer may not", as: "viewer", params: { id: fx.ids.scenarioMeeting, scenarioId: fx.ids.scenarioToAdopt }, body: { rationale: "Kontrakt: läsare", version: 1 }, status: 403 },
+    { name: "adopted", as: "leadership", params: { id: fx.ids.scenarioMeeting, scenarioId: fx.ids.scenarioToAdopt }, body: { rationale: "Kontrakt: antaget", version: 1 }, status: 201 },
+    { name: "a second time", as: "leadership", params: { id: fx.ids.scenarioMeeting, scenarioId: fx.ids.scenarioToAdopt }, body: { rationale: "Kontrakt: igen", version: 1 }, status: 409 },
+  ],
   restoreFull: async (fx) => {
     // This database's own export: valid in every field, refused only because the database is not empty.
     const own = await exportAll(fx.admin);
@@ -843,6 +909,10 @@ describeEachEngine("contract: every documented operation answers as documented",
     const delivered = await prisma.followUp.findFirstOrThrow({ where: { completedAt: null }, orderBy: { dueAt: "asc" }, select: { indicatorId: true } });
     const openFollowUps = await prisma.followUp.findMany({ where: { completedAt: null, indicatorId: delivered.indicatorId }, orderBy: { offsetMonths: "asc" }, select: { id: true } });
     const benefitToDelete = (await prisma.benefitIndicator.create({ data: { initiativeId: toPlan, category: "QUALITY", description: "Kontrakt: att ta bort", certainty: "RED" } })).id;
+    const scenario = (await createScenario(admin, { name: "Kontrakt: scenario" })).id;
+    const scenarioToDelete = (await createScenario(admin, { name: "Kontrakt: att ta bort" })).id;
+    const scenarioToAdopt = (await createScenario(admin, { name: "Kontrakt: att anta" })).id;
+    const scenarioMeeting = (await createMeeting(admin, meetingInput("Kontrakt: scenariomöte"))).id;
     const draftToSubmit = await createInitiative(admin, { title: "Kontrakt: att skicka in", ownerDepartmentId: department, need: "Ett behov som är tillräckligt beskrivet.", benefitRecipient: "EXTERNAL", nature: "INNOVATION" });
     fx = {
       prisma,
@@ -859,6 +929,7 @@ describeEachEngine("contract: every documented operation answers as documented",
         program, otherProgram, inOtherProgram, joiner, toPlan, toProgress, done, pool, toAllocate, allocation,
         person, unit, unusedUnit, goal, unusedGoal, mapping, mappingToDelete,
         benefit: delivered.indicatorId, benefitToDelete, followUp: openFollowUps[0]!.id, followUpToPostpone: openFollowUps[1]!.id,
+        scenario, scenarioToDelete, scenarioToAdopt, scenarioMeeting,
       },
       version: async (id) => (await prisma.initiative.findUniqueOrThrow({ where: { id }, select: { version: true } })).version,
       programUpdatedAt: async (id) => (await prisma.program.findUniqueOrThrow({ where: { id }, select: { updatedAt: true } })).updatedAt.toISOString(),

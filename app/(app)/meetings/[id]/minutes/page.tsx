@@ -87,6 +87,12 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
                       <dd>{d.decidedBy}</dd>
                     </>
                   ) : null}
+                  {d.scenario ? (
+                    <>
+                      <dt className={term}>{t("meetings.minutes.scenario")}</dt>
+                      <dd>{d.scenario}</dd>
+                    </>
+                  ) : null}
                 </dl>
               </li>
             ))}
@@ -95,6 +101,20 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
           <p>{t("meetings.minutes.noDecisions")}</p>
         )}
       </section>
+
+      {m.scenarios.length ? (
+        <section aria-labelledby="scenarios" className="space-y-2 break-inside-avoid" data-testid="minutes-scenarios">
+          <h2 id="scenarios" className="text-xl font-semibold">{t("meetings.minutes.scenarios")}</h2>
+          <ul className="ml-5 list-disc">
+            {m.scenarios.map((sc) => (
+              <li key={sc.scenarioId}>
+                {sc.adopted ? t("meetings.minutes.scenarioAdopted", { name: sc.name, count: m.decisions.filter((d) => d.scenario === sc.name).length }) : t("meetings.minutes.scenarioNotHandled", { name: sc.name })}
+                {sc.adopted && sc.capacity.length ? ` ${t("meetings.minutes.scenarioCapacity", { count: sc.capacity.length })}` : ""}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="not-handled" className="break-inside-avoid">
         <h2 id="not-handled" className="text-xl font-semibold">{t("meetings.minutes.notHandled")}</h2>
