@@ -31,18 +31,27 @@ const proven = await optimise(p, { timeLimitSeconds: 60, relativeGap: 0, explain
 const optimum = proven.status === "optimal" ? proven.objective : proven.bound;
 console.log(`proven optimum: ${proven.status}, score ${proven.objective.toFixed(2)}, bound ${proven.bound.toFixed(2)}, ${proven.seconds.toFixed(2)} s${proven.status === "optimal" ? "" : " (not proven within 60 s)"}; violations ${planViolations(p, proven.chosen).length}`);
 
+// Time to a plan within 0.5 % of the optimum (or of the bound when the optimum is not proven):
+// the shortest of a ladder of time limits whose plan is that close, as the app would run it.
+const LADDER = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 2.5, 3, 4, 5, 7.5, 10, 15, 20, 30];
 const within: number[] = [];
 const gaps: number[] = [];
 for (let k = 0; k < runs; k++) {
-  // As the app runs it: stop when proven within 0.5 %, or at 1 s.
-  const fast = await optimise(p, { timeLimitSeconds: 1, relativeGap: 0.005, explain: false }, solveInProcess);
-  const off = (optimum - fast.objective) / optimum;
-  within.push(off <= 0.005 ? fast.seconds : Infinity);
+  let reached = Infinity;
+  for (const limit of LADDER) {
+    const r = await optimise(p, { timeLimitSeconds: limit, relativeGap: 0.005, explain: false }, solveInProcess);
+    if ((optimum - r.objective) / optimum <= 0.005) {
+      reached = r.seconds;
+      break;
+    }
+  }
+  within.push(reached);
   const oneSecond = await optimise(p, { timeLimitSeconds: 1, relativeGap: 0, explain: false }, solveInProcess);
   gaps.push((optimum - oneSecond.objective) / optimum);
 }
-console.log(`within 0.5 % of the optimum: median ${median(within).toFixed(2)} s over ${runs} runs (${within.map((s) => (Number.isFinite(s) ? s.toFixed(2) : "not reached")).join(", ")})`);
-console.log(`gap to the optimum after 1 s: median ${(100 * median(gaps)).toFixed(3)} % (${gaps.map((x) => (100 * x).toFixed(3)).join(", ")} %)`);
+const reference = proven.status === "optimal" ? "the proven optimum" : "the best bound";
+console.log(`within 0.5 % of ${reference}: median ${median(within).toFixed(2)} s over ${runs} runs (${within.map((s) => (Number.isFinite(s) ? s.toFixed(2) : "not within 30 s")).join(", ")})`);
+console.log(`gap to ${reference} after 1 s: median ${(100 * median(gaps)).toFixed(3)} % (${gaps.map((x) => (100 * x).toFixed(3)).join(", ")} %)`);
 console.log(`optimiser / greedy score: ${(proven.objective / g.objective).toFixed(3)} (${proven.objective.toFixed(1)} / ${g.objective.toFixed(1)})`);
 
 const withExplanations = await optimise(p, { timeLimitSeconds: 1, relativeGap: 0.005 }, solveInProcess);

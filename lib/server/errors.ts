@@ -46,6 +46,7 @@ export function toErrorResponse(error: unknown): { status: number; body: { error
   }
   if (error instanceof UnauthenticatedError) return { status: 401, body: { error: { code: "UNAUTHENTICATED", message: "Sign-in required." } } };
   if (error instanceof ForbiddenError) return { status: 403, body: { error: { code: "FORBIDDEN", message: "You may not do this." } } };
+  if (isInvalidText(error)) return { status: 400, body: { error: { code: "INVALID_CHARACTERS", message: "The request holds characters that cannot be stored (such as a NUL byte)." } } };
   console.error(error);
   return { status: 500, body: { error: { code: "INTERNAL", message: "Something went wrong." } } };
 }
@@ -63,6 +64,17 @@ export type ActionFailure = { ok: false; code: string; issues?: FieldIssue[] };
 export function actionFailure(error: unknown): ActionFailure {
   const { body } = toErrorResponse(error);
   return { ok: false, code: body.error.code, ...(body.error.issues ? { issues: body.error.issues } : {}) };
+}
+
+/**
+ * PostgreSQL refused text it cannot hold (a NUL byte: "invalid byte sequence", SQLSTATE 22021 or
+ * 22P05). A safety net behind the checks at the edges: whatever slips through is the caller's 400.
+ */
+export function isInvalidText(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } };
+  if (e?.code === "22021" || e?.code === "22P05" || e?.cause?.code === "22021" || e?.cause?.code === "22P05") return true;
+  const text = error instanceof Error ? `${error.message} ${JSON.stringify((error as { cause?: unknown }).cause ?? "")}` : "";
+  return /invalid byte sequence for encoding|22021|22P05|unsupported Unicode escape sequence/i.test(text);
 }
 
 /** A unique index refused the write: Prisma's P2002 on the pg adapter, PostgreSQL's 23505 through PGlite. */

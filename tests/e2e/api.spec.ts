@@ -114,3 +114,21 @@ test.describe("API /api/v1/initiatives", () => {
     expect(Object.keys(doc.paths)).toContain("/api/v1/initiatives/{id}/submit");
   });
 });
+
+test.describe("hostile input on the running app", () => {
+  test("a NUL byte in a path or a search is a 4xx, never a 500: the API in its error shape, pages as not found", async ({ page }) => {
+    const api = await session(page, "ledning@demo.kommun.se");
+    const refresh = await api.post("/api/v1/meetings/%00/agenda/refresh");
+    expect(refresh.status()).toBe(400);
+    expect(await refresh.json()).toEqual({ error: { code: "VALIDATION_FAILED", message: expect.any(String), issues: [{ path: "id", message: "invalidId" }] } });
+    const search = await api.get("/api/v1/initiatives?q=%00");
+    expect(search.status()).toBe(400);
+    for (const path of ["/initiatives/%00", "/meetings/%00", "/meetings/%00/minutes", "/programs/%00", "/resources/%00", "/portfolio/scenarios/%00"]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
+    }
+    // A search box's text from the URL: the control character is dropped, the list is shown.
+    const list = await page.goto("/initiatives?q=e-%00arkiv");
+    expect(list?.status()).toBe(200);
+  });
+});

@@ -45,7 +45,7 @@ type Case = {
   /** A JSON body (sent as application/json). */
   body?: unknown;
   /** Or a raw body with its own content type. */
-  raw?: { body: string; contentType: string };
+  raw?: { body: string | Uint8Array<ArrayBuffer>; contentType: string };
   /** Or a multipart/form-data upload (fetch sets the content type with its boundary). */
   form?: FormData;
   status: number;
@@ -818,7 +818,7 @@ const cases: Record<string, (fx: Fixture) => Case[] | Promise<Case[]>> = {
 };
 
 type JsonSchema = Record<string, unknown>;
-type Operation = { operationId: string; responses: Record<string, { content?: Record<string, { schema?: JsonSchema }> }>; requestBody?: { content: Record<string, { schema: JsonSchema }> } };
+type Operation = { operationId: string; responses: Record<string, { content?: Record<string, { schema?: JsonSchema }> }>; requestBody?: { required?: boolean; content: Record<string, { schema: JsonSchema }> } };
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
 
 const doc = openApiDocument() as unknown as { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, JsonSchema> } };
@@ -956,7 +956,7 @@ describeEachEngine("contract: every documented operation answers as documented",
     const headers: Record<string, string> = {};
     const as = c.as ?? "admin";
     if (as !== "none") headers.authorization = `Bearer ${secrets[as]}`;
-    let body: string | FormData | undefined;
+    let body: string | Uint8Array<ArrayBuffer> | FormData | undefined;
     if (c.form) body = c.form;
     else if (c.raw) [body, headers["content-type"]] = [c.raw.body, c.raw.contentType];
     else if (c.body !== undefined) [body, headers["content-type"]] = [JSON.stringify(c.body), "application/json"];
@@ -1005,6 +1005,36 @@ describeEachEngine("contract: every documented operation answers as documented",
       // Not counted as the operation's error case: each operation needs one of its own in `cases`.
       await run(operationId, { name: "unknown token", as: "unknown", params, body, status: 401 }, false);
     }
+  });
+
+  it("hostile input: a NUL byte in a path parameter, control characters in the query, invalid UTF-8 in a body get 400 in the documented shape, and nothing is written", async () => {
+    const checksum = async () => {
+      const { entities } = await exportAll(fx.admin);
+      // The export records itself, and a token records when it was last used: neither is the refused request's doing.
+      const { apiTokens: _tokens, auditEvents, ...rest } = entities;
+      return JSON.stringify({ ...rest, auditEvents: (auditEvents as { action: string }[]).filter((e) => e.action !== "data.export") });
+    };
+    const before = await checksum();
+    let requests = 0;
+    for (const [operationId, { path: route, method, op }] of operations) {
+      const names = [...route.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+      const body = method === "GET" || method === "DELETE" ? undefined : { name: "x" };
+      for (const hostile of ["\u0000", "a\u0000b", "x".repeat(65), "../../etc/passwd", "%00"]) {
+        if (!names.length) break;
+        await run(operationId, { name: `path parameter ${JSON.stringify(hostile)}`, params: Object.fromEntries(names.map((n) => [n, hostile])), body, status: 400 }, false);
+        requests++;
+      }
+      const params = Object.fromEntries(names.map((n) => [n, MISSING]));
+      await run(operationId, { name: "NUL in the query", params, query: { q: "a\u0000b" }, body, status: 400 }, false);
+      requests++;
+      // Where a JSON body is read (an optional one may be ignored, as documented).
+      if (op.requestBody?.content["application/json"] && op.requestBody.required !== false) {
+        await run(operationId, { name: "invalid UTF-8", params, raw: { body: new Uint8Array([0x7b, 0x22, 0x6e, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]), contentType: "application/json" }, status: 400 }, false);
+        requests++;
+      }
+    }
+    expect(requests).toBeGreaterThan(operations.size);
+    expect(await checksum()).toBe(before);
   });
 
   it("every documented operation was called, with at least one success and one error", () => {

@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import type { WeightBy } from "@/lib/domain/balance";
 import { participantList } from "@/lib/domain/meeting-minutes";
 import { WEIGHTINGS } from "@/lib/domain/meeting-preview";
-import { AppError } from "@/lib/server/errors";
 import { agendaCandidates, closingEarly, getMeeting, meetingPermissions, previewDecision } from "@/lib/server/meetings";
 import { rankedPortfolio } from "@/lib/server/portfolio";
 import { ActionForm, FieldError } from "@/components/ui/ActionForm";
@@ -15,6 +13,7 @@ import { StatusBadge } from "@/components/initiatives/StatusBadge";
 import { DecisionPreview } from "@/components/meetings/DecisionPreview";
 import { RealisationNote } from "@/components/benefits/RealisationNote";
 import { realisationSummary } from "@/lib/server/benefits";
+import { orNotFound } from "@/lib/server/or-not-found";
 import { MeetingStatusBadge } from "@/components/meetings/MeetingStatusBadge";
 import { addAgendaItemAction, adoptScenarioAction, closeMeetingAction, decideAction, refreshAgendaAction } from "../actions";
 
@@ -29,10 +28,7 @@ type SearchParams = { preview?: string; weightBy?: string; done?: string; number
 export default async function MeetingPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
   const [{ id }, query] = await Promise.all([params, searchParams]);
-  const meeting = await getMeeting(user, id).catch((e) => {
-    if (e instanceof AppError && e.status === 404) notFound();
-    throw e;
-  });
+  const meeting = await orNotFound(getMeeting(user, id))
   const may = meetingPermissions(user, meeting);
   const previewItem = may.preview && query.preview ? meeting.agenda.find((i) => i.initiative.id === query.preview && !i.decision) : undefined;
   const weightBy: WeightBy = WEIGHTINGS.includes(query.weightBy as WeightBy) ? (query.weightBy as WeightBy) : "cost";

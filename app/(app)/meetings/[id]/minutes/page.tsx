@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { participantList } from "@/lib/domain/meeting-minutes";
-import { AppError } from "@/lib/server/errors";
 import { meetingMinutes } from "@/lib/server/meetings";
+import { orNotFound } from "@/lib/server/or-not-found";
 import { PrintButton } from "@/components/meetings/PrintButton";
 import { TableHeader } from "@/components/ui/TableHeader";
 
@@ -19,10 +18,7 @@ const RANKING_ROWS = 10;
 export default async function MinutesPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const { id } = await params;
-  const { minutes: m, status } = await meetingMinutes(user, id).catch((e) => {
-    if (e instanceof AppError && e.status === 404) notFound();
-    throw e;
-  });
+  const { minutes: m, status } = await orNotFound(meetingMinutes(user, id))
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const participants = participantList(m.participants);
   const ranking = m.ranking.slice(0, RANKING_ROWS);
