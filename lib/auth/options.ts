@@ -8,9 +8,10 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { credentialsSchema } from "@/lib/validation/auth";
 import { provisionSsoUser } from "@/lib/server/sso";
 import { verifyCredentials, type SignedInUser } from "@/lib/server/users";
+import { databaseFailures } from "@/lib/server/sign-in-failures";
 import { LoginThrottle } from "./throttle";
 
-const throttle = new LoginThrottle();
+const throttle = new LoginThrottle(databaseFailures);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function clientAddress(headers: Record<string, unknown> | undefined): string {
@@ -34,14 +35,14 @@ export function providers(): Provider[] {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) return null;
         const address = clientAddress(req?.headers as Record<string, unknown> | undefined);
-        const wait = throttle.delayFor(address);
+        const wait = await throttle.delayFor(address);
         if (wait > 0) await sleep(wait);
         const user = await verifyCredentials(parsed.data.email, parsed.data.password);
         if (!user) {
-          throttle.recordFailure(address);
+          await throttle.recordFailure(address);
           return null;
         }
-        throttle.recordSuccess(address);
+        await throttle.recordSuccess(address);
         return user;
       },
     }),

@@ -463,4 +463,13 @@ export const ENTITIES: EntityDef[] = [
     read: (db) => db.setting.findMany(),
     count: (db) => db.setting.count(),
   }),
+  entity<Models.SignInFailure>({
+    key: "signInFailures",
+    model: "SignInFailure",
+    primaryKey: ["key"],
+    references: {},
+    shape: { key: str, count: int, firstAt: date },
+    read: (db) => db.signInFailure.findMany(),
+    count: (db) => db.signInFailure.count(),
+  }),
 ];
