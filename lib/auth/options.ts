@@ -34,15 +34,16 @@ export function providers(): Provider[] {
       async authorize(credentials, req) {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        const address = clientAddress(req?.headers as Record<string, unknown> | undefined);
-        const wait = await throttle.delayFor(address);
+        // Per address and per account: an address is easy to forge in X-Forwarded-For, an account is not.
+        const keys = [`address:${clientAddress(req?.headers as Record<string, unknown> | undefined)}`, `account:${parsed.data.email.toLowerCase()}`];
+        const wait = Math.max(...(await Promise.all(keys.map((k) => throttle.delayFor(k)))));
         if (wait > 0) await sleep(wait);
         const user = await verifyCredentials(parsed.data.email, parsed.data.password);
         if (!user) {
-          await throttle.recordFailure(address);
+          for (const k of keys) await throttle.recordFailure(k);
           return null;
         }
-        await throttle.recordSuccess(address);
+        for (const k of keys) await throttle.recordSuccess(k);
         return user;
       },
     }),

@@ -46,12 +46,20 @@ test("two servers on one database: a write on one is read on the other at once; 
     const address = "203.0.113.9";
     const [c, d] = await Promise.all(servers.map((s) => playwright.request.newContext({ baseURL: s.baseURL })));
     for (let i = 0; i < 6; i++) expect(await signedIn(i % 2 ? c! : d!, "ledning@demo.kommun.se", "fel-lösenord", address)).toBe(401);
-    const db = new pg.Client({ connectionString: databaseUrl });
-    await db.connect();
-    const { rows } = await db.query(`SELECT count FROM "SignInFailure" WHERE key = $1`, [address]);
-    await db.end();
-    expect(rows).toEqual([{ count: 6 }]);
-    // … so the seventh waits on either server (500 ms doubled once), even with the right password.
+    const failures = async () => {
+      const db = new pg.Client({ connectionString: databaseUrl });
+      await db.connect();
+      const { rows } = await db.query<{ key: string; count: number }>(`SELECT key, count FROM "SignInFailure" ORDER BY key`);
+      await db.end();
+      return Object.fromEntries(rows.map((r) => [r.key, r.count]));
+    };
+    expect(await failures()).toEqual({ [`address:${address}`]: 6, "account:ledning@demo.kommun.se": 6 });
+    // … and those on the account count from any address (a forged X-Forwarded-For does not help).
+    const started7 = Date.now();
+    expect(await signedIn(d!, "ledning@demo.kommun.se", "fel-lösenord", "192.0.2.77")).toBe(401);
+    expect(Date.now() - started7).toBeGreaterThanOrEqual(1000);
+    expect(await failures()).toEqual({ [`address:${address}`]: 6, "address:192.0.2.77": 1, "account:ledning@demo.kommun.se": 7 });
+    // So the next one waits on either server, even with the right password.
     const started = Date.now();
     expect(await signedIn(c!, "ledning@demo.kommun.se", "demo", address)).toBe(200);
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
