@@ -108,6 +108,12 @@ const csvUpload = (fileName: string, ...rows: string[]) => {
  */
 const NO_SUCCESS_IN_PROCESS = new Set(["restoreFull"]);
 
+/**
+ * Operations whose successes here change nothing, so leave no audit event: the import's cases are
+ * dry runs (tests/integration/import.test.ts checks a real import's audit events).
+ */
+const WRITES_NOTHING = new Set<string>(["importInitiatives"]);
+
 /** One entry per documented operation. Cases run in order, so a success may change what a later case sees. */
 const cases: Record<string, (fx: Fixture) => Case[] | Promise<Case[]>> = {
   listInitiatives: () => [
@@ -849,6 +855,8 @@ describeEachEngine("contract: every documented operation answers as documented",
   const secrets: Partial<Record<TokenName, string>> = { unknown: "pf_" + "Z".repeat(43) };
   let fx: Fixture;
   const exercised = new Map<string, Set<number>>();
+  /** Per writing operation: the most audit events one of its successes wrote. */
+  const audited = new Map<string, number>();
 
   beforeAll(async () => {
     const prisma = ctx.db.prisma;
@@ -970,6 +978,7 @@ describeEachEngine("contract: every documented operation answers as documented",
     }
 
     const handler = await handlerFor(route, method);
+    const auditBefore = method === "GET" ? 0 : await fx.prisma.auditEvent.count();
     const response = await handler(new Request(url, { method, headers, body }), { params: Promise.resolve(c.params ?? {}) });
     const documented = op.responses[String(response.status)];
     const text = await response.text();
@@ -987,6 +996,15 @@ describeEachEngine("contract: every documented operation answers as documented",
       expect(text.length, `${where}: a body`).toBeGreaterThan(0);
     }
     if (!record) return;
+    if (method !== "GET" && response.status < 300) {
+      const written = (await fx.prisma.auditEvent.count()) - auditBefore;
+      audited.set(operationId, Math.max(audited.get(operationId) ?? 0, written));
+      // Each names who (the token acts for its creator), what, on which entity, and what changed.
+      for (const e of await fx.prisma.auditEvent.findMany({ orderBy: [{ at: "desc" }, { id: "desc" }], take: written })) {
+        expect(e.actorLabel && e.action && e.entityType && e.entityId, `${where}: audit event ${e.action}`).toBeTruthy();
+        expect(e.before !== null || e.after !== null, `${where}: audit event ${e.action} records a change`).toBe(true);
+      }
+    }
     const statuses = exercised.get(operationId) ?? new Set<number>();
     statuses.add(response.status);
     exercised.set(operationId, statuses);
@@ -1035,6 +1053,13 @@ describeEachEngine("contract: every documented operation answers as documented",
     }
     expect(requests).toBeGreaterThan(operations.size);
     expect(await checksum()).toBe(before);
+  });
+
+  it("every operation that writes leaves an audit event when it succeeds (a new one without fails here)", () => {
+    const unaudited = [...audited].filter(([operationId, n]) => n === 0 && !WRITES_NOTHING.has(operationId)).map(([operationId]) => operationId);
+    expect(unaudited).toEqual([]);
+    // And the list of exceptions holds only operations that were called.
+    for (const operationId of WRITES_NOTHING) expect(audited.has(operationId) || NO_SUCCESS_IN_PROCESS.has(operationId), operationId).toBe(true);
   });
 
   it("every documented operation was called, with at least one success and one error", () => {
