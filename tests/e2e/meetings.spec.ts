@@ -144,6 +144,17 @@ test.describe("portfolio meeting end to end", () => {
     await expect(item(page, info!).getByTestId("decision")).toContainText("Komplettering begärd");
     await expect(item(page, info!).getByTestId("decision")).toContainText("Triagerad → Komplettering begärd");
 
+    // The department is told which decision was taken on which initiative, in its own language.
+    const meetingTitle = `Portföljmöte december ${t}`;
+    for (const [lang, said] of [
+      ["sv", [`Kommunledningen har godkänt #${approve!.number} ${approve!.title} (${meetingTitle}).`, `Kommunledningen har skjutit upp #${defer!.number} ${defer!.title} (${meetingTitle}).`, `Kommunledningen begär komplettering av #${info!.number} ${info!.title} (${meetingTitle}).`]],
+      ["en", [`Leadership approved #${approve!.number} ${approve!.title} (${meetingTitle}).`, `Leadership deferred #${defer!.number} ${defer!.title} (${meetingTitle}).`, `Leadership asks for more information on #${info!.number} ${info!.title} (${meetingTitle}).`]],
+    ] as const) {
+      const chef = await signedIn(browser, baseURL!, "chef@demo.kommun.se", lang);
+      for (const line of said) await expect(chef.page.getByTestId("notifications").getByRole("link", { name: line, exact: true })).toBeVisible();
+      await chef.close();
+    }
+
     // In the same meeting, leadership moves the approved initiative to the top of the ranking, with a rationale.
     const meetingUrl = page.url();
     await page.goto(`/portfolio?reorder=1&q=${encodeURIComponent(`#${approve!.number}`)}`);
