@@ -175,6 +175,17 @@ for (const lang of LANGS) {
     await page.goto("/programs");
     await expect(page.getByTestId("programs")).toBeVisible();
     await expectAccessible(page);
+    // The columns of counts are all counts: "Done" beside "Initiatives" and "In progress" is a
+    // number of initiatives, not a share, and agrees with the API.
+    const headers = await page.getByTestId("programs").locator("thead th").allInnerTexts();
+    const column = (name: string) => headers.indexOf(name);
+    const [initiativesCol, runningCol, doneCol] = lang === "sv" ? [column("Initiativ"), column("Pågående"), column("Avslutade")] : [column("Initiatives"), column("In progress"), column("Done")];
+    expect([initiativesCol, runningCol, doneCol].every((c) => c > 0)).toBe(true);
+    const api = (await (await page.request.get("/api/v1/programs")).json()).data as { name: string; totals: { count: number; byStatus: Record<string, number> } }[];
+    for (const program of api) {
+      const cells = await page.getByTestId("programs").locator("tbody tr").filter({ has: page.getByRole("link", { name: program.name, exact: true }) }).locator("th, td").allInnerTexts();
+      expect([cells[initiativesCol], cells[runningCol], cells[doneCol]], program.name).toEqual([String(program.totals.count), String(program.totals.byStatus.IN_PROGRESS ?? 0), String(program.totals.byStatus.DONE ?? 0)]);
+    }
 
     await page.goto("/programs/new");
     await page.getByTestId("program-form").getByRole("button").click();

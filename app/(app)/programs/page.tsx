@@ -53,7 +53,7 @@ export default async function ProgramsPage() {
                   <td className={cell}>{p.leader?.name ?? t("initiative.noValue")}</td>
                   <td className={num}>{format.number(p.totals.count)}</td>
                   <td className={num}>{format.number(p.totals.byStatus.IN_PROGRESS ?? 0)}</td>
-                  <td className={num}>{p.totals.doneShare === null ? t("initiative.noValue") : t("portfolio.percent", { value: format.number(Math.round(p.totals.doneShare * 100)) })}</td>
+                  <td className={num}>{format.number(p.totals.byStatus.DONE ?? 0)}</td>
                   <td className={num}>{t("initiative.sek", { value: format.number(p.totals.costSek) })}</td>
                   <td className={num}>{t("initiative.hours", { value: format.number(p.totals.effortHours) })}</td>
                   <td className={num}>{t("initiative.sek", { value: format.number(p.totals.benefitSekPerYear) })}</td>
