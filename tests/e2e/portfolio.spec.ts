@@ -71,7 +71,21 @@ for (const lang of LANGS) {
     const rows = page.getByTestId("ranking").locator("tbody tr");
     expect(await rows.count()).toBeGreaterThan(0);
     await rows.first().getByRole("button", { name: lang === "sv" ? /^Flytta / : /^Move / }).click();
-    await expect(page.getByRole("dialog")).toBeVisible();
+    const dialog = page.getByRole("dialog");
+    await expect(dialog).toBeVisible();
+    await expectAccessible(page);
+    // A place outside the ranking is refused by the dialog itself, in the page's language, with the focus on the field.
+    const place = dialog.getByLabel(lang === "sv" ? /Ny plats/ : /New place/);
+    await place.fill("0");
+    await dialog.getByRole("button", { name: lang === "sv" ? "Spara flytten" : "Save the move" }).click();
+    await expect(place).toBeFocused();
+    await expect(place).toHaveAccessibleDescription(lang === "sv" ? /^Ange en plats från 1 till \d+\.$/ : /^Enter a place from 1 to \d+\.$/);
+    await place.fill("1");
+    await dialog.getByRole("button", { name: lang === "sv" ? "Spara flytten" : "Save the move" }).click();
+    const why = dialog.getByLabel(lang === "sv" ? "Motivering" : "Rationale");
+    await expect(why).toBeFocused();
+    await expect(why).toHaveAccessibleDescription(lang === "sv" ? /Skriv en motivering/ : /Write a rationale: why should the initiative have this place\?/);
+    await expect(place).not.toHaveAttribute("aria-invalid");
     await expectAccessible(page);
   });
 
@@ -166,8 +180,15 @@ test("leadership reorders by keyboard drag and drop and by the move dialog, each
   await expect(dialog).toBeVisible();
   await expect(dialog.getByLabel(/Ny plats/)).toHaveValue("4");
   await dialog.getByRole("button", { name: "Spara flytten" }).click();
-  await expect(dialog.getByLabel("Motivering")).toBeFocused(); // required: the browser refuses an empty rationale
-  await dialog.getByLabel("Motivering").fill("Lagkrav från 2027 – måste vara klart före årsskiftet.");
+  // An empty rationale: the dialog's own message, in Swedish, on the field that has the focus.
+  const rationale = dialog.getByLabel("Motivering");
+  await expect(rationale).toBeFocused();
+  await expect(rationale).toHaveAttribute("aria-invalid", "true");
+  await expect(rationale).toHaveAccessibleDescription(/Skriv en motivering: varför ska initiativet ha den här platsen\?/);
+  // The browser's own bubble (in the browser's language) cannot appear: the form does not ask for it.
+  expect(await rationale.evaluate((el) => (el as HTMLTextAreaElement).form?.noValidate)).toBe(true);
+  await expectAccessible(page);
+  await rationale.fill("Lagkrav från 2027 – måste vara klart före årsskiftet.");
   await expectAccessible(page);
   await dialog.getByRole("button", { name: "Spara flytten" }).click();
   await expect(dialog).toBeHidden();
