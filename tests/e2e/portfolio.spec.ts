@@ -28,7 +28,7 @@ test("leadership sees the portfolio ranked by score with its breakdown, the PIOS
   const points = (await ranking.first().locator("li").allInnerTexts()).map((line) => Number(/: ([\d,]+) poäng/.exec(line)?.[1]?.replace(",", ".") ?? 0));
   expect(points.reduce((a, b) => a + b, 0)).toBeCloseTo(scores[0]!, 0);
   // The balance stays in view on the ranking, one line per quadrant with its target.
-  await expect(page.getByTestId("balance-summary")).toContainText(/Intern effektivitet [\d,]+ % \(mål \d+ %\)/);
+  await expect(page.getByTestId("balance-summary")).toContainText(/Intern effektivitet [\d,]+\s% \(mål \d+\s%\)/);
 
   // The balance and charts view: four quadrants whose shares add up to 100, and the demo's target.
   await views.getByRole("link", { name: "Balans och diagram" }).click();
@@ -61,6 +61,24 @@ for (const lang of LANGS) {
     await page.getByTestId("chart-bubble").locator("summary").click();
     await expect(page.getByTestId("chart-bubble").locator("tbody tr").first()).toBeVisible();
     await expectAccessible(page);
+
+    const w = lang === "sv"
+      ? { x: "Arbetsinsats (timmar)", y: "Nyttopoäng", shares: ["Andel av centrala resurser (%)", "Andel av efterfrågan (%)", "Andel av förväntad nytta (%)"], percentTick: /^\d+(,\d)? %$/ }
+      : { x: "Effort (hours)", y: "Benefit score", shares: ["Share of central resources (%)", "Share of demand (%)", "Share of expected benefit (%)"], percentTick: /^\d+(\.\d)?%$/ };
+    // The bubble chart names both axes on the chart, and writes its numbers as the reader does.
+    const bubble = page.getByTestId("chart-bubble");
+    await expect(bubble.locator("svg .recharts-label")).toHaveText([w.x, w.y]);
+    const ticks = await bubble.locator(".recharts-xAxis .recharts-cartesian-axis-tick-value").allTextContents();
+    expect(ticks.filter((tick) => /^\d{4,}$/.test(tick))).toEqual([]); // 3 600 or 3,600, never 3600
+    // The equity chart shows the three shares its text compares, like its table.
+    const equity = page.getByTestId("chart-equity");
+    await expect(equity.locator(".recharts-legend-item-text")).toHaveText(w.shares);
+    await expect(equity.locator(".recharts-bar")).toHaveCount(3);
+    for (const tick of await equity.locator(".recharts-xAxis .recharts-cartesian-axis-tick-value").allTextContents()) expect(tick.replace(/\s/g, " ")).toMatch(w.percentTick);
+    // The backlog line runs straight from point to point: no smoothing curve (no cubic segments).
+    const line = page.getByTestId("chart-backlog").locator("path.recharts-line-curve");
+    await expect(line).toBeVisible();
+    expect(await line.getAttribute("d")).not.toMatch(/C/);
   });
 
   test(`portfolio with the move dialog and filters passes axe (${lang})`, async ({ page, context, baseURL }) => {
@@ -87,6 +105,30 @@ for (const lang of LANGS) {
     await expect(why).toHaveAccessibleDescription(lang === "sv" ? /Skriv en motivering/ : /Write a rationale: why should the initiative have this place\?/);
     await expect(place).not.toHaveAttribute("aria-invalid");
     await expectAccessible(page);
+  });
+
+  test(`the filter panels fold the rarely used filters, and open them when one is set (${lang})`, async ({ page, context, baseURL }) => {
+    test.setTimeout(120_000);
+    await useLanguage(context, baseURL!, lang);
+    await signIn(page, "dig@demo.kommun.se");
+    await expect(page.getByTestId("role-line")).toBeVisible();
+    const w = lang === "sv" ? { more: "Fler filter", oneSet: "Fler filter (1 valt)", size: "Storlek", apply: "Filtrera", program: "Program" } : { more: "More filters", oneSet: "More filters (1 chosen)", size: "Size", apply: "Filter", program: "Program" };
+    for (const [path, form] of [["/portfolio", () => page.getByTestId("portfolio-filters")], ["/initiatives", () => page.getByTestId("initiative-filters")]] as const) {
+      await page.goto(path);
+      const more = form().getByTestId("more-filters");
+      await expect(more.locator("summary")).toHaveText(w.more);
+      await expect(form().getByLabel(w.size, { exact: true })).toBeHidden();
+      await expect(form().getByLabel(w.program, { exact: true })).toBeHidden();
+      await more.locator("summary").click();
+      await form().getByLabel(w.size, { exact: true }).selectOption("LARGE");
+      await form().getByRole("button", { name: w.apply }).click();
+      await expect(page).toHaveURL(/size=LARGE/);
+      // A filter in force is never hidden: the fold is open and says how many are set.
+      await expect(form().getByTestId("more-filters")).toHaveAttribute("open", "");
+      await expect(form().getByTestId("more-filters").locator("summary")).toHaveText(w.oneSet);
+      await expect(form().getByLabel(w.size, { exact: true })).toHaveValue("LARGE");
+      await expectAccessible(page);
+    }
   });
 
   test(`portfolio settings (target balance and weights) pass axe (${lang})`, async ({ page, context, baseURL }) => {

@@ -11,7 +11,7 @@ import { formOptions } from "@/lib/server/initiatives";
 import { parseFilter } from "@/lib/validation/initiative";
 import { TableHeader } from "@/components/ui/TableHeader";
 import { FilterForm } from "@/components/ui/FilterForm";
-import { initiativeFilterSelects } from "@/components/initiatives/initiative-filters";
+import { initiativeFilterSelects, splitFilters } from "@/components/initiatives/initiative-filters";
 import { PortfolioHeader } from "@/components/portfolio/PortfolioHeader";
 import type { RankingRowView } from "@/components/portfolio/RankingCells";
 import { RankingRows } from "@/components/portfolio/RankingRows";
@@ -107,7 +107,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
       <FilterForm
         action="/portfolio" label={t("initiative.filters.title")} idPrefix="pf" testId="portfolio-filters"
         search={{ label: t("initiative.filters.q"), value: filter.q ?? "" }}
-        selects={initiativeFilterSelects(t, options, filter)}
+        {...splitFilters(t, initiativeFilterSelects(t, options, filter), ["quadrant"])}
         apply={t("initiative.filters.apply")} reset={{ href: "/portfolio", label: t("initiative.filters.reset") }}
       />
 

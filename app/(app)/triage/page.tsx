@@ -55,7 +55,7 @@ export default async function TriageQueuePage({ searchParams }: { searchParams: 
                   </td>
                   <td className="px-2 py-2">{q.department}</td>
                   <td className="px-2 py-2 text-right whitespace-nowrap">{t("triage.days", { days: q.daysWaiting })}</td>
-                  <td className="px-2 py-2 text-right">{`${q.completeness} %`}</td>
+                  <td className="px-2 py-2 text-right whitespace-nowrap">{t("portfolio.percent", { value: format.number(q.completeness) })}</td>
                   <td className="px-2 py-2">
                     {[
                       t(`kind.${q.suggestion.kind.value}`),

@@ -66,7 +66,7 @@ export default async function TriagePanelPage({ params }: { params: Promise<{ id
           <dt className="font-medium">{t("initiative.fields.quadrant")}</dt>
           <dd>{s.quadrant.stated ? t(`quadrant.${s.quadrant.stated}`) : t("initiative.noValue")}</dd>
           <dt className="font-medium">{t("triage.columns.completeness")}</dt>
-          <dd>{`${view.completeness} %`}</dd>
+          <dd>{t("portfolio.percent", { value: format.number(view.completeness) })}</dd>
         </dl>
       </section>
 
