@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { quarterOfDate } from "@/lib/domain/quarters";
-import { quarterAt, quarterIndex } from "@/lib/domain/roadmap";
+import { dayInWindow, quarterAt, quarterIndex } from "@/lib/domain/roadmap";
 import { formOptions } from "@/lib/server/initiatives";
 import { roadmap } from "@/lib/server/roadmap";
 import { parseRoadmapFilter, ROADMAP_STATUSES, roadmapSearchParams, type RoadmapFilter } from "@/lib/validation/programs";
@@ -20,7 +20,9 @@ type SearchParams = Record<string, string | string[] | undefined>;
 export default async function RoadmapPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
   const filter = parseRoadmapFilter(await searchParams);
-  const [t, map, options] = await Promise.all([getTranslations(), roadmap(user, filter), formOptions()]);
+  const [t, format, map, options] = await Promise.all([getTranslations(), getFormatter(), roadmap(user, filter), formOptions()]);
+  const day = new Date();
+  const todayPlace = dayInWindow(map.quarters, day);
   const href = (change: Partial<RoadmapFilter>) => `/roadmap?${roadmapSearchParams({ ...filter, page: undefined, ...change })}`;
   // Quarter choices: two years back, four ahead of the current quarter.
   const now = quarterIndex(quarterOfDate(new Date()))!;
@@ -89,7 +91,7 @@ export default async function RoadmapPage({ searchParams }: { searchParams: Prom
         ) : filter.view === "table" ? (
           <RoadmapTable groups={map.groups} groupBy={map.groupBy} noneLabel={noneLabel} caption={scope} />
         ) : (
-          <RoadmapTimeline quarters={map.quarters} groups={map.groups} noneLabel={noneLabel} />
+          <RoadmapTimeline quarters={map.quarters} groups={map.groups} noneLabel={noneLabel} today={todayPlace ? { ...todayPlace, label: format.dateTime(day, { dateStyle: "long" }) } : null} />
         )}
         <Pagination page={map.page} pages={map.pages} href={(p) => `/roadmap?${roadmapSearchParams({ ...filter, page: p })}`} label={t("programs.roadmap.pages")} />
       </section>

@@ -74,7 +74,6 @@ export default async function InitiativePage({ params, searchParams }: Props) {
     [t("initiative.fields.desiredStartQuarter"), i.desiredStartQuarter ?? unknown],
     [t("initiative.fields.dependencies"), i.dependencies ?? none],
     [t("initiative.fields.contactPerson"), i.contactPerson ?? none],
-    [t("initiative.fields.program"), i.program?.name ?? none],
     [t("initiative.fields.isReplacement"), yesNo(i.isReplacement)],
     ...(i.isReplacement
       ? ([
