@@ -67,7 +67,7 @@ export async function DecisionPreview({ preview, number, weightBy, href, closeHr
           </tbody>
         </table>
       </div>
-      {after.excluded ? <p className="text-sm">{t("excluded", { count: after.excluded })}</p> : null}
+      {after.excluded ? <p className="text-sm">{t("excluded", { count: after.excluded, weight: weightBy })}</p> : null}
 
       <div className="overflow-x-auto">
         <table className="w-full text-left" data-testid="preview-load">

@@ -21,6 +21,11 @@ test("leadership sees the portfolio ranked by score with its breakdown, the PIOS
   const unplaced = scores.filter((_, i) => !manual[i]);
   expect(unplaced).toEqual([...unplaced].sort((a, b) => b - a));
   await expect(page.getByTestId("sensitivity")).toContainText(/Topp 10 är robust|Ordningen i topp 10 beror på vikterna/);
+  // Each way the order depends on a weight is a sentence of its own in a list, not clauses strung with semicolons.
+  for (const item of await page.getByTestId("sensitivity").getByRole("listitem").allTextContents()) {
+    expect(item.replace(/\s/g, " ")).toMatch(/^[A-ZÅÄÖ][a-zåäö ]+ 10 % (högre|lägre): \d+ initiativ byter plats$/);
+  }
+  expect(await page.getByTestId("sensitivity").textContent()).not.toContain(";");
   // The breakdown is listed when opened, and its points add up to the score.
   await expect(ranking.first()).not.toContainText("Strategisk koppling");
   await ranking.first().getByText("Så räknas poängen").click();
@@ -29,6 +34,9 @@ test("leadership sees the portfolio ranked by score with its breakdown, the PIOS
   expect(points.reduce((a, b) => a + b, 0)).toBeCloseTo(scores[0]!, 0);
   // The balance stays in view on the ranking, one line per quadrant with its target.
   await expect(page.getByTestId("balance-summary")).toContainText(/Intern effektivitet [\d,]+\s% \(mål \d+\s%\)/);
+  // The four quadrants are listed as a sentence: "…, … och …", not with dots between.
+  await expect(page.getByTestId("balance-summary")).toContainText(/\) och Extern innovation/);
+  await expect(page.getByTestId("balance-summary")).not.toContainText("·");
 
   // The balance and charts view: four quadrants whose shares add up to 100, and the demo's target.
   await views.getByRole("link", { name: "Balans och diagram" }).click();

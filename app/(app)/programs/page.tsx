@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { listPrograms } from "@/lib/server/programs";
 import { TableHeader } from "@/components/ui/TableHeader";
+import { GlossaryTerms } from "@/components/ui/GlossaryTerms";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("programs"))("title") };
@@ -27,6 +28,7 @@ export default async function ProgramsPage() {
         </div>
       </div>
       <p className="max-w-3xl">{t("programs.intro")}</p>
+      <GlossaryTerms terms={["program"]} />
       {programs.length ? (
         <div className="overflow-x-auto">
           <table className="w-full text-left" data-testid="programs">

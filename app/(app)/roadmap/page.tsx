@@ -10,6 +10,7 @@ import { parseRoadmapFilter, ROADMAP_STATUSES, roadmapSearchParams, type Roadmap
 import { RoadmapLegend, RoadmapTable, RoadmapTimeline } from "@/components/programs/Roadmap";
 import { FilterSelect, Toggle } from "@/components/programs/RoadmapControls";
 import { Pagination } from "@/components/ui/Pagination";
+import { GlossaryTerms } from "@/components/ui/GlossaryTerms";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("programs"))("roadmap.title") };
@@ -35,6 +36,7 @@ export default async function RoadmapPage({ searchParams }: { searchParams: Prom
       <div>
         <h1 className="text-3xl font-bold">{t("programs.roadmap.title")}</h1>
         <p className="mt-2 max-w-3xl">{t("programs.roadmap.intro")}</p>
+        <GlossaryTerms terms={["quarter", "program"]} />
       </div>
 
       <form method="get" action="/roadmap" aria-label={t("programs.roadmap.filters")} className="grid gap-3 rounded border border-slate-300 p-4 md:grid-cols-4">

@@ -6,6 +6,7 @@ import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { triageFlow, triageQueue, type QueueItem } from "@/lib/server/triage";
 import { TableHeader } from "@/components/ui/TableHeader";
+import { GlossaryTerms } from "@/components/ui/GlossaryTerms";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("triage"))("title") };
@@ -21,6 +22,7 @@ export default async function TriageQueuePage({ searchParams }: { searchParams: 
     <div className="space-y-6">
       <h1 className="text-3xl font-bold">{t("triage.title")}</h1>
       <p>{t("triage.intro")}</p>
+      <GlossaryTerms terms={["triage", "tracks", "delegation", "needsInfo"]} />
       {doneKey ? (
         <p role="status" className="rounded border-2 border-emerald-700 bg-emerald-50 p-3 font-medium text-emerald-900">
           {t(`triage.done.${doneKey}`, { number: number ?? "" })}

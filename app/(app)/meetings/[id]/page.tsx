@@ -17,6 +17,7 @@ import { RealisationNote } from "@/components/benefits/RealisationNote";
 import { realisationSummary } from "@/lib/server/benefits";
 import { MeetingStatusBadge } from "@/components/meetings/MeetingStatusBadge";
 import { addAgendaItemAction, closeMeetingAction, decideAction, refreshAgendaAction } from "../actions";
+import { GlossaryTerms } from "@/components/ui/GlossaryTerms";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("meetings"))("title") };
@@ -72,6 +73,7 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
           <Link href={`/meetings/${meeting.id}/minutes`} className="font-medium text-brand-800 underline">{t("meetings.minutesLink")}</Link>
         </p>
         {meeting.status === "CLOSED" && meeting.closedAt ? <p>{t("meetings.closedNote", { date: format.dateTime(new Date(meeting.closedAt), { dateStyle: "long", timeStyle: "short" }) })}</p> : null}
+        <GlossaryTerms terms={["meeting", "benefitScore", "pios", "percentagePoints", "load"]} />
       </header>
 
       {doneText ? (

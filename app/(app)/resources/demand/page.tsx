@@ -6,6 +6,7 @@ import { addQuarters } from "@/lib/domain/quarters";
 import { currentQuarter, demandPicture } from "@/lib/server/resources";
 import { demandQuery } from "@/lib/validation/resources";
 import { TableHeader } from "@/components/ui/TableHeader";
+import { GlossaryTerms } from "@/components/ui/GlossaryTerms";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("resources"))("demand.title") };
@@ -35,6 +36,7 @@ export default async function DemandPage({ searchParams }: { searchParams: Promi
         <p><Link href="/resources" className="text-brand-800 underline">{t("back")}</Link></p>
         <h1 className="text-3xl font-bold">{t("demand.title")}</h1>
         <p className="max-w-3xl">{t("demand.intro")}</p>
+        <GlossaryTerms terms={["capacity", "load", "borrowed", "reinforcement", "fte", "quarter"]} />
       </div>
 
       <form method="get" action="/resources/demand" className="flex flex-wrap items-end gap-4 rounded border border-slate-300 p-4" aria-label={t("demand.choose")}>

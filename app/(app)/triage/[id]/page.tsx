@@ -13,6 +13,7 @@ import { ActionForm, FieldError } from "@/components/ui/ActionForm";
 import { ClientMessages } from "@/components/ui/ClientMessages";
 import { TriageDecisionFields } from "@/components/triage/TriageDecisionFields";
 import { approveFastLaneAction, decideTriageAction, requestInfoAction } from "../actions";
+import { GlossaryTerms } from "@/components/ui/GlossaryTerms";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("triage"))("title") };
@@ -43,7 +44,15 @@ export default async function TriagePanelPage({ params }: { params: Promise<{ id
   const pct = (c: number) => t("triage.confidence", { percent: Math.round(c * 100) });
   const statedQuadrant = s.quadrant.stated ?? s.quadrant.suggested ?? "INTERNAL_EFFICIENCY";
   const messages = { INVALID_STATUS: t("triage.taken"), VERSION_CONFLICT: t("triage.taken"), FORBIDDEN: t("initiative.forbidden"), default: t("initiative.error") };
-  const eligible = s.kind.value === "BUSINESS_DEVELOPMENT" && s.size.value === "SMALL" && s.track.value === "FAST_LANE" && i.estimatedCostSek !== null && i.estimatedCostSek <= view.delegationLimitSek;
+  // Why the fast lane is closed, if it is: the first rule the suggestion or the cost fails, said in a whole sentence.
+  const notEligible =
+    s.kind.value !== "BUSINESS_DEVELOPMENT" ? "kind"
+    : s.size.value !== "SMALL" ? "size"
+    : s.track.value !== "FAST_LANE" ? "track"
+    : i.estimatedCostSek === null ? "noCost"
+    : i.estimatedCostSek > view.delegationLimitSek ? "overLimit"
+    : null;
+  const eligible = notEligible === null;
   const limit = format.number(view.delegationLimitSek);
   const box = "space-y-3 rounded border border-slate-300 p-4";
 
@@ -53,6 +62,7 @@ export default async function TriagePanelPage({ params }: { params: Promise<{ id
         <p className="text-slate-700">{`#${i.number} · ${i.ownerDepartment.name}`}</p>
         <h1 className="text-3xl font-bold">{t("triage.panelTitle", { title: i.title })}</h1>
         <Link href={`/initiatives/${i.id}`} className="font-medium text-brand-800 underline">{t("triage.fullPage")}</Link>
+        <GlossaryTerms terms={["pios", "tracks", "delegation", "replacement", "hygiene"]} />
       </header>
 
       <section aria-labelledby="need-title" className="space-y-2">
@@ -148,7 +158,7 @@ export default async function TriagePanelPage({ params }: { params: Promise<{ id
               <FieldError name="rationale" />
             </ActionForm>
           ) : (
-            <p>{t("triage.fastLaneNotEligible", { limit })}</p>
+            <p data-testid="fast-lane-closed">{t("triage.fastLaneNotEligible", { reason: notEligible ?? "other", size: s.size.value ?? "UNKNOWN", limit, cost: format.number(i.estimatedCostSek ?? 0) })}</p>
           )}
         </section>
       </ClientMessages>
