@@ -54,3 +54,25 @@ for (const lang of LANGS) {
     expect((await page.locator("main h2, main th").allTextContents()).filter((text) => text.includes("PIOS"))).toEqual([]);
   });
 }
+
+for (const lang of LANGS) {
+  test(`hours, kronor and percentages are written one way on every page (${lang})`, async ({ page, context, baseURL }) => {
+    test.setTimeout(180_000);
+    await useLanguage(context, baseURL!, lang);
+    await signIn(page, "ledning@demo.kommun.se");
+    await expect(page.getByTestId("role-line")).toBeVisible();
+    const ranking = (await (await page.request.get("/api/v1/portfolio/ranking")).json()).data as { id: string }[];
+    const meetings = (await (await page.request.get("/api/v1/meetings")).json()).data as { past: { id: string }[] };
+    const pages = ["/", "/portfolio", "/portfolio/balance", "/resources", "/resources/demand", "/programs", "/benefits", `/initiatives/${ranking[0]!.id}`, `/meetings/${meetings.past[0]!.id}`, `/meetings/${meetings.past[0]!.id}/minutes`];
+    // Swedish: "1 630 tim", "47,1 %", "250 000 kr" – never "h", "timmar" after a figure, or a decimal point.
+    // English: "1,630 h", "47.1%", "SEK 250,000" – never a space before % or "tim".
+    // (A unit is a whole word: "0 h" counts, "0" above "hälsoskydds…" in a chart does not.)
+    const wrong = lang === "sv" ? [/\d ?h(?![\p{L}\p{N}])/u, /\d ?timmar(?!\p{L})/u, /\d\.\d+ ?%/u, /(?<!\p{L})SEK(?!\p{L})/u] : [/\d %/u, /\d ?tim(?!\p{L})/u, /\d ?kr(?!\p{L})/u];
+    for (const path of pages) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      const text = (await page.locator("main").innerText()).replace(/\u00a0/g, " ");
+      for (const pattern of wrong) expect(text.match(pattern)?.[0] ?? null, `${path}: ${pattern}`).toBeNull();
+    }
+  });
+}

@@ -102,8 +102,8 @@ test.describe("portfolio meeting end to end", () => {
     const preview = page.getByTestId("preview");
     await expect(preview.getByRole("heading", { name: `Om #${approve!.number} godkänns` })).toBeVisible();
     await expect(preview.getByTestId("preview-balance")).toContainText("Extern effektivitet");
-    await expect(preview.getByTestId("preview-load")).toContainText("Belastning");
-    await expect(preview).toContainText("uppskattade arbetsinsats, 900 timmar");
+    await expect(preview.getByTestId("preview-load")).toContainText("Beläggning");
+    await expect(preview).toContainText("uppskattade arbetsinsats, 900 tim,");
     await preview.getByRole("link", { name: "arbetsinsats" }).click();
     await expect(page.getByTestId("preview").getByRole("link", { name: "arbetsinsats" })).toHaveAttribute("aria-current", "true");
     await expectAccessible(page);
@@ -187,7 +187,7 @@ test.describe("portfolio meeting end to end", () => {
     await close.getByLabel(/Varför stängs det före mötesdagen/).fill("Mötet hölls en vecka tidigare på grund av budgetberedningen.");
     await close.getByRole("button", { name: "Stäng mötet och fastställ protokollet" }).click();
     const closeDialog = page.getByRole("dialog", { name: "Stänga mötet och fastställa protokollet?" });
-    await expect(closeDialog).toContainText(/\d+ ärenden? utan beslut förs in som ej behandlade?\./);
+    await expect(closeDialog).toContainText(/\d+ ärenden? utan beslut förs in som inte behandlade?\./);
     await expectAccessible(page);
     await closeDialog.getByRole("button", { name: "Ja, stäng mötet" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Mötet är stängt och protokollet fastställt." })).toBeVisible();
@@ -196,7 +196,7 @@ test.describe("portfolio meeting end to end", () => {
     await expect(page.getByTestId("find-form")).toHaveCount(0);
     await expectAccessible(page);
 
-    await page.getByRole("link", { name: "Beslutsprotokoll" }).click();
+    await page.getByRole("link", { name: "Beslutsprotokoll", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Beslutsprotokoll");
     const minutes = page.getByTestId("minutes");
     await expect(minutes).toContainText("Demo kommun");
@@ -212,7 +212,7 @@ test.describe("portfolio meeting end to end", () => {
     await expect(decisions.filter({ hasText: approve!.title })).toContainText("Triagerad → Beslutad, ej påbörjad");
     await expect(decisions.filter({ hasText: defer!.title })).toContainText("Vilande");
     await expect(decisions.filter({ hasText: info!.title })).toContainText("Per Håkansson");
-    await expect(minutes.getByRole("heading", { name: "Ej behandlade ärenden" })).toBeVisible();
+    await expect(minutes.getByRole("heading", { name: "Ärenden som inte behandlades" })).toBeVisible();
     await expect(minutes.getByTestId("closed-early")).toHaveText("Mötet hölls en vecka tidigare på grund av budgetberedningen.");
     await expectAccessible(page);
 

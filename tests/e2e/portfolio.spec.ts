@@ -71,8 +71,8 @@ for (const lang of LANGS) {
     await expectAccessible(page);
 
     const w = lang === "sv"
-      ? { x: "Arbetsinsats (timmar)", y: "Nyttopoäng", shares: ["Andel av centrala resurser (%)", "Andel av efterfrågan (%)", "Andel av förväntad nytta (%)"], percentTick: /^\d+(,\d)? %$/ }
-      : { x: "Effort (hours)", y: "Benefit score", shares: ["Share of central resources (%)", "Share of demand (%)", "Share of expected benefit (%)"], percentTick: /^\d+(\.\d)?%$/ };
+      ? { x: "Arbetsinsats (tim)", y: "Nyttopoäng", shares: ["Andel av centrala resurser (%)", "Andel av efterfrågan (%)", "Andel av förväntad nytta (%)"], percentTick: /^\d+(,\d)? %$/ }
+      : { x: "Effort (h)", y: "Benefit score", shares: ["Share of central resources (%)", "Share of demand (%)", "Share of expected benefit (%)"], percentTick: /^\d+(\.\d)?%$/ };
     // The bubble chart names both axes on the chart, and writes its numbers as the reader does.
     const bubble = page.getByTestId("chart-bubble");
     await expect(bubble.locator("svg .recharts-label")).toHaveText([w.x, w.y]);

@@ -85,7 +85,7 @@ function QueueChecks({ item, t, format }: { item: QueueItem; t: Awaited<ReturnTy
   const lines = [
     ...item.checks.map((c) => t(`triage.checks.${c as "replacementWithoutDevelopment"}`)),
     ...(item.suggestion.quadrant.flagged && item.suggestion.quadrant.suggested && item.suggestion.quadrant.stated
-      ? [t("triage.quadrantFlag", { suggested: t(`quadrant.${item.suggestion.quadrant.suggested}`), stated: t(`quadrant.${item.suggestion.quadrant.stated}`) })]
+      ? [t("triage.quadrantFlag", { suggested: item.suggestion.quadrant.suggested, stated: item.suggestion.quadrant.stated })]
       : []),
     ...(item.missing.length
       ? [t("triage.missingList", { list: format.list(item.missing.map((m) => t(`initiative.completeness.items.${m}`)), { type: "conjunction" }) })]

@@ -97,7 +97,7 @@ export default async function TriagePanelPage({ params }: { params: Promise<{ id
         <div>
           <p><strong>{t("initiative.fields.quadrant")}:</strong> {s.quadrant.stated ? t(`quadrant.${s.quadrant.stated}`) : t("initiative.noValue")}</p>
           {s.quadrant.flagged && s.quadrant.suggested && s.quadrant.stated ? (
-            <p className="font-medium text-amber-900">{t("triage.quadrantFlag", { suggested: t(`quadrant.${s.quadrant.suggested}`), stated: t(`quadrant.${s.quadrant.stated}`) })}</p>
+            <p className="font-medium text-amber-900">{t("triage.quadrantFlag", { suggested: s.quadrant.suggested, stated: s.quadrant.stated })}</p>
           ) : null}
           {reasons(s.quadrant.reasons)}
         </div>
