@@ -44,6 +44,7 @@ export default async function SignedInLayout({ children }: { children: React.Rea
       </main>
       <footer className="mx-auto max-w-6xl border-t border-slate-200 px-4 py-6 text-sm text-slate-700 no-print">
         {t("app.footer")}{" "}
+        <Link href="/glossary" className="text-brand-800 underline">{t("glossary.footerLink")}</Link>{" · "}
         <Link href="/api-docs" className="text-brand-800 underline">{t("apiAccess.docs.link")}</Link>
       </footer>
     </>

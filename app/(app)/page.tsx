@@ -32,7 +32,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     <div className="space-y-8">
       {denied && DENIED.has(denied) ? (
         <p role="alert" className="rounded border-2 border-amber-700 bg-amber-50 p-3 font-medium" data-testid="denied">
-          {t("home.denied", { page: t(`home.deniedPages.${denied as "triage"}`) })}
+          {t("app.denied", { page: t(`home.deniedPages.${denied as "triage"}`) })}
         </p>
       ) : null}
       <section aria-labelledby="welcome">

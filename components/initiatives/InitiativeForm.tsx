@@ -1,5 +1,5 @@
 "use client";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { completeness, type CompletenessItem } from "@/lib/domain/completeness";
 import { BENEFIT_CATEGORIES, BENEFIT_CERTAINTIES, type InitiativeFieldsInput } from "@/lib/validation/initiative";
@@ -108,6 +108,7 @@ export function InitiativeForm(props: {
   const t = useTranslations("initiative");
   const tv = useTranslations("validation");
   const tr = useTranslations();
+  const format = useFormatter();
   const [values, setValues] = useState(props.initial);
   const [id, setId] = useState(props.initiativeId);
   const [version, setVersion] = useState(props.version);
@@ -174,7 +175,7 @@ export function InitiativeForm(props: {
     });
   }
 
-  const missing = (items: CompletenessItem[]) => items.map((i) => t(`completeness.items.${i}`)).join(", ");
+  const missing = (items: CompletenessItem[]) => format.list(items.map((i) => t(`completeness.items.${i}`)), { type: "conjunction" });
   const yesNo = (name: string, value: boolean | null, onChange: (v: boolean | null) => void, allowUnknown: boolean) => (
     <div className="mt-1 flex flex-wrap gap-4">
       {([true, false, ...(allowUnknown ? [null] : [])] as (boolean | null)[]).map((option) => (

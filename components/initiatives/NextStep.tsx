@@ -7,12 +7,13 @@ import { ActionForm, type ActionState } from "@/components/ui/ActionForm";
  */
 export function NextStep(props: {
   editHref: string;
-  missing: string[];
+  /** What submission still lacks, as a list in words ("rubrik, behov och förvaltning"); null when nothing. */
+  missing: string | null;
   submit?: (prev: ActionState, formData: FormData) => Promise<ActionState>;
   words: { title: string; ready: string; missing: string; submit: string; complete: string; edit: string; messages: Partial<Record<string, string>> & { default: string } };
 }) {
   const { words } = props;
-  const ready = props.missing.length === 0 && props.submit;
+  const ready = props.missing === null && props.submit;
   return (
     <section aria-labelledby="next-step-title" className="rounded border-2 border-brand-700 bg-brand-50 p-4" data-testid="next-step">
       <h2 id="next-step-title" className="text-lg font-semibold">{words.title}</h2>
@@ -29,7 +30,7 @@ export function NextStep(props: {
       ) : (
         <>
           <p className="mt-1">
-            {words.missing} <strong>{props.missing.join(", ")}</strong>
+            {words.missing} <strong>{props.missing}</strong>
           </p>
           <Link href={props.editHref} className="mt-3 inline-block rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">{words.complete}</Link>
         </>

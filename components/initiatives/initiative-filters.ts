@@ -26,3 +26,19 @@ export function initiativeFilterSelects(t: Translate, options: Options, filter: 
     { name: "program", label: t("initiative.fields.program"), value: filter.program ?? "", all, options: options.programs.map((p) => ({ value: p.id, label: p.name })) },
   ];
 }
+
+// Few people filter by these; they fold under "More filters" (FilterForm's `more`).
+const RARELY_USED = new Set(["kind", "size", "goal", "program", "quadrant"]);
+
+/**
+ * The selects split for FilterForm: the often used ones in view, the rest folded, with the
+ * summary saying how many of those are set. `keep` names rarely used ones a page keeps in view.
+ */
+export function splitFilters(t: Translate, selects: FilterSelectProps[], keep: string[] = []) {
+  const folded = (s: FilterSelectProps) => RARELY_USED.has(s.name) && !keep.includes(s.name);
+  const more = selects.filter(folded);
+  return {
+    selects: selects.filter((s) => !folded(s)),
+    more: { label: t("initiative.filters.more", { count: more.filter((s) => s.value !== "").length }), selects: more },
+  };
+}

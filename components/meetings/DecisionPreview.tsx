@@ -67,7 +67,7 @@ export async function DecisionPreview({ preview, number, weightBy, href, closeHr
           </tbody>
         </table>
       </div>
-      {after.excluded ? <p className="text-sm">{t("excluded", { count: after.excluded })}</p> : null}
+      {after.excluded ? <p className="text-sm">{t("excluded", { count: after.excluded, weight: weightBy })}</p> : null}
 
       <div className="overflow-x-auto">
         <table className="w-full text-left" data-testid="preview-load">
@@ -98,7 +98,7 @@ export async function DecisionPreview({ preview, number, weightBy, href, closeHr
           </tbody>
         </table>
       </div>
-      {!preview.alreadyActive ? <p>{t(`candidateDemand.${load.candidate.source}`, { hours: format.number(load.candidate.hours ?? 0) })}</p> : null}
+      {!preview.alreadyActive ? <p>{t(`candidateDemand.${load.candidate.source}`, { hours: hours(load.candidate.hours ?? 0) })}</p> : null}
       {load.before.unknownCount ? <p className="text-sm">{t("unknownDemand", { count: load.before.unknownCount })}</p> : null}
     </section>
   );

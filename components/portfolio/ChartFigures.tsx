@@ -1,6 +1,6 @@
 // The portfolio's charts, each a figure with a caption, a short text summary for screen
 // readers and a table with the same figures, rendered on the server (the charts are an extra).
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { Balance, WeightBy } from "@/lib/domain/balance";
 import { QUADRANTS } from "@/lib/domain/pios";
 import type { Backlog, Equity } from "@/lib/domain/portfolio-metrics";
@@ -26,7 +26,7 @@ export async function BalanceFigure({ balance, weightBy }: { balance: Balance; w
   const data = balance.quadrants.map((q) => ({ name: t(`quadrant.${q.quadrant}`), actual: q.actualPercent, target: q.targetPercent }));
   return (
     <Figure id="balance" title={t("charts.balance.title")} summary={t("charts.balance.summary", { weightBy: t(`portfolio.weights.${weightBy}`) })} table={null}>
-      <BalanceChart data={data} labels={{ actual: t("charts.balance.actual"), target: t("charts.balance.target") }} />
+      <BalanceChart data={data} labels={{ actual: t("charts.balance.actual"), target: t("charts.balance.target") }} locale={await getLocale()} />
     </Figure>
   );
 }
@@ -70,7 +70,7 @@ export async function BubbleFigure({ points, unplaced }: { points: Bubble[]; unp
         />
       }
     >
-      <BubbleChart series={series} labels={{ x: t("charts.bubble.x"), y: t("charts.bubble.y"), z: t("charts.bubble.z") }} />
+      <BubbleChart series={series} labels={{ x: t("charts.bubble.x"), y: t("charts.bubble.y"), z: t("charts.bubble.z") }} locale={await getLocale()} />
     </Figure>
   );
 }
@@ -95,7 +95,7 @@ export async function BacklogFigure({ trend }: { trend: Array<{ quarter: string 
         />
       }
     >
-      <BacklogChart data={trend.map((q) => ({ quarter: q.quarter, percent: percent(q.ratio) }))} label={t("ratio")} />
+      <BacklogChart data={trend.map((q) => ({ quarter: q.quarter, percent: percent(q.ratio) }))} label={t("ratio")} locale={await getLocale()} />
     </Figure>
   );
 }
@@ -120,7 +120,11 @@ export async function EquityFigure({ rows }: { rows: Equity[] }) {
         />
       }
     >
-      <EquityChart data={rows.map((r) => ({ department: r.department, resourceShare: r.resourceShare, demandShare: r.demandShare }))} labels={{ resourceShare: t("resourceShare"), demandShare: t("demandShare") }} />
+      <EquityChart
+        data={rows.map((r) => ({ department: r.department, resourceShare: r.resourceShare, demandShare: r.demandShare, benefitShare: r.benefitShare }))}
+        labels={{ resourceShare: t("resourceShare"), demandShare: t("demandShare"), benefitShare: t("benefitShare") }}
+        locale={await getLocale()}
+      />
     </Figure>
   );
 }

@@ -2,8 +2,17 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/roles";
+import { GlossaryTerms, type GlossaryTerm } from "@/components/ui/GlossaryTerms";
 
 export type PortfolioView = "ranking" | "balance" | "scenarios" | "settings";
+
+// The words each view uses that the glossary explains.
+const TERMS: Record<PortfolioView, GlossaryTerm[]> = {
+  ranking: ["benefitScore", "pios", "targetBalance"],
+  balance: ["pios", "targetBalance", "percentagePoints", "backlog", "equity"],
+  scenarios: ["scenario", "optimiser", "gap", "benefitScore", "capacity", "targetBalance", "equity"],
+  settings: ["benefitScore", "targetBalance", "pios"],
+};
 
 const VIEWS: Array<{ view: PortfolioView; href: string }> = [
   { view: "ranking", href: "/portfolio" },
@@ -24,6 +33,9 @@ export async function PortfolioHeader({ user, current }: { user: Actor; current:
     <div>
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <p className="mt-2 max-w-3xl">{t("intro")}</p>
+      <div className="mt-2">
+        <GlossaryTerms terms={TERMS[current]} />
+      </div>
       <nav aria-label={t("views.label")} className="mt-4 border-b border-slate-300">
         <ul className="flex flex-wrap gap-2">
           {views.map((v) => (

@@ -24,6 +24,8 @@ export function SortableRanking({ rows, breakdownLabel, total, moveInRankingActi
   const dialog = useRef<HTMLDialogElement>(null);
   const [move, setMove] = useState<Move | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The dialog's own check, before anything is sent: which field is wrong and why.
+  const [invalid, setInvalid] = useState<{ field: "position" | "rationale"; message: string } | null>(null);
   const [pending, startTransition] = useTransition();
   // The dialog cannot live inside the table; it is portalled to the body once mounted.
   const [mounted, setMounted] = useState(false);
@@ -38,6 +40,7 @@ export function SortableRanking({ rows, breakdownLabel, total, moveInRankingActi
   const open = (next: Move) => {
     setMove(next);
     setError(null);
+    setInvalid(null);
     dialog.current?.showModal();
   };
   const onDragEnd = ({ active, over }: DragEndEvent) => {
@@ -45,12 +48,28 @@ export function SortableRanking({ rows, breakdownLabel, total, moveInRankingActi
     const target = over ? byId.get(String(over.id)) : undefined;
     if (row && target && row.id !== target.id) open({ row, position: target.position });
   };
-  const submit = (form: FormData) => {
+  const submit = (form: HTMLFormElement) => {
     if (!move) return;
-    const raw = String(form.get("position") ?? "").trim();
+    const data = new FormData(form);
+    const raw = String(data.get("position") ?? "").trim();
     const position = move.position === null ? null : Number(raw);
+    const rationale = String(data.get("rationale") ?? "");
+    // The app's own messages in the page's language, not the browser's bubbles: the first
+    // field that is wrong says why and gets the focus (the server checks the same again).
+    const problem =
+      position !== null && (!raw || !Number.isInteger(position) || position < 1 || position > total)
+        ? { field: "position" as const, message: t("errors.positionRange", { total }) }
+        : rationale.trim().length < 3
+          ? { field: "rationale" as const, message: t(rationale.trim() ? "errors.rationaleShort" : "errors.rationaleRequired") }
+          : null;
+    setInvalid(problem);
+    if (problem) {
+      setError(null);
+      form.querySelector<HTMLElement>(`[name="${problem.field}"]`)?.focus();
+      return;
+    }
     startTransition(async () => {
-      const result = await moveInRankingAction(move.row.id, { position, rationale: String(form.get("rationale") ?? ""), version: move.row.version });
+      const result = await moveInRankingAction(move.row.id, { position, rationale, version: move.row.version });
       if (result.ok) {
         dialog.current?.close();
         setMove(null);
@@ -92,9 +111,10 @@ export function SortableRanking({ rows, breakdownLabel, total, moveInRankingActi
       {mounted ? createPortal(<dialog ref={dialog} aria-labelledby="move-title" className="m-auto w-full max-w-lg rounded border border-slate-400 p-6 backdrop:bg-slate-900/50" onClose={() => setMove(null)}>
         {move ? (
           <form
+            noValidate
             onSubmit={(event) => {
               event.preventDefault();
-              submit(new FormData(event.currentTarget));
+              submit(event.currentTarget);
             }}
             className="space-y-4"
           >
@@ -104,13 +124,23 @@ export function SortableRanking({ rows, breakdownLabel, total, moveInRankingActi
             {move.position !== null ? (
               <div>
                 <label htmlFor="move-position" className="block font-medium">{t("position", { total })}</label>
-                <input id="move-position" name="position" type="number" min={1} max={total} required defaultValue={move.position} className="mt-1 block w-32 rounded border border-slate-500 px-3 py-2" />
+                <input
+                  id="move-position" name="position" type="number" min={1} max={total} required defaultValue={move.position}
+                  aria-invalid={invalid?.field === "position" || undefined} aria-describedby={invalid?.field === "position" ? "move-position-error" : undefined}
+                  className="mt-1 block w-32 rounded border border-slate-500 px-3 py-2"
+                />
+                {invalid?.field === "position" ? <p id="move-position-error" className="mt-1 font-medium text-red-800">{invalid.message}</p> : null}
               </div>
             ) : null}
             <div>
               <label htmlFor="move-rationale" className="block font-medium">{t("rationale")}</label>
               <p id="move-rationale-help" className="text-sm text-slate-700">{t("rationaleHelp")}</p>
-              <textarea id="move-rationale" name="rationale" required minLength={3} maxLength={1000} rows={3} aria-describedby="move-rationale-help" className="mt-1 block w-full rounded border border-slate-500 px-3 py-2" />
+              <textarea
+                id="move-rationale" name="rationale" required minLength={3} maxLength={1000} rows={3}
+                aria-invalid={invalid?.field === "rationale" || undefined} aria-describedby={invalid?.field === "rationale" ? "move-rationale-help move-rationale-error" : "move-rationale-help"}
+                className="mt-1 block w-full rounded border border-slate-500 px-3 py-2"
+              />
+              {invalid?.field === "rationale" ? <p id="move-rationale-error" className="mt-1 font-medium text-red-800">{invalid.message}</p> : null}
             </div>
             <p role="alert" className="font-medium text-red-800">{error}</p>
             <div className="flex gap-3">

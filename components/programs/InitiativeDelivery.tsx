@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { ActionForm, FieldError } from "@/components/ui/ActionForm";
 import type { StepRule } from "@/lib/domain/lifecycle";
 import { DeliveryStepsForm } from "./DeliveryStepsForm";
@@ -18,7 +18,7 @@ export async function InitiativeDelivery(props: {
   may: { changeProgram: boolean; plan: boolean; steps: StepRule[] };
   actions: { setProgram: Action; plan: Action; progress: (to: string, prev: State, form: FormData) => Promise<State> };
 }) {
-  const t = await getTranslations();
+  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const i = props.initiative;
   const none = t("initiative.noValue");
   const input = "mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2";
@@ -34,13 +34,13 @@ export async function InitiativeDelivery(props: {
         {i.startedAt ? (
           <>
             <dt className="font-medium">{t("programs.delivery.startedAt")}</dt>
-            <dd><time dateTime={i.startedAt.toISOString()}>{i.startedAt.toISOString().slice(0, 10)}</time></dd>
+            <dd><time dateTime={i.startedAt.toISOString()}>{format.dateTime(i.startedAt, { dateStyle: "long" })}</time></dd>
           </>
         ) : null}
         {i.completedAt ? (
           <>
             <dt className="font-medium">{t("programs.delivery.completedAt")}</dt>
-            <dd><time dateTime={i.completedAt.toISOString()}>{i.completedAt.toISOString().slice(0, 10)}</time></dd>
+            <dd><time dateTime={i.completedAt.toISOString()}>{format.dateTime(i.completedAt, { dateStyle: "long" })}</time></dd>
           </>
         ) : null}
       </dl>
@@ -50,7 +50,7 @@ export async function InitiativeDelivery(props: {
             {props.may.changeProgram ? (
               <ActionForm action={props.actions.setProgram} submitLabel={t("programs.delivery.programSave")} okMessage={t("programs.delivery.programSaved")} messages={failures} testId="program-form" className="space-y-3 rounded border border-slate-300 p-4">
                 <div>
-                  <label htmlFor="initiative-program" className="font-medium">{t("programs.delivery.program")}</label>
+                  <label htmlFor="initiative-program" className="font-medium">{t("programs.delivery.chooseProgram")}</label>
                   <select id="initiative-program" name="programId" defaultValue={i.programId ?? ""} className={input}>
                     <option value="">{t("programs.delivery.noProgram")}</option>
                     {props.programs.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
@@ -85,7 +85,7 @@ export async function InitiativeDelivery(props: {
                 steps={props.may.steps.map((s) => ({ to: s.to, label: t(`programs.steps.${s.step}`) }))}
                 labels={{
                   reason: t("programs.delivery.reason"),
-                  reasonHint: t("programs.delivery.reasonHint", { steps: props.may.steps.filter((s) => s.reasonRequired).map((s) => t(`programs.steps.${s.step}`)).join(", ") || none }),
+                  reasonHint: t("programs.delivery.reasonHint", { steps: format.list(props.may.steps.filter((s) => s.reasonRequired).map((s) => t(`programs.steps.${s.step}`)), { type: "conjunction" }) || none }),
                   done: t("programs.delivery.stepDone"),
                   conflict: t("programs.delivery.conflict"),
                   invalid: t("programs.delivery.invalidStep"),

@@ -54,23 +54,33 @@ function barName(t: Awaited<ReturnType<typeof getTranslations>>, r: RoadmapItem 
     : t("programs.roadmap.barPlanned", { number: r.number, title: r.title, status, start: r.bar.start, end: r.bar.end });
 }
 
+/** Today's place on the timeline: the quarter's column, the share of the quarter gone, and the date in words. */
+export type TodayMarker = { column: number; fraction: number; label: string };
+
 /**
  * The timeline: one row per initiative, a bar over its quarters. Each bar is a link whose
- * accessible name states title, status, start and end; the row label repeats the title
- * visually only. Server-rendered, so it reads and works without a mouse or JavaScript.
+ * accessible name states title, status, start and end; the row label shows the whole title
+ * (wrapped) visually only. A vertical line marks today, and a sentence above says so.
+ * Server-rendered, so it reads and works without a mouse or JavaScript.
  */
-export async function RoadmapTimeline({ quarters, groups, noneLabel }: { quarters: string[]; groups: Group<RoadmapItem>[]; noneLabel: string }) {
+export async function RoadmapTimeline({ quarters, groups, noneLabel, today }: { quarters: string[]; groups: Group<RoadmapItem>[]; noneLabel: string; today?: TodayMarker | null }) {
   const t = await getTranslations();
   // One column template for every row, set once on the group as a CSS variable.
-  const columns = { "--roadmap-cols": `minmax(10rem,15rem) repeat(${quarters.length},minmax(3.5rem,1fr))` } as React.CSSProperties;
+  const columns = { "--roadmap-cols": `minmax(11rem,17rem) repeat(${quarters.length},minmax(3.5rem,1fr))` } as React.CSSProperties;
   return (
     <div className="space-y-6" data-testid="roadmap-timeline">
+      {today ? (
+        <p className="flex items-center gap-2 text-sm" data-testid="roadmap-today">
+          <span aria-hidden="true" className="inline-block h-5 w-0.5 bg-red-700" />
+          {t("programs.roadmap.today", { date: today.label })}
+        </p>
+      ) : null}
       {groups.map((g) => (
         <section key={g.key || "none"} aria-labelledby={`group-${g.key || "none"}`} className="overflow-x-auto">
           <h3 id={`group-${g.key || "none"}`} className="text-lg font-semibold">
             {g.key ? g.label : noneLabel} <span className="font-normal text-slate-700">{t("programs.roadmap.count", { count: g.rows.length })}</span>
           </h3>
-          <div className="mt-2 min-w-[40rem]" style={columns}>
+          <div className="relative mt-2 min-w-[40rem]" style={columns}>
             <div className="grid grid-cols-(--roadmap-cols) border-b-2 border-slate-400 text-sm font-semibold" aria-hidden="true">
               <span />
               {quarters.map((q) => <span key={q} className="border-l border-slate-300 px-1">{q}</span>)}
@@ -82,22 +92,30 @@ export async function RoadmapTimeline({ quarters, groups, noneLabel }: { quarter
                 const style = STYLE[r.status];
                 return (
                   <li key={r.id} className="grid grid-cols-(--roadmap-cols) items-center border-b border-slate-200 py-1">
-                    <span aria-hidden="true" className="truncate pr-2 text-sm" title={r.title}>{`#${r.number} ${r.title}`}</span>
+                    <span aria-hidden="true" className="pr-2 text-sm break-words" data-testid="roadmap-label">{`#${r.number} ${r.title}`}</span>
                     <Link
                       href={`/initiatives/${r.id}`}
                       aria-label={barName(t, { ...r, bar })}
                       data-testid="roadmap-bar"
-                      className={`flex min-h-8 items-center gap-1 overflow-hidden rounded px-2 text-xs font-semibold whitespace-nowrap ${bar.kind === "desired" ? DESIRED : (style?.className ?? "")}`}
+                      className={`flex min-h-8 items-center gap-1 rounded px-2 text-xs leading-tight font-semibold ${bar.kind === "desired" ? DESIRED : (style?.className ?? "")}`}
                       style={{ gridColumn: `${bar.column + 2} / span ${bar.span}`, ...(bar.kind === "planned" && style?.pattern ? { backgroundImage: style.pattern } : {}) }}
                     >
                       {bar.continuesBefore ? <span aria-hidden="true">←</span> : null}
-                      <span className="truncate">{bar.kind === "desired" ? t("programs.roadmap.desiredShort") : t(`status.${r.status}` as never)}</span>
+                      <span>{bar.kind === "desired" ? t("programs.roadmap.desiredShort") : t(`status.${r.status}` as never)}</span>
                       {bar.continuesAfter ? <span aria-hidden="true" className="ml-auto">→</span> : null}
                     </Link>
                   </li>
                 );
               })}
             </ul>
+            {today ? (
+              // The same column template laid over the rows, so the line sits exactly in today's quarter.
+              <div aria-hidden="true" className="pointer-events-none absolute inset-0 grid grid-cols-(--roadmap-cols)">
+                <span className="relative" style={{ gridColumn: today.column + 2 }}>
+                  <span className="absolute inset-y-0 w-0.5 bg-red-700" style={{ left: `${today.fraction * 100}%` }} data-testid="roadmap-today-line" />
+                </span>
+              </div>
+            ) : null}
           </div>
         </section>
       ))}

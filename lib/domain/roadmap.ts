@@ -37,6 +37,21 @@ export function roadmapWindow(current: string, from?: string | null, to?: string
   return { from: quarters[0]!, to: quarters[quarters.length - 1]!, quarters };
 }
 
+/**
+ * Where a day falls in the window: its quarter's column (0-based) and how far through that
+ * quarter it is (0 at the first instant, towards 1 at the last), in UTC like the quarters;
+ * null when the day lies outside the window.
+ */
+export function dayInWindow(quarters: readonly string[], day: Date): { column: number; fraction: number } | null {
+  const year = day.getUTCFullYear();
+  const firstMonth = Math.floor(day.getUTCMonth() / 3) * 3;
+  const column = quarters.indexOf(`${year}-Q${firstMonth / 3 + 1}`);
+  if (column < 0) return null;
+  const start = Date.UTC(year, firstMonth, 1);
+  const end = Date.UTC(year, firstMonth + 3, 1);
+  return { column, fraction: (day.getTime() - start) / (end - start) };
+}
+
 export type BarKind = "planned" | "desired";
 
 export type Bar = {

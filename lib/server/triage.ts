@@ -54,11 +54,6 @@ function completenessOf(i: ClassifiableRow) {
   return completeness({ ...i, benefits: Array(i._count.benefits), goals: Array(i._count.goals) });
 }
 
-function missingOf(i: ClassifiableRow): CompletenessItem[] {
-  const c = completenessOf(i);
-  return [...c.missingRequired, ...c.missingOptional];
-}
-
 function completenessPercent(i: ClassifiableRow) {
   return completenessOf(i).percent;
 }
@@ -78,18 +73,22 @@ export async function triageQueue(actor: Actor, now = new Date()): Promise<Queue
     triageSettings(),
   ]);
   const suggestions = classifyMany(rows.map(classifierInput), settings);
-  return rows.map((r, index) => ({
-    id: r.id,
-    number: r.number,
-    title: r.title,
-    department: r.ownerDepartment.name,
-    submittedAt: r.submittedAt,
-    daysWaiting: r.submittedAt ? daysBetween(r.submittedAt, now) : 0,
-    completeness: completenessPercent(r),
-    suggestion: suggestions[index]!,
-    checks: triageChecks(r),
-    missing: missingOf(r),
-  }));
+  return rows.map((r, index) => {
+    // Once per row: the percentage and what is missing come from the same reckoning.
+    const c = completenessOf(r);
+    return {
+      id: r.id,
+      number: r.number,
+      title: r.title,
+      department: r.ownerDepartment.name,
+      submittedAt: r.submittedAt,
+      daysWaiting: r.submittedAt ? daysBetween(r.submittedAt, now) : 0,
+      completeness: c.percent,
+      suggestion: suggestions[index]!,
+      checks: triageChecks(r),
+      missing: [...c.missingRequired, ...c.missingOptional],
+    };
+  });
 }
 
 /** Median and p90 days from submission to triage over the last 90 days. */

@@ -41,6 +41,8 @@ test.describe("intake", () => {
     await page.getByRole("link", { name: title }).click();
     // The draft's own page says what is missing and leads there.
     await expect(page.getByTestId("next-step")).toContainText("För att kunna skicka in initiativet saknas:");
+    // What is missing reads as a Swedish list: "…, … och …".
+    await expect(page.getByTestId("next-step").locator("strong")).toHaveText(/^[^,]+(, [^,]+)* och [^,]+$/);
     await page.getByRole("link", { name: "Komplettera initiativet" }).click();
 
     // Submitting with required fields missing is refused next to the fields.

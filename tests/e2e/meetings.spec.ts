@@ -102,8 +102,8 @@ test.describe("portfolio meeting end to end", () => {
     const preview = page.getByTestId("preview");
     await expect(preview.getByRole("heading", { name: `Om #${approve!.number} godkänns` })).toBeVisible();
     await expect(preview.getByTestId("preview-balance")).toContainText("Extern effektivitet");
-    await expect(preview.getByTestId("preview-load")).toContainText("Belastning");
-    await expect(preview).toContainText("uppskattade arbetsinsats, 900 timmar");
+    await expect(preview.getByTestId("preview-load")).toContainText("Beläggning");
+    await expect(preview).toContainText("uppskattade arbetsinsats, 900 tim,");
     await preview.getByRole("link", { name: "arbetsinsats" }).click();
     await expect(page.getByTestId("preview").getByRole("link", { name: "arbetsinsats" })).toHaveAttribute("aria-current", "true");
     await expectAccessible(page);
@@ -144,6 +144,17 @@ test.describe("portfolio meeting end to end", () => {
     await expect(item(page, info!).getByTestId("decision")).toContainText("Komplettering begärd");
     await expect(item(page, info!).getByTestId("decision")).toContainText("Triagerad → Komplettering begärd");
 
+    // The department is told which decision was taken on which initiative, in its own language.
+    const meetingTitle = `Portföljmöte december ${t}`;
+    for (const [lang, said] of [
+      ["sv", [`Kommunledningen har godkänt #${approve!.number} ${approve!.title} (${meetingTitle}).`, `Kommunledningen har skjutit upp #${defer!.number} ${defer!.title} (${meetingTitle}).`, `Kommunledningen begär komplettering av #${info!.number} ${info!.title} (${meetingTitle}).`]],
+      ["en", [`Leadership approved #${approve!.number} ${approve!.title} (${meetingTitle}).`, `Leadership deferred #${defer!.number} ${defer!.title} (${meetingTitle}).`, `Leadership asks for more information on #${info!.number} ${info!.title} (${meetingTitle}).`]],
+    ] as const) {
+      const chef = await signedIn(browser, baseURL!, "chef@demo.kommun.se", lang);
+      for (const line of said) await expect(chef.page.getByTestId("notifications").getByRole("link", { name: line, exact: true })).toBeVisible();
+      await chef.close();
+    }
+
     // In the same meeting, leadership moves the approved initiative to the top of the ranking, with a rationale.
     const meetingUrl = page.url();
     await page.goto(`/portfolio?reorder=1&q=${encodeURIComponent(`#${approve!.number}`)}`);
@@ -176,7 +187,7 @@ test.describe("portfolio meeting end to end", () => {
     await close.getByLabel(/Varför stängs det före mötesdagen/).fill("Mötet hölls en vecka tidigare på grund av budgetberedningen.");
     await close.getByRole("button", { name: "Stäng mötet och fastställ protokollet" }).click();
     const closeDialog = page.getByRole("dialog", { name: "Stänga mötet och fastställa protokollet?" });
-    await expect(closeDialog).toContainText(/\d+ ärenden? utan beslut förs in som ej behandlade?\./);
+    await expect(closeDialog).toContainText(/\d+ ärenden? utan beslut förs in som inte behandlade?\./);
     await expectAccessible(page);
     await closeDialog.getByRole("button", { name: "Ja, stäng mötet" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Mötet är stängt och protokollet fastställt." })).toBeVisible();
@@ -185,7 +196,7 @@ test.describe("portfolio meeting end to end", () => {
     await expect(page.getByTestId("find-form")).toHaveCount(0);
     await expectAccessible(page);
 
-    await page.getByRole("link", { name: "Beslutsprotokoll" }).click();
+    await page.getByRole("link", { name: "Beslutsprotokoll", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Beslutsprotokoll");
     const minutes = page.getByTestId("minutes");
     await expect(minutes).toContainText("Demo kommun");
@@ -201,7 +212,7 @@ test.describe("portfolio meeting end to end", () => {
     await expect(decisions.filter({ hasText: approve!.title })).toContainText("Triagerad → Beslutad, ej påbörjad");
     await expect(decisions.filter({ hasText: defer!.title })).toContainText("Vilande");
     await expect(decisions.filter({ hasText: info!.title })).toContainText("Per Håkansson");
-    await expect(minutes.getByRole("heading", { name: "Ej behandlade ärenden" })).toBeVisible();
+    await expect(minutes.getByRole("heading", { name: "Ärenden som inte behandlades" })).toBeVisible();
     await expect(minutes.getByTestId("closed-early")).toHaveText("Mötet hölls en vecka tidigare på grund av budgetberedningen.");
     await expectAccessible(page);
 

@@ -21,6 +21,11 @@ test("leadership sees the portfolio ranked by score with its breakdown, the PIOS
   const unplaced = scores.filter((_, i) => !manual[i]);
   expect(unplaced).toEqual([...unplaced].sort((a, b) => b - a));
   await expect(page.getByTestId("sensitivity")).toContainText(/Topp 10 är robust|Ordningen i topp 10 beror på vikterna/);
+  // Each way the order depends on a weight is a sentence of its own in a list, not clauses strung with semicolons.
+  for (const item of await page.getByTestId("sensitivity").getByRole("listitem").allTextContents()) {
+    expect(item.replace(/\s/g, " ")).toMatch(/^[A-ZÅÄÖ][a-zåäö ]+ 10 % (högre|lägre): \d+ initiativ byter plats$/);
+  }
+  expect(await page.getByTestId("sensitivity").textContent()).not.toContain(";");
   // The breakdown is listed when opened, and its points add up to the score.
   await expect(ranking.first()).not.toContainText("Strategisk koppling");
   await ranking.first().getByText("Så räknas poängen").click();
@@ -28,7 +33,10 @@ test("leadership sees the portfolio ranked by score with its breakdown, the PIOS
   const points = (await ranking.first().locator("li").allInnerTexts()).map((line) => Number(/: ([\d,]+) poäng/.exec(line)?.[1]?.replace(",", ".") ?? 0));
   expect(points.reduce((a, b) => a + b, 0)).toBeCloseTo(scores[0]!, 0);
   // The balance stays in view on the ranking, one line per quadrant with its target.
-  await expect(page.getByTestId("balance-summary")).toContainText(/Intern effektivitet [\d,]+ % \(mål \d+ %\)/);
+  await expect(page.getByTestId("balance-summary")).toContainText(/Intern effektivitet [\d,]+\s% \(mål \d+\s%\)/);
+  // The four quadrants are listed as a sentence: "…, … och …", not with dots between.
+  await expect(page.getByTestId("balance-summary")).toContainText(/\) och Extern innovation/);
+  await expect(page.getByTestId("balance-summary")).not.toContainText("·");
 
   // The balance and charts view: four quadrants whose shares add up to 100, and the demo's target.
   await views.getByRole("link", { name: "Balans och diagram" }).click();
@@ -61,6 +69,24 @@ for (const lang of LANGS) {
     await page.getByTestId("chart-bubble").locator("summary").click();
     await expect(page.getByTestId("chart-bubble").locator("tbody tr").first()).toBeVisible();
     await expectAccessible(page);
+
+    const w = lang === "sv"
+      ? { x: "Arbetsinsats (tim)", y: "Nyttopoäng", shares: ["Andel av centrala resurser (%)", "Andel av efterfrågan (%)", "Andel av förväntad nytta (%)"], percentTick: /^\d+(,\d)? %$/ }
+      : { x: "Effort (h)", y: "Benefit score", shares: ["Share of central resources (%)", "Share of demand (%)", "Share of expected benefit (%)"], percentTick: /^\d+(\.\d)?%$/ };
+    // The bubble chart names both axes on the chart, and writes its numbers as the reader does.
+    const bubble = page.getByTestId("chart-bubble");
+    await expect(bubble.locator("svg .recharts-label")).toHaveText([w.x, w.y]);
+    const ticks = await bubble.locator(".recharts-xAxis .recharts-cartesian-axis-tick-value").allTextContents();
+    expect(ticks.filter((tick) => /^\d{4,}$/.test(tick))).toEqual([]); // 3 600 or 3,600, never 3600
+    // The equity chart shows the three shares its text compares, like its table.
+    const equity = page.getByTestId("chart-equity");
+    await expect(equity.locator(".recharts-legend-item-text")).toHaveText(w.shares);
+    await expect(equity.locator(".recharts-bar")).toHaveCount(3);
+    for (const tick of await equity.locator(".recharts-xAxis .recharts-cartesian-axis-tick-value").allTextContents()) expect(tick.replace(/\s/g, " ")).toMatch(w.percentTick);
+    // The backlog line runs straight from point to point: no smoothing curve (no cubic segments).
+    const line = page.getByTestId("chart-backlog").locator("path.recharts-line-curve");
+    await expect(line).toBeVisible();
+    expect(await line.getAttribute("d")).not.toMatch(/C/);
   });
 
   test(`portfolio with the move dialog and filters passes axe (${lang})`, async ({ page, context, baseURL }) => {
@@ -71,8 +97,46 @@ for (const lang of LANGS) {
     const rows = page.getByTestId("ranking").locator("tbody tr");
     expect(await rows.count()).toBeGreaterThan(0);
     await rows.first().getByRole("button", { name: lang === "sv" ? /^Flytta / : /^Move / }).click();
-    await expect(page.getByRole("dialog")).toBeVisible();
+    const dialog = page.getByRole("dialog");
+    await expect(dialog).toBeVisible();
     await expectAccessible(page);
+    // A place outside the ranking is refused by the dialog itself, in the page's language, with the focus on the field.
+    const place = dialog.getByLabel(lang === "sv" ? /Ny plats/ : /New place/);
+    await place.fill("0");
+    await dialog.getByRole("button", { name: lang === "sv" ? "Spara flytten" : "Save the move" }).click();
+    await expect(place).toBeFocused();
+    await expect(place).toHaveAccessibleDescription(lang === "sv" ? /^Ange en plats från 1 till \d+\.$/ : /^Enter a place from 1 to \d+\.$/);
+    await place.fill("1");
+    await dialog.getByRole("button", { name: lang === "sv" ? "Spara flytten" : "Save the move" }).click();
+    const why = dialog.getByLabel(lang === "sv" ? "Motivering" : "Rationale");
+    await expect(why).toBeFocused();
+    await expect(why).toHaveAccessibleDescription(lang === "sv" ? /Skriv en motivering/ : /Write a rationale: why should the initiative have this place\?/);
+    await expect(place).not.toHaveAttribute("aria-invalid");
+    await expectAccessible(page);
+  });
+
+  test(`the filter panels fold the rarely used filters, and open them when one is set (${lang})`, async ({ page, context, baseURL }) => {
+    test.setTimeout(120_000);
+    await useLanguage(context, baseURL!, lang);
+    await signIn(page, "dig@demo.kommun.se");
+    await expect(page.getByTestId("role-line")).toBeVisible();
+    const w = lang === "sv" ? { more: "Fler filter", oneSet: "Fler filter (1 valt)", size: "Storlek", apply: "Filtrera", program: "Program" } : { more: "More filters", oneSet: "More filters (1 chosen)", size: "Size", apply: "Filter", program: "Program" };
+    for (const [path, form] of [["/portfolio", () => page.getByTestId("portfolio-filters")], ["/initiatives", () => page.getByTestId("initiative-filters")]] as const) {
+      await page.goto(path);
+      const more = form().getByTestId("more-filters");
+      await expect(more.locator("summary")).toHaveText(w.more);
+      await expect(form().getByLabel(w.size, { exact: true })).toBeHidden();
+      await expect(form().getByLabel(w.program, { exact: true })).toBeHidden();
+      await more.locator("summary").click();
+      await form().getByLabel(w.size, { exact: true }).selectOption("LARGE");
+      await form().getByRole("button", { name: w.apply }).click();
+      await expect(page).toHaveURL(/size=LARGE/);
+      // A filter in force is never hidden: the fold is open and says how many are set.
+      await expect(form().getByTestId("more-filters")).toHaveAttribute("open", "");
+      await expect(form().getByTestId("more-filters").locator("summary")).toHaveText(w.oneSet);
+      await expect(form().getByLabel(w.size, { exact: true })).toHaveValue("LARGE");
+      await expectAccessible(page);
+    }
   });
 
   test(`portfolio settings (target balance and weights) pass axe (${lang})`, async ({ page, context, baseURL }) => {
@@ -166,8 +230,15 @@ test("leadership reorders by keyboard drag and drop and by the move dialog, each
   await expect(dialog).toBeVisible();
   await expect(dialog.getByLabel(/Ny plats/)).toHaveValue("4");
   await dialog.getByRole("button", { name: "Spara flytten" }).click();
-  await expect(dialog.getByLabel("Motivering")).toBeFocused(); // required: the browser refuses an empty rationale
-  await dialog.getByLabel("Motivering").fill("Lagkrav från 2027 – måste vara klart före årsskiftet.");
+  // An empty rationale: the dialog's own message, in Swedish, on the field that has the focus.
+  const rationale = dialog.getByLabel("Motivering");
+  await expect(rationale).toBeFocused();
+  await expect(rationale).toHaveAttribute("aria-invalid", "true");
+  await expect(rationale).toHaveAccessibleDescription(/Skriv en motivering: varför ska initiativet ha den här platsen\?/);
+  // The browser's own bubble (in the browser's language) cannot appear: the form does not ask for it.
+  expect(await rationale.evaluate((el) => (el as HTMLTextAreaElement).form?.noValidate)).toBe(true);
+  await expectAccessible(page);
+  await rationale.fill("Lagkrav från 2027 – måste vara klart före årsskiftet.");
   await expectAccessible(page);
   await dialog.getByRole("button", { name: "Spara flytten" }).click();
   await expect(dialog).toBeHidden();

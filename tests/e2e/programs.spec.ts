@@ -73,6 +73,8 @@ test("DIG creates a program with leader, council and goal, adds two initiatives,
   await page.getByTestId("program-initiatives").getByRole("link", { name: new RegExp(LOKALBOKNING) }).click();
   const delivery = page.getByTestId("delivery");
   await expect(delivery.getByRole("link", { name })).toBeVisible();
+  // The program is named once on the page, where it can also be changed.
+  await expect(page.locator("dt").filter({ hasText: /^Program$/ })).toHaveCount(1);
   const plan = page.getByTestId("plan-form");
   await plan.getByLabel("Planerad start (kvartal)").fill("2027-Q3");
   await plan.getByLabel("Planerat slut (kvartal)").fill("2027-Q2");
@@ -93,6 +95,8 @@ test("DIG creates a program with leader, council and goal, adds two initiatives,
   await expect(page.locator("header").getByText("Pågående")).toBeVisible();
   await expect(page.getByTestId("timeline")).toContainText("Pågående");
   await expect(steps.getByRole("button")).toHaveText(["Pausa", "Avsluta som genomfört", "Avbryt initiativet"]);
+  // The start date is written as a Swedish date, not as ISO.
+  await expect(delivery.locator("dd").filter({ has: page.locator("time") }).first()).toHaveText(/^\d{1,2} (januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december) \d{4}$/);
 
   // The roadmap, filtered to the program, shows the new bar with its plan.
   await page.goto(programUrl);
@@ -175,6 +179,17 @@ for (const lang of LANGS) {
     await page.goto("/programs");
     await expect(page.getByTestId("programs")).toBeVisible();
     await expectAccessible(page);
+    // The columns of counts are all counts: "Done" beside "Initiatives" and "In progress" is a
+    // number of initiatives, not a share, and agrees with the API.
+    const headers = await page.getByTestId("programs").locator("thead th").allInnerTexts();
+    const column = (name: string) => headers.indexOf(name);
+    const [initiativesCol, runningCol, doneCol] = lang === "sv" ? [column("Initiativ"), column("Pågående"), column("Avslutade")] : [column("Initiatives"), column("In progress"), column("Done")];
+    expect([initiativesCol, runningCol, doneCol].every((c) => c > 0)).toBe(true);
+    const api = (await (await page.request.get("/api/v1/programs")).json()).data as { name: string; totals: { count: number; byStatus: Record<string, number> } }[];
+    for (const program of api) {
+      const cells = await page.getByTestId("programs").locator("tbody tr").filter({ has: page.getByRole("link", { name: program.name, exact: true }) }).locator("th, td").allInnerTexts();
+      expect([cells[initiativesCol], cells[runningCol], cells[doneCol]], program.name).toEqual([String(program.totals.count), String(program.totals.byStatus.IN_PROGRESS ?? 0), String(program.totals.byStatus.DONE ?? 0)]);
+    }
 
     await page.goto("/programs/new");
     await page.getByTestId("program-form").getByRole("button").click();
@@ -193,6 +208,7 @@ for (const lang of LANGS) {
     await expect(page.getByRole("dialog")).toHaveCount(0);
     await page.getByTestId("program-initiatives").getByRole("link").first().click();
     await expect(page.getByTestId("delivery")).toBeVisible();
+    await expect(page.locator("dt").filter({ hasText: /^Program$/ })).toHaveCount(1);
     await expectAccessible(page);
   });
 
@@ -205,5 +221,30 @@ for (const lang of LANGS) {
       await expect(page.getByTestId(query.includes("table") ? "roadmap-table" : "roadmap-timeline")).toBeVisible();
       await expectAccessible(page);
     }
+  });
+
+  test(`the roadmap shows whole titles and a line for today, said in words (${lang})`, async ({ page, context, baseURL }) => {
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await useLanguage(context, baseURL!, lang);
+    await signedIn(page, "insyn@demo.kommun.se");
+    await page.goto("/roadmap");
+    const timeline = page.getByTestId("roadmap-timeline");
+    await expect(timeline).toBeVisible();
+    // Every row's label is the whole "#number title", none cut off with an ellipsis.
+    const labels = await timeline.getByTestId("roadmap-label").evaluateAll((spans) =>
+      spans.map((s) => ({ text: s.textContent ?? "", cut: s.scrollWidth > s.clientWidth || getComputedStyle(s).textOverflow === "ellipsis" })),
+    );
+    expect(labels.length).toBeGreaterThan(5);
+    expect(labels.filter((l) => l.cut)).toEqual([]);
+    const names = await timeline.getByTestId("roadmap-bar").evaluateAll((bars) => bars.map((b) => b.getAttribute("aria-label") ?? ""));
+    labels.forEach((l, i) => expect(names[i]!.startsWith(`${l.text},`)).toBe(true));
+    // Today: a line in every group, explained in text with the date (the window starts this quarter).
+    const date = new Intl.DateTimeFormat(lang === "sv" ? "sv-SE" : "en-GB", { dateStyle: "long", timeZone: "Europe/Stockholm" }).format(new Date());
+    await expect(page.getByTestId("roadmap-today")).toHaveText(lang === "sv" ? `Den röda lodräta linjen markerar i dag, ${date}.` : `The red vertical line marks today, ${date}.`);
+    await expect(timeline.getByTestId("roadmap-today-line")).toHaveCount(await timeline.locator("section").count());
+    await expect(timeline.getByTestId("roadmap-today-line").first()).toBeVisible();
+    // A window in the past has no line and says nothing about today.
+    await page.goto("/roadmap?from=2020-Q1&to=2020-Q4");
+    await expect(page.getByTestId("roadmap-today")).toHaveCount(0);
   });
 }

@@ -144,6 +144,38 @@ for (const lang of LANGS) {
   });
 }
 
+for (const lang of LANGS) {
+  test(`the demand view fits a 1366 px screen and says once per pool which quarters have no capacity (${lang})`, async ({ page, context, baseURL }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await useLanguage(context, baseURL!, lang);
+    await signedIn(page, "ledning@demo.kommun.se");
+    const scroll = (selector: string) => page.locator(selector).evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    // Eight quarters (the default): neither the page nor the table scrolls sideways; every quarter is in view.
+    await page.goto("/resources/demand");
+    const grid = page.getByTestId("demand-grid");
+    await expect(grid.locator("thead th")).toHaveCount(9);
+    const pageWidth = await scroll("html");
+    expect(pageWidth.scroll).toBeLessThanOrEqual(pageWidth.client);
+    const region = await scroll("[data-testid=demand-grid-region]");
+    expect(region.scroll).toBeLessThanOrEqual(region.client);
+    await expect(grid.locator("thead th").last()).toBeInViewport();
+    // Twelve quarters may scroll inside the table's own region, never the page.
+    await page.goto("/resources/demand?quarters=12");
+    const wide = await scroll("html");
+    expect(wide.scroll).toBeLessThanOrEqual(wide.client);
+    // A quarter without capacity is not spelled out cell by cell: one note per pool names them.
+    const noCapacity = lang === "sv" ? "Ingen kapacitet angiven" : "No capacity set";
+    const rows = grid.locator("tbody tr");
+    const notes = await rows.evaluateAll((trs, words) => trs.map((tr) => (tr.textContent ?? "").split(words).length - 1), noCapacity);
+    expect(Math.max(...notes)).toBe(1);
+    await expect(grid.getByTestId("no-capacity-note").first()).toHaveText(lang === "sv" ? /^Ingen kapacitet angiven för \d{4}-Q\d/ : /^No capacity set for \d{4}-Q\d/);
+    const cells = (await grid.locator("td").allInnerTexts()).map((text) => text.replace(/\s+/g, " "));
+    expect(cells.filter((text) => /(^|\D)0 (tim|h) (av|of) 0 (tim|h)/.test(text) || text.includes(noCapacity))).toEqual([]);
+    await expectAccessible(page);
+  });
+}
+
 test("a viewer reads pools and demand but gets no forms and 403 from the API", async ({ page }) => {
   await signedIn(page, "insyn@demo.kommun.se");
   await page.goto("/resources");

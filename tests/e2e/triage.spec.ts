@@ -122,3 +122,25 @@ for (const lang of LANGS) {
     await expectAccessible(page);
   });
 }
+
+for (const lang of LANGS) {
+  test(`the suggestion's reasons and the closed fast lane read as whole sentences (${lang})`, async ({ page, context, baseURL, browser }) => {
+    // Small business development, but above the delegation limit (100 000 kr): the fast lane says exactly why it is closed.
+    const mine = await submitAsDepartment(browser, baseURL!, { title: `E-tjänst för parkeringstillstånd ${tag()}`, need: "Invånare ska kunna ansöka om parkeringstillstånd via en e-tjänst i stället för en blankett.", estimatedCostSek: 150_000, estimatedEffortHours: 120 });
+    await useLanguage(context, baseURL!, lang);
+    await signIn(page, "dig@demo.kommun.se");
+    await expect(page.getByTestId("role-line")).toBeVisible();
+    await page.goto("/triage");
+    await page.getByRole("link", { name: new RegExp(`^${lang === "sv" ? "Triagera" : "Triage"} #${mine.number}:`) }).click();
+    const w = lang === "sv"
+      ? { cost: "Den uppskattade kostnaden, 150 000 kr, motsvarar ett litet initiativ", track: "Liten verksamhetsutveckling går i snabbspåret", closed: "Kostnaden, 150 000 kr, är över delegationsgränsen på 100 000 kr. Triagera initiativet i stället." }
+      : { cost: "The estimated cost, SEK 150,000, makes it a small initiative", track: "Small business development goes in the fast lane", closed: "The cost, SEK 150,000, is above the delegation limit of SEK 100,000. Triage the initiative instead." };
+    const reasons = page.getByTestId("suggestion").getByRole("listitem");
+    await expect(reasons.filter({ hasText: w.cost })).toHaveCount(1);
+    await expect(reasons.filter({ hasText: w.track })).toHaveCount(1);
+    await expect(page.getByTestId("fast-lane-closed")).toHaveText(w.closed);
+    // No sentence glued together from a size word and a kind ("inte litet verksamhetsutveckling").
+    await expect(page.locator("main")).not.toContainText(/litet verksamhetsutveckling|small business development, or/);
+    await expectAccessible(page);
+  });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { byStart, groupRows, placeBar, quarterAt, quarterIndex, quarterSpan, roadmapWindow } from "@/lib/domain/roadmap";
+import { byStart, dayInWindow, groupRows, placeBar, quarterAt, quarterIndex, quarterSpan, roadmapWindow } from "@/lib/domain/roadmap";
 
 const item = (plannedStartQuarter: string | null, plannedEndQuarter: string | null, desiredStartQuarter: string | null = null) => ({ plannedStartQuarter, plannedEndQuarter, desiredStartQuarter });
 const window = { from: "2026-Q4", to: "2027-Q3" }; // columns: 2026-Q4=0, 2027-Q1=1, Q2=2, Q3=3
@@ -88,5 +88,20 @@ describe("groupRows and byStart", () => {
     const r = (number: number, s: string | null, e: string | null, d: string | null = null) => ({ number, plannedStartQuarter: s, plannedEndQuarter: e, desiredStartQuarter: d });
     const sorted = [r(5, null, null), r(4, "2027-Q1", "2027-Q4"), r(3, null, null, "2026-Q4"), r(2, "2027-Q1", "2027-Q2"), r(1, "2027-Q1", "2027-Q2")].sort(byStart);
     expect(sorted.map((x) => x.number)).toEqual([3, 1, 2, 4, 5]);
+  });
+});
+
+describe("dayInWindow", () => {
+  const quarters = ["2026-Q4", "2027-Q1", "2027-Q2"];
+  it("finds the day's quarter column and how far through the quarter it is", () => {
+    expect(dayInWindow(quarters, new Date("2026-10-01T00:00:00Z"))).toEqual({ column: 0, fraction: 0 });
+    const mid = dayInWindow(quarters, new Date("2027-02-14T12:00:00Z"))!;
+    expect(mid.column).toBe(1);
+    expect(mid.fraction).toBeCloseTo((31 + 13.5) / 90, 5); // 1 January + 44.5 days of a 90-day quarter
+    expect(dayInWindow(quarters, new Date("2027-06-30T23:59:59Z"))!.fraction).toBeLessThan(1);
+  });
+  it("is null outside the window", () => {
+    expect(dayInWindow(quarters, new Date("2026-09-30T23:59:59Z"))).toBeNull();
+    expect(dayInWindow(quarters, new Date("2027-07-01T00:00:00Z"))).toBeNull();
   });
 });

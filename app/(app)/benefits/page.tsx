@@ -13,6 +13,7 @@ import { RealisationChart } from "@/components/portfolio/charts";
 import { FilterSelect } from "@/components/ui/FilterSelect";
 import { wordFollowUps } from "./follow-up-words";
 import { formatLocale } from "@/lib/i18n/locales";
+import { GlossaryTerms } from "@/components/ui/GlossaryTerms";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("benefits"))("title") };
@@ -79,6 +80,7 @@ export default async function BenefitsPage({ searchParams }: { searchParams: Pro
       <div>
         <h1 className="text-3xl font-bold">{t("benefits.title")}</h1>
         <p className="mt-2 max-w-3xl">{t("benefits.intro")}</p>
+        <GlossaryTerms terms={["benefitRealisation", "certainty"]} />
       </div>
 
       <section aria-labelledby="mine-title" className="space-y-3">

@@ -9,7 +9,7 @@ import { filterToSearchParams, INITIATIVE_STATUSES, parseFilter, SORTS } from "@
 import { TableHeader } from "@/components/ui/TableHeader";
 import { StatusBadge } from "@/components/initiatives/StatusBadge";
 import { FilterForm } from "@/components/ui/FilterForm";
-import { initiativeFilterSelects } from "@/components/initiatives/initiative-filters";
+import { initiativeFilterSelects, splitFilters } from "@/components/initiatives/initiative-filters";
 import { Pagination } from "@/components/ui/Pagination";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -43,15 +43,15 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
       </div>
 
       <FilterForm
-        action="/initiatives" label={t("initiative.filters.title")}
+        action="/initiatives" label={t("initiative.filters.title")} testId="initiative-filters"
         search={{ label: t("initiative.filters.q"), value: filter.q ?? "" }}
-        selects={[
+        {...splitFilters(t, [
           ...initiativeFilterSelects(t, options, filter, [
             { name: "status", label: t("initiative.fields.status"), value: filter.status?.length === 1 ? filter.status[0]! : "", all: t("initiative.filters.all"), options: INITIATIVE_STATUSES.map((v) => ({ value: v, label: t(`status.${v}`) })) },
           ]),
           { name: "sort", label: t("initiative.filters.sort"), value: filter.sort, options: SORTS.map((v) => ({ value: v, label: t(`initiative.filters.sorts.${v}`) })) },
           { name: "dir", label: t("initiative.filters.dir"), value: filter.dir, options: [{ value: "desc", label: t("initiative.filters.desc") }, { value: "asc", label: t("initiative.filters.asc") }] },
-        ]}
+        ])}
         apply={t("initiative.filters.apply")} reset={{ href: "/initiatives?department=", label: t("initiative.filters.reset") }}
       />
 

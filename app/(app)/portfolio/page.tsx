@@ -11,7 +11,7 @@ import { formOptions } from "@/lib/server/initiatives";
 import { parseFilter } from "@/lib/validation/initiative";
 import { TableHeader } from "@/components/ui/TableHeader";
 import { FilterForm } from "@/components/ui/FilterForm";
-import { initiativeFilterSelects } from "@/components/initiatives/initiative-filters";
+import { initiativeFilterSelects, splitFilters } from "@/components/initiatives/initiative-filters";
 import { PortfolioHeader } from "@/components/portfolio/PortfolioHeader";
 import type { RankingRowView } from "@/components/portfolio/RankingCells";
 import { RankingRows } from "@/components/portfolio/RankingRows";
@@ -27,7 +27,7 @@ export async function generateMetadata(): Promise<Metadata> {
 const PAGE_SIZE = 20;
 
 type RowWords = Pick<RankingRowView, "byline" | "statusLabel" | "quadrant" | "score" | "cost" | "effort" | "breakdown">;
-type RankingWords = { rows: Map<string, RowWords>; balanceLine: string; sensitivity: string };
+type RankingWords = { rows: Map<string, RowWords>; balanceLine: string; sensitivity: { lead: string; items: string[] } };
 
 const FILTER_KEYS = ["q", "department", "quadrant", "kind", "size", "goal", "program"] as const;
 
@@ -65,17 +65,20 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
   const words = await wordsUntilWrite(`ranking:${year}`, (): RankingWords => ({
     rows: new Map(),
     // The balance in one line, so it stays in view while prioritising; the tables and charts are a view away.
-    balanceLine: overview.balance.quadrants
-      .map((q) => {
+    balanceLine: format.list(
+      overview.balance.quadrants.map((q) => {
         const values = { quadrant: t(`quadrant.${q.quadrant}`), actual: format.number(q.actualPercent) };
         return q.targetPercent === null ? t("portfolio.balanceItemNoTarget", values) : t("portfolio.balanceItem", { ...values, target: format.number(q.targetPercent) });
-      })
-      .join(" · "),
+      }),
+      { type: "conjunction" },
+    ),
+    // A sentence and a list, each item a whole message: not clauses strung together with semicolons.
     sensitivity: sensitivity.robust
-      ? t("portfolio.robust")
-      : t("portfolio.dependsOn", {
-          list: sensitivity.dependsOn.map((d) => t("portfolio.dependsItem", { weight: t(`portfolio.components.${d.weight}`), direction: d.direction, count: d.changedPositions.length })).join("; "),
-        }),
+      ? { lead: t("portfolio.robust"), items: [] }
+      : {
+          lead: t("portfolio.dependsOn"),
+          items: sensitivity.dependsOn.map((d) => t("portfolio.dependsItem", { weight: t(`portfolio.components.${d.weight}`), direction: d.direction, count: d.changedPositions.length })),
+        },
   }));
   const money = (v: number | null) => (v === null ? t("initiative.unknownValue") : t("initiative.sek", { value: format.number(v) }));
   const hours = (v: number | null) => (v === null ? t("initiative.unknownValue") : t("initiative.hours", { value: format.number(v) }));
@@ -107,7 +110,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
       <FilterForm
         action="/portfolio" label={t("initiative.filters.title")} idPrefix="pf" testId="portfolio-filters"
         search={{ label: t("initiative.filters.q"), value: filter.q ?? "" }}
-        selects={initiativeFilterSelects(t, options, filter)}
+        {...splitFilters(t, initiativeFilterSelects(t, options, filter), ["quadrant"])}
         apply={t("initiative.filters.apply")} reset={{ href: "/portfolio", label: t("initiative.filters.reset") }}
       />
 
@@ -118,7 +121,14 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
 
       <section aria-labelledby="ranking-title" className="space-y-3">
         <h2 id="ranking-title" className="text-xl font-semibold">{t("portfolio.rankingTitle")}</h2>
-        <p data-testid="sensitivity">{words.sensitivity}</p>
+        <div data-testid="sensitivity">
+          <p>{words.sensitivity.lead}</p>
+          {words.sensitivity.items.length ? (
+            <ul className="mt-1 list-disc pl-6">
+              {words.sensitivity.items.map((item) => <li key={item}>{item}</li>)}
+            </ul>
+          ) : null}
+        </div>
         <p>{t("portfolio.showing", { from: (page - 1) * PAGE_SIZE + 1, to: (page - 1) * PAGE_SIZE + shown.length, total: ranking.length })}</p>
         {hasRankingFilter(filter) ? <p>{t("portfolio.filtered")}</p> : null}
         {mayReorder ? (

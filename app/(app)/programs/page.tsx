@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { listPrograms } from "@/lib/server/programs";
 import { TableHeader } from "@/components/ui/TableHeader";
+import { GlossaryTerms } from "@/components/ui/GlossaryTerms";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("programs"))("title") };
@@ -27,6 +28,7 @@ export default async function ProgramsPage() {
         </div>
       </div>
       <p className="max-w-3xl">{t("programs.intro")}</p>
+      <GlossaryTerms terms={["program"]} />
       {programs.length ? (
         <div className="overflow-x-auto">
           <table className="w-full text-left" data-testid="programs">
@@ -53,7 +55,7 @@ export default async function ProgramsPage() {
                   <td className={cell}>{p.leader?.name ?? t("initiative.noValue")}</td>
                   <td className={num}>{format.number(p.totals.count)}</td>
                   <td className={num}>{format.number(p.totals.byStatus.IN_PROGRESS ?? 0)}</td>
-                  <td className={num}>{p.totals.doneShare === null ? t("initiative.noValue") : t("portfolio.percent", { value: format.number(Math.round(p.totals.doneShare * 100)) })}</td>
+                  <td className={num}>{format.number(p.totals.byStatus.DONE ?? 0)}</td>
                   <td className={num}>{t("initiative.sek", { value: format.number(p.totals.costSek) })}</td>
                   <td className={num}>{t("initiative.hours", { value: format.number(p.totals.effortHours) })}</td>
                   <td className={num}>{t("initiative.sek", { value: format.number(p.totals.benefitSekPerYear) })}</td>

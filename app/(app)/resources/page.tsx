@@ -12,6 +12,7 @@ import { PoolKindLabel } from "@/components/resources/PoolKindLabel";
 import { CreatePoolForm } from "@/components/resources/PoolForms";
 import { SettingsForm } from "@/components/resources/SettingsForm";
 import { createPoolAction, updateResourceSettingsAction } from "./actions";
+import { GlossaryTerms } from "@/components/ui/GlossaryTerms";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("resources"))("title") };
@@ -41,6 +42,7 @@ export default async function ResourcesPage() {
       <div className="space-y-2">
         <h1 className="text-3xl font-bold">{t("title")}</h1>
         <p className="max-w-3xl">{t("intro")}</p>
+        <GlossaryTerms terms={["pools", "capacity", "load", "wip", "dig"]} />
         <p>
           <Link href="/resources/demand" className="font-semibold text-brand-800 underline">{t("demand.link")}</Link>
         </p>

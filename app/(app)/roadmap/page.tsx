@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { quarterOfDate } from "@/lib/domain/quarters";
-import { quarterAt, quarterIndex } from "@/lib/domain/roadmap";
+import { dayInWindow, quarterAt, quarterIndex } from "@/lib/domain/roadmap";
 import { formOptions } from "@/lib/server/initiatives";
 import { roadmap } from "@/lib/server/roadmap";
 import { parseRoadmapFilter, ROADMAP_STATUSES, roadmapSearchParams, type RoadmapFilter } from "@/lib/validation/programs";
 import { RoadmapLegend, RoadmapTable, RoadmapTimeline } from "@/components/programs/Roadmap";
 import { FilterSelect, Toggle } from "@/components/programs/RoadmapControls";
 import { Pagination } from "@/components/ui/Pagination";
+import { GlossaryTerms } from "@/components/ui/GlossaryTerms";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("programs"))("roadmap.title") };
@@ -20,7 +21,9 @@ type SearchParams = Record<string, string | string[] | undefined>;
 export default async function RoadmapPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
   const filter = parseRoadmapFilter(await searchParams);
-  const [t, map, options] = await Promise.all([getTranslations(), roadmap(user, filter), formOptions()]);
+  const [t, format, map, options] = await Promise.all([getTranslations(), getFormatter(), roadmap(user, filter), formOptions()]);
+  const day = new Date();
+  const todayPlace = dayInWindow(map.quarters, day);
   const href = (change: Partial<RoadmapFilter>) => `/roadmap?${roadmapSearchParams({ ...filter, page: undefined, ...change })}`;
   // Quarter choices: two years back, four ahead of the current quarter.
   const now = quarterIndex(quarterOfDate(new Date()))!;
@@ -33,6 +36,7 @@ export default async function RoadmapPage({ searchParams }: { searchParams: Prom
       <div>
         <h1 className="text-3xl font-bold">{t("programs.roadmap.title")}</h1>
         <p className="mt-2 max-w-3xl">{t("programs.roadmap.intro")}</p>
+        <GlossaryTerms terms={["quarter", "program"]} />
       </div>
 
       <form method="get" action="/roadmap" aria-label={t("programs.roadmap.filters")} className="grid gap-3 rounded border border-slate-300 p-4 md:grid-cols-4">
@@ -89,7 +93,7 @@ export default async function RoadmapPage({ searchParams }: { searchParams: Prom
         ) : filter.view === "table" ? (
           <RoadmapTable groups={map.groups} groupBy={map.groupBy} noneLabel={noneLabel} caption={scope} />
         ) : (
-          <RoadmapTimeline quarters={map.quarters} groups={map.groups} noneLabel={noneLabel} />
+          <RoadmapTimeline quarters={map.quarters} groups={map.groups} noneLabel={noneLabel} today={todayPlace ? { ...todayPlace, label: format.dateTime(day, { dateStyle: "long" }) } : null} />
         )}
         <Pagination page={map.page} pages={map.pages} href={(p) => `/roadmap?${roadmapSearchParams({ ...filter, page: p })}`} label={t("programs.roadmap.pages")} />
       </section>

@@ -27,7 +27,7 @@ const DENIED = new Set(["organisation", "users", "goals", "sso", "audit", "token
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ denied?: string }> }) {
   const user = await requireUser();
   const { denied } = await searchParams;
-  const t = await getTranslations("settings");
+  const [t, tApp] = await Promise.all([getTranslations("settings"), getTranslations("app")]);
   const sections = SECTIONS.filter((s) => can(user, s.action));
   return (
     <div className="space-y-6">
@@ -36,7 +36,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         <p className="mt-2 max-w-3xl">{t("intro")}</p>
       </div>
       {denied && DENIED.has(denied) ? (
-        <p role="alert" className="rounded border-2 border-amber-700 bg-amber-50 p-3 font-medium" data-testid="settings-denied">{t("denied", { page: t(`sections.${denied}.title` as never) })}</p>
+        <p role="alert" className="rounded border-2 border-amber-700 bg-amber-50 p-3 font-medium" data-testid="settings-denied">{tApp("denied", { page: t(`sections.${denied}.title` as never) })}</p>
       ) : null}
       {sections.length === 0 ? (
         <p>{t("nothing")}</p>

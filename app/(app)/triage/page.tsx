@@ -6,6 +6,7 @@ import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { triageFlow, triageQueue, type QueueItem } from "@/lib/server/triage";
 import { TableHeader } from "@/components/ui/TableHeader";
+import { GlossaryTerms } from "@/components/ui/GlossaryTerms";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("triage"))("title") };
@@ -21,6 +22,7 @@ export default async function TriageQueuePage({ searchParams }: { searchParams: 
     <div className="space-y-6">
       <h1 className="text-3xl font-bold">{t("triage.title")}</h1>
       <p>{t("triage.intro")}</p>
+      <GlossaryTerms terms={["triage", "tracks", "delegation", "needsInfo"]} />
       {doneKey ? (
         <p role="status" className="rounded border-2 border-emerald-700 bg-emerald-50 p-3 font-medium text-emerald-900">
           {t(`triage.done.${doneKey}`, { number: number ?? "" })}
@@ -55,7 +57,7 @@ export default async function TriageQueuePage({ searchParams }: { searchParams: 
                   </td>
                   <td className="px-2 py-2">{q.department}</td>
                   <td className="px-2 py-2 text-right whitespace-nowrap">{t("triage.days", { days: q.daysWaiting })}</td>
-                  <td className="px-2 py-2 text-right">{`${q.completeness} %`}</td>
+                  <td className="px-2 py-2 text-right whitespace-nowrap">{t("portfolio.percent", { value: format.number(q.completeness) })}</td>
                   <td className="px-2 py-2">
                     {[
                       t(`kind.${q.suggestion.kind.value}`),
@@ -83,7 +85,7 @@ function QueueChecks({ item, t, format }: { item: QueueItem; t: Awaited<ReturnTy
   const lines = [
     ...item.checks.map((c) => t(`triage.checks.${c as "replacementWithoutDevelopment"}`)),
     ...(item.suggestion.quadrant.flagged && item.suggestion.quadrant.suggested && item.suggestion.quadrant.stated
-      ? [t("triage.quadrantFlag", { suggested: t(`quadrant.${item.suggestion.quadrant.suggested}`), stated: t(`quadrant.${item.suggestion.quadrant.stated}`) })]
+      ? [t("triage.quadrantFlag", { suggested: item.suggestion.quadrant.suggested, stated: item.suggestion.quadrant.stated })]
       : []),
     ...(item.missing.length
       ? [t("triage.missingList", { list: format.list(item.missing.map((m) => t(`initiative.completeness.items.${m}`)), { type: "conjunction" }) })]

@@ -7,4 +7,4 @@ export const QUADRANT_COLORS = {
   EXTERNAL_INNOVATION: "#047857",
 } as const;
 
-export const SERIES = { primary: "#1d4e89", secondary: "#b45309" } as const;
+export const SERIES = { primary: "#1d4e89", secondary: "#b45309", tertiary: "#047857" } as const;

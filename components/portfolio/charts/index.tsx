@@ -9,7 +9,7 @@ const placeholder = (height: number) => {
 };
 
 export const BalanceChart = dynamic(() => import("./BalanceChart"), { ssr: false, loading: placeholder(280) });
-export const BubbleChart = dynamic(() => import("./BubbleChart"), { ssr: false, loading: placeholder(360) });
+export const BubbleChart = dynamic(() => import("./BubbleChart"), { ssr: false, loading: placeholder(380) });
 export const BacklogChart = dynamic(() => import("./BacklogChart"), { ssr: false, loading: placeholder(240) });
 export const EquityChart = dynamic(() => import("./EquityChart"), { ssr: false, loading: placeholder(240) });
 export const RealisationChart = dynamic(() => import("./RealisationChart"), { ssr: false, loading: placeholder(240) });

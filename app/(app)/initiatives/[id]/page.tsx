@@ -74,7 +74,6 @@ export default async function InitiativePage({ params, searchParams }: Props) {
     [t("initiative.fields.desiredStartQuarter"), i.desiredStartQuarter ?? unknown],
     [t("initiative.fields.dependencies"), i.dependencies ?? none],
     [t("initiative.fields.contactPerson"), i.contactPerson ?? none],
-    [t("initiative.fields.program"), i.program?.name ?? none],
     [t("initiative.fields.isReplacement"), yesNo(i.isReplacement)],
     ...(i.isReplacement
       ? ([
@@ -143,7 +142,7 @@ export default async function InitiativePage({ params, searchParams }: Props) {
         {may.edit && (i.status === "DRAFT" || i.status === "NEEDS_INFO") ? (
           <NextStep
             editHref={`/initiatives/${i.id}/edit`}
-            missing={progress.missingRequired.map((item) => t(`initiative.completeness.items.${item}`))}
+            missing={progress.missingRequired.length ? format.list(progress.missingRequired.map((item) => t(`initiative.completeness.items.${item}`)), { type: "conjunction" }) : null}
             submit={may.submit ? submitDraftAction.bind(null, i.id, i.version) : undefined}
             words={{
               title: t("initiative.nextStep.title"),

@@ -9,6 +9,7 @@ import { ClientMessages } from "@/components/ui/ClientMessages";
 import { InitiativeForm } from "@/components/initiatives/InitiativeForm";
 import { toFormValues } from "@/components/initiatives/form-values";
 import { findSimilarAction, saveInitiativeAction } from "../actions";
+import { GlossaryTerms } from "@/components/ui/GlossaryTerms";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("initiative"))("newTitle") };
@@ -24,6 +25,7 @@ export default async function NewInitiativePage() {
     <div className="space-y-6">
       <h1 className="text-3xl font-bold">{t("newTitle")}</h1>
       <p className="max-w-3xl">{t("newIntro")}</p>
+      <GlossaryTerms terms={["pios", "replacement", "hygiene", "quarter"]} />
       <ClientMessages>
         <InitiativeForm
           initial={toFormValues(null, user.departmentId ?? departments[0]?.id ?? "")}

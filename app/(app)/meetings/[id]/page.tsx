@@ -16,6 +16,7 @@ import { realisationSummary } from "@/lib/server/benefits";
 import { orNotFound } from "@/lib/server/or-not-found";
 import { MeetingStatusBadge } from "@/components/meetings/MeetingStatusBadge";
 import { addAgendaItemAction, adoptScenarioAction, closeMeetingAction, decideAction, refreshAgendaAction } from "../actions";
+import { GlossaryTerms } from "@/components/ui/GlossaryTerms";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("meetings"))("title") };
@@ -71,6 +72,7 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
           <Link href={`/meetings/${meeting.id}/minutes`} className="font-medium text-brand-800 underline">{t("meetings.minutesLink")}</Link>
         </p>
         {meeting.status === "CLOSED" && meeting.closedAt ? <p>{t("meetings.closedNote", { date: format.dateTime(new Date(meeting.closedAt), { dateStyle: "long", timeStyle: "short" }) })}</p> : null}
+        <GlossaryTerms terms={["meeting", "benefitScore", "pios", "percentagePoints", "load"]} />
       </header>
 
       {doneText ? (

@@ -39,7 +39,7 @@ export default async function PortfolioBalancePage({ searchParams }: { searchPar
       deviation: q.deviation === null ? t("initiative.noValue") : t("portfolio.pp", { value: signed(q.deviation, (v) => format.number(v)) }),
       amount: amount(q.amount),
     }])),
-    excluded: overview.balance.excluded ? t("portfolio.excluded", { count: overview.balance.excluded }) : null,
+    excluded: overview.balance.excluded ? t("portfolio.excluded", { count: overview.balance.excluded, weight: weightBy }) : null,
     backlog: backlog.ratio === null ? t("portfolio.backlogNone") : t("portfolio.backlog", { approved: backlog.approved, active: backlog.active, percent: format.number(Math.round(backlog.ratio * 1000) / 10) }),
   }));
 
@@ -64,7 +64,7 @@ export default async function PortfolioBalancePage({ searchParams }: { searchPar
               { label: t("portfolio.columns.actual"), className: "py-1 pr-3 text-right" },
               { label: t("portfolio.columns.target", { year }), className: "py-1 pr-3 text-right" },
               { label: t("portfolio.columns.deviation"), className: "py-1 pr-3 text-right" },
-              { label: t("portfolio.columns.amount"), className: "py-1 pr-3 text-right" },
+              { label: t("portfolio.columns.amount", { weight: weightBy }), className: "py-1 pr-3 text-right" },
               { label: <span className="sr-only">{t("portfolio.columns.actual")}</span>, className: "w-1/4 py-1" },
             ]}
           />

@@ -12,6 +12,7 @@ import { roadmapSearchParams } from "@/lib/validation/programs";
 import { StatusBadge } from "@/components/initiatives/StatusBadge";
 import { ProgramMessages } from "@/components/programs/ProgramMessages";
 import { RoadmapLegend, RoadmapTimeline } from "@/components/programs/Roadmap";
+import { dayInWindow } from "@/lib/domain/roadmap";
 import { ActionForm, FieldError } from "@/components/ui/ActionForm";
 import { TableHeader } from "@/components/ui/TableHeader";
 import { addProgramInitiativeAction, removeProgramInitiativeAction } from "../actions";
@@ -34,6 +35,13 @@ const load = cache(async (id: string) => {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await load((await params).id)).program.name };
+}
+
+/** Today's line on a roadmap of these quarters, worded with the date; none outside them. */
+async function todayOn(quarters: string[]) {
+  const day = new Date();
+  const place = dayInWindow(quarters, day);
+  return place ? { ...place, label: (await getFormatter()).dateTime(day, { dateStyle: "long" }) } : null;
 }
 
 export default async function ProgramPage({ params, searchParams }: Props) {
@@ -243,7 +251,7 @@ export default async function ProgramPage({ params, searchParams }: Props) {
         {map.total ? (
           <>
             <RoadmapLegend statuses={map.statuses} />
-            <RoadmapTimeline quarters={map.quarters} groups={map.groups} noneLabel="" />
+            <RoadmapTimeline quarters={map.quarters} groups={map.groups} noneLabel="" today={await todayOn(map.quarters)} />
           </>
         ) : (
           <p>{t("programs.roadmap.empty")}</p>

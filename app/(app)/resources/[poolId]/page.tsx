@@ -18,6 +18,7 @@ import { allocateAction, deleteAllocationAction, renamePoolAction, setCapacityAc
 import { cache } from "react";
 import { orNotFound } from "@/lib/server/or-not-found";
 import { Pagination } from "@/components/ui/Pagination";
+import { GlossaryTerms } from "@/components/ui/GlossaryTerms";
 
 type Props = { params: Promise<{ poolId: string }>; searchParams: Promise<{ from?: string; page?: string }> };
 type Form = (prev: ResourceActionState, formData: FormData) => Promise<ResourceActionState>;
@@ -60,6 +61,7 @@ export default async function PoolPage({ params, searchParams }: Props) {
           {t("pool.wip", { count: view.wip.inProgress, limit: view.wip.limit, quarter: view.currentQuarter })} {view.wip.own ? "" : t("pool.defaultLimit")}
           {view.wip.inProgress > view.wip.limit ? <strong className="ml-2 text-red-800">{t("overWip")}</strong> : null}
         </p>
+        <GlossaryTerms terms={["capacity", "load", "wip"]} />
       </div>
 
       {pool.active ? null : <p role="status" className="rounded border-2 border-slate-500 bg-slate-50 p-3 font-medium" data-testid="pool-inactive">{t("manage.inactiveNotice")}</p>}

@@ -6,6 +6,7 @@ import { addQuarters } from "@/lib/domain/quarters";
 import { currentQuarter, demandPicture } from "@/lib/server/resources";
 import { demandQuery } from "@/lib/validation/resources";
 import { TableHeader } from "@/components/ui/TableHeader";
+import { GlossaryTerms } from "@/components/ui/GlossaryTerms";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("resources"))("demand.title") };
@@ -35,6 +36,7 @@ export default async function DemandPage({ searchParams }: { searchParams: Promi
         <p><Link href="/resources" className="text-brand-800 underline">{t("back")}</Link></p>
         <h1 className="text-3xl font-bold">{t("demand.title")}</h1>
         <p className="max-w-3xl">{t("demand.intro")}</p>
+        <GlossaryTerms terms={["capacity", "load", "borrowed", "reinforcement", "fte", "quarter"]} />
       </div>
 
       <form method="get" action="/resources/demand" className="flex flex-wrap items-end gap-4 rounded border border-slate-300 p-4" aria-label={t("demand.choose")}>
@@ -62,29 +64,52 @@ export default async function DemandPage({ searchParams }: { searchParams: Promi
       <section aria-labelledby="grid-title" className="space-y-3">
         <h2 id="grid-title" className="text-xl font-semibold">{t("demand.gridTitle")}</h2>
         <p className="max-w-3xl text-slate-700">{t("demand.gridHelp")}</p>
-        <div className="overflow-x-auto">
+        {/* Eight quarters fit a 1366 px screen; a longer span scrolls here, not the page. */}
+        <div className="overflow-x-auto" role="region" aria-labelledby="grid-title" tabIndex={0} data-testid="demand-grid-region">
           <table className="w-full border-collapse text-left text-sm" data-testid="demand-grid">
             <caption className="sr-only">{t("demand.gridCaption")}</caption>
-            <TableHeader columns={[{ label: t("columns.pool"), className: "py-1 pr-3" }, ...picture.quarters.map((q) => ({ label: q, className: "px-2 py-1 text-right" }))]} />
+            <TableHeader columns={[{ label: t("columns.pool"), className: "py-1 pr-3" }, ...picture.quarters.map((q) => ({ label: q, className: "px-2 py-1 text-right whitespace-nowrap" }))]} />
             <tbody>
-              {picture.pools.map((p) => (
-                <tr key={p.id} className="border-b border-slate-200 align-top">
-                  <th scope="row" className="py-2 pr-3 font-medium">
-                    <Link href={`/resources/${p.id}`} className="text-brand-800 underline">{p.name}</Link>
-                  </th>
-                  {picture.quarters.map((q) => {
-                    const c = cell.get(`${p.id}|${q}`)!;
-                    return (
-                      <td key={q} className={`px-2 py-2 text-right tabular-nums ${c.over ? "border-2 border-red-700 bg-red-50" : ""}`} data-testid={`cell-${p.name}-${q}`} data-over={c.over ? "true" : "false"}>
-                        <span className="block whitespace-nowrap">{t("demand.ofCapacity", { demand: hours(c.committed), capacity: hours(c.capacity) })}</span>
-                        <span className="block whitespace-nowrap">{c.load === null ? t("noCapacity") : t("percent", { value: format.number(c.load) })}</span>
-                        {c.over ? <strong className="block text-red-800">{t("overCapacity")}</strong> : null}
-                        {c.awaiting ? <span className="block text-slate-700">{t("demand.awaiting", { hours: hours(c.awaiting) })}</span> : null}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
+              {picture.pools.map((p) => {
+                const missing = noCapacityRuns(picture.quarters, (q) => cell.get(`${p.id}|${q}`)!.capacity === 0);
+                return (
+                  <tr key={p.id} className="border-b border-slate-200 align-top">
+                    <th scope="row" className="min-w-36 py-2 pr-3 font-medium">
+                      <Link href={`/resources/${p.id}`} className="text-brand-800 underline">{p.name}</Link>
+                      {/* Said once per pool rather than in every empty quarter. */}
+                      {missing.length ? (
+                        <span className="mt-1 block text-xs font-normal text-slate-700" data-testid="no-capacity-note">
+                          {t("demand.noCapacityIn", { quarters: format.list(missing, { type: "conjunction" }) })}
+                        </span>
+                      ) : null}
+                    </th>
+                    {picture.quarters.map((q) => {
+                      const c = cell.get(`${p.id}|${q}`)!;
+                      const empty = c.capacity === 0 && c.committed === 0;
+                      return (
+                        <td key={q} className={`px-2 py-2 text-right tabular-nums ${c.over ? "border-2 border-red-700 bg-red-50" : ""}`} data-testid={`cell-${p.name}-${q}`} data-over={c.over ? "true" : "false"}>
+                          {empty ? (
+                            <>
+                              <span aria-hidden="true">–</span>
+                              <span className="sr-only">{t("demand.empty")}</span>
+                            </>
+                          ) : c.capacity === 0 ? (
+                            <span className="block">{t("demand.allocatedNoCapacity", { demand: hours(c.committed) })}</span>
+                          ) : (
+                            <>
+                              {/* Narrow enough that every cell breaks the same way: "1 630 tim av" over "1 800 tim". */}
+                              <span className="ml-auto block max-w-[6.5rem]">{t("demand.ofCapacity", { demand: hours(c.committed), capacity: hours(c.capacity) })}</span>
+                              <span className="block">{t("percent", { value: format.number(c.load ?? 0) })}</span>
+                            </>
+                          )}
+                          {c.over ? <strong className="block text-red-800">{t("overCapacity")}</strong> : null}
+                          {c.awaiting ? <span className="block text-slate-700">{t("demand.awaiting", { hours: hours(c.awaiting) })}</span> : null}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                );
+              })}
               <tr className="align-top">
                 <th scope="row" className="py-2 pr-3 font-medium">{t("demand.unallocatedRow")}</th>
                 {picture.quarters.map((q) => (
@@ -141,4 +166,17 @@ export default async function DemandPage({ searchParams }: { searchParams: Promi
       </section>
     </div>
   );
+}
+
+/** The quarters matching `test` as runs of consecutive quarters: ["2027-Q2", "2028-Q1–2028-Q3"]. */
+function noCapacityRuns(quarters: string[], test: (quarter: string) => boolean): string[] {
+  const runs: string[][] = [];
+  quarters.forEach((q, i) => {
+    if (!test(q)) return;
+    const last = runs.at(-1);
+    if (last && quarters[i - 1] === last.at(-1)) last.push(q);
+    else runs.push([q]);
+  });
+  // Word joiners keep a range on one line: "2028-Q1–2028-Q3" never breaks at its dash.
+  return runs.map((run) => (run.length === 1 ? run[0]! : `${run[0]}\u2060–\u2060${run.at(-1)}`));
 }

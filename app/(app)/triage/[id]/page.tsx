@@ -13,6 +13,7 @@ import { ActionForm, FieldError } from "@/components/ui/ActionForm";
 import { ClientMessages } from "@/components/ui/ClientMessages";
 import { TriageDecisionFields } from "@/components/triage/TriageDecisionFields";
 import { approveFastLaneAction, decideTriageAction, requestInfoAction } from "../actions";
+import { GlossaryTerms } from "@/components/ui/GlossaryTerms";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("triage"))("title") };
@@ -40,7 +41,15 @@ export default async function TriagePanelPage({ params }: { params: Promise<{ id
   const pct = (c: number) => t("triage.confidence", { percent: Math.round(c * 100) });
   const statedQuadrant = s.quadrant.stated ?? s.quadrant.suggested ?? "INTERNAL_EFFICIENCY";
   const messages = { INVALID_STATUS: t("triage.taken"), VERSION_CONFLICT: t("triage.taken"), FORBIDDEN: t("initiative.forbidden"), default: t("initiative.error") };
-  const eligible = s.kind.value === "BUSINESS_DEVELOPMENT" && s.size.value === "SMALL" && s.track.value === "FAST_LANE" && i.estimatedCostSek !== null && i.estimatedCostSek <= view.delegationLimitSek;
+  // Why the fast lane is closed, if it is: the first rule the suggestion or the cost fails, said in a whole sentence.
+  const notEligible =
+    s.kind.value !== "BUSINESS_DEVELOPMENT" ? "kind"
+    : s.size.value !== "SMALL" ? "size"
+    : s.track.value !== "FAST_LANE" ? "track"
+    : i.estimatedCostSek === null ? "noCost"
+    : i.estimatedCostSek > view.delegationLimitSek ? "overLimit"
+    : null;
+  const eligible = notEligible === null;
   const limit = format.number(view.delegationLimitSek);
   const box = "space-y-3 rounded border border-slate-300 p-4";
 
@@ -50,6 +59,7 @@ export default async function TriagePanelPage({ params }: { params: Promise<{ id
         <p className="text-slate-700">{`#${i.number} · ${i.ownerDepartment.name}`}</p>
         <h1 className="text-3xl font-bold">{t("triage.panelTitle", { title: i.title })}</h1>
         <Link href={`/initiatives/${i.id}`} className="font-medium text-brand-800 underline">{t("triage.fullPage")}</Link>
+        <GlossaryTerms terms={["pios", "tracks", "delegation", "replacement", "hygiene"]} />
       </header>
 
       <section aria-labelledby="need-title" className="space-y-2">
@@ -63,7 +73,7 @@ export default async function TriagePanelPage({ params }: { params: Promise<{ id
           <dt className="font-medium">{t("initiative.fields.quadrant")}</dt>
           <dd>{s.quadrant.stated ? t(`quadrant.${s.quadrant.stated}`) : t("initiative.noValue")}</dd>
           <dt className="font-medium">{t("triage.columns.completeness")}</dt>
-          <dd>{`${view.completeness} %`}</dd>
+          <dd>{t("portfolio.percent", { value: format.number(view.completeness) })}</dd>
         </dl>
       </section>
 
@@ -84,7 +94,7 @@ export default async function TriagePanelPage({ params }: { params: Promise<{ id
         <div>
           <p><strong>{t("initiative.fields.quadrant")}:</strong> {s.quadrant.stated ? t(`quadrant.${s.quadrant.stated}`) : t("initiative.noValue")}</p>
           {s.quadrant.flagged && s.quadrant.suggested && s.quadrant.stated ? (
-            <p className="font-medium text-amber-900">{t("triage.quadrantFlag", { suggested: t(`quadrant.${s.quadrant.suggested}`), stated: t(`quadrant.${s.quadrant.stated}`) })}</p>
+            <p className="font-medium text-amber-900">{t("triage.quadrantFlag", { suggested: s.quadrant.suggested, stated: s.quadrant.stated })}</p>
           ) : null}
           {reasons(s.quadrant.reasons)}
         </div>
@@ -145,7 +155,7 @@ export default async function TriagePanelPage({ params }: { params: Promise<{ id
               <FieldError name="rationale" />
             </ActionForm>
           ) : (
-            <p>{t("triage.fastLaneNotEligible", { limit })}</p>
+            <p data-testid="fast-lane-closed">{t("triage.fastLaneNotEligible", { reason: notEligible ?? "other", size: s.size.value ?? "UNKNOWN", limit, cost: format.number(i.estimatedCostSek ?? 0) })}</p>
           )}
         </section>
       </ClientMessages>
