@@ -155,7 +155,9 @@ for (const lang of LANGS) {
     await useLanguage(context, baseURL!, lang);
     await signIn(page, "chef@demo.kommun.se");
     await expect(page.getByTestId("role-line")).toBeVisible();
-    await page.goto("/initiatives?department=");
+    // Ordered by number: the demo's first initiative, not whichever another test just changed
+    // (opening an initiative reads its notifications, which another test may be waiting for).
+    await page.goto("/initiatives?department=&sort=number&dir=asc");
     await expect(page.locator("tbody tr").first()).toBeVisible();
     await expectAccessible(page);
     await page.locator("tbody tr a").first().click();

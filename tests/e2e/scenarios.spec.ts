@@ -145,7 +145,8 @@ LANGS.forEach((lang, index) => {
       const dialog = page.getByRole("dialog");
       await expect(dialog).toBeVisible();
       await dialog.getByRole("button", { name: w.confirm }).click();
-      await expect(page.getByText(w.adopted)).toBeVisible();
+      // Adoption re-plans the scenario against the live portfolio and writes every decision: give it time on a busy machine.
+      await expect(page.getByText(w.adopted)).toBeVisible({ timeout: 30_000 });
       await expect(page.getByTestId("scenario-adopted")).toContainText(w.adoptedNote);
       await expectAccessible(page);
 

@@ -99,7 +99,7 @@ for (const lang of LANGS) {
     await expect(page.getByRole("link", { name: /openapi\.json/ })).toHaveAttribute("href", "/api/v1/openapi.json");
     // RapiDoc renders inside its shadow root; Playwright's locators pierce it.
     const reference = page.getByTestId("api-reference");
-    await expect(reference.getByText("/api/v1/tokens/{id}").first()).toBeVisible({ timeout: 45_000 });
+    await expect(reference.getByText("/api/v1/tokens/{id}").first()).toBeVisible({ timeout: 90_000 });
     await expectAccessible(page);
     await reference.getByText("/api/v1/initiatives/{id}/submit").first().click();
     await expect(reference.getByText("Submit a draft to DIG").first()).toBeVisible();
