@@ -9,8 +9,8 @@ const withNextIntl = createNextIntlPlugin({
 });
 
 const config: NextConfig = {
-  // PGlite ships WebAssembly and data files that must be loaded from node_modules as is.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "bcryptjs", "exceljs"],
+  // PGlite and HiGHS ship WebAssembly (and PGlite data files) that must be loaded from node_modules as is.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "bcryptjs", "exceljs", "highs"],
   poweredByHeader: false,
   async headers() {
     return [

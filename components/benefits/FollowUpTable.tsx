@@ -1,6 +1,6 @@
 "use client";
 // A client component: the rows travel once, as data, not also as an element tree beside the HTML.
-import Link from "next/link";
+// Plain links: next/link would prefetch every row in view.
 import { TableHeader } from "@/components/ui/TableHeader";
 import { FollowUpBadge } from "./FollowUpBadge";
 
@@ -17,7 +17,7 @@ export function FollowUpTable({ caption, rows, columns, testId }: { caption: str
         <tbody>
           {rows.map((r) => (
             <tr key={r.id} className="border-b border-slate-200">
-              <th scope="row" className={`${cell} font-normal`}><Link href={r.href} className="text-brand-800 underline">{r.initiative}</Link></th>
+              <th scope="row" className={`${cell} font-normal`}><a href={r.href} className="text-brand-800 underline">{r.initiative}</a></th>
               <td className={cell}>{r.department}</td>
               <td className={cell}>{r.benefit}</td>
               <td className={cell}>{r.owner}</td>

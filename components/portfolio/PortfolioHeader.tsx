@@ -4,18 +4,20 @@ import { can } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/roles";
 import { GlossaryTerms, type GlossaryTerm } from "@/components/ui/GlossaryTerms";
 
-export type PortfolioView = "ranking" | "balance" | "settings";
+export type PortfolioView = "ranking" | "balance" | "scenarios" | "settings";
 
 // The words each view uses that the glossary explains.
 const TERMS: Record<PortfolioView, GlossaryTerm[]> = {
   ranking: ["benefitScore", "pios", "targetBalance"],
   balance: ["pios", "targetBalance", "percentagePoints", "backlog", "equity"],
+  scenarios: ["scenario", "optimiser", "gap", "benefitScore", "capacity", "targetBalance", "equity"],
   settings: ["benefitScore", "targetBalance", "pios"],
 };
 
 const VIEWS: Array<{ view: PortfolioView; href: string }> = [
   { view: "ranking", href: "/portfolio" },
   { view: "balance", href: "/portfolio/balance" },
+  { view: "scenarios", href: "/portfolio/scenarios" },
   { view: "settings", href: "/portfolio/settings" },
 ];
 

@@ -111,9 +111,14 @@ export function ActionForm(props: {
 }
 
 /** The validation message for one field, if the last submission had one. */
+/** The issue a field shows: its own, or one of an item of a list typed into it ("6, x" → followUpMonths.1). */
+function issueOf(issues: Issue[], name: string): Issue | undefined {
+  return issues.find((i) => i.path === name) ?? issues.find((i) => i.path.startsWith(`${name}.`) && /^\d+$/.test(i.path.slice(name.length + 1)));
+}
+
 export function FieldError({ name, id }: { name: string; id?: string }) {
   const tv = useTranslations("validation");
-  const issue = useContext(IssuesContext).find((i) => i.path === name);
+  const issue = issueOf(useContext(IssuesContext), name);
   if (!issue) return null;
   return (
     <p id={id ?? `${name}-error`} className="mt-1 font-medium text-red-800">
@@ -124,7 +129,7 @@ export function FieldError({ name, id }: { name: string; id?: string }) {
 
 /** For a field's input: invalid and described by its message when the last submission refused it. */
 export function useFieldIssue(name: string, errorId: string, helpId?: string) {
-  const issue = useContext(IssuesContext).find((i) => i.path === name);
+  const issue = issueOf(useContext(IssuesContext), name);
   const describedBy = [helpId, issue ? errorId : null].filter(Boolean).join(" ");
   return { "aria-invalid": issue ? true : undefined, "aria-describedby": describedBy || undefined } as const;
 }

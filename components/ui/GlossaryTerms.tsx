@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
-export type GlossaryTerm = "pios" | "targetBalance" | "percentagePoints" | "benefitScore" | "triage" | "tracks" | "delegation" | "needsInfo" | "replacement" | "hygiene" | "pools" | "capacity" | "load" | "wip" | "borrowed" | "backlog" | "reinforcement" | "fte" | "equity" | "benefitRealisation" | "certainty" | "program" | "meeting" | "dig" | "quarter";
+export type GlossaryTerm = "pios" | "targetBalance" | "percentagePoints" | "benefitScore" | "triage" | "tracks" | "delegation" | "needsInfo" | "replacement" | "hygiene" | "pools" | "capacity" | "load" | "wip" | "borrowed" | "backlog" | "reinforcement" | "fte" | "equity" | "benefitRealisation" | "certainty" | "program" | "meeting" | "dig" | "quarter" | "scenario" | "optimiser" | "gap";
 
 /** The glossary's terms, in the order the page lists them (each entry's anchor is its key). */
-export const GLOSSARY_TERMS: GlossaryTerm[] = ["pios", "targetBalance", "percentagePoints", "benefitScore", "triage", "tracks", "delegation", "needsInfo", "replacement", "hygiene", "pools", "capacity", "load", "wip", "borrowed", "backlog", "reinforcement", "fte", "equity", "benefitRealisation", "certainty", "program", "meeting", "dig", "quarter"];
+export const GLOSSARY_TERMS: GlossaryTerm[] = ["pios", "targetBalance", "percentagePoints", "benefitScore", "triage", "tracks", "delegation", "needsInfo", "replacement", "hygiene", "pools", "capacity", "load", "wip", "borrowed", "backlog", "reinforcement", "fte", "equity", "benefitRealisation", "certainty", "program", "meeting", "dig", "quarter", "scenario", "optimiser", "gap"];
 
 /**
  * One line under a page's introduction linking the words on the page that need explaining

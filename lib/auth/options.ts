@@ -8,9 +8,10 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { credentialsSchema } from "@/lib/validation/auth";
 import { provisionSsoUser } from "@/lib/server/sso";
 import { verifyCredentials, type SignedInUser } from "@/lib/server/users";
+import { databaseFailures } from "@/lib/server/sign-in-failures";
 import { LoginThrottle } from "./throttle";
 
-const throttle = new LoginThrottle();
+const throttle = new LoginThrottle(databaseFailures);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function clientAddress(headers: Record<string, unknown> | undefined): string {
@@ -33,15 +34,16 @@ export function providers(): Provider[] {
       async authorize(credentials, req) {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        const address = clientAddress(req?.headers as Record<string, unknown> | undefined);
-        const wait = throttle.delayFor(address);
+        // Per address and per account: an address is easy to forge in X-Forwarded-For, an account is not.
+        const keys = [`address:${clientAddress(req?.headers as Record<string, unknown> | undefined)}`, `account:${parsed.data.email.toLowerCase()}`];
+        const wait = Math.max(...(await Promise.all(keys.map((k) => throttle.delayFor(k)))));
         if (wait > 0) await sleep(wait);
         const user = await verifyCredentials(parsed.data.email, parsed.data.password);
         if (!user) {
-          throttle.recordFailure(address);
+          for (const k of keys) await throttle.recordFailure(k);
           return null;
         }
-        throttle.recordSuccess(address);
+        for (const k of keys) await throttle.recordSuccess(k);
         return user;
       },
     }),

@@ -23,6 +23,7 @@ type Subjects = {
   "portfolio.read": undefined;
   "portfolio.decide": undefined;
   "portfolio.settings": undefined;
+  "scenario.write": undefined;
   "program.manage": undefined;
   "resource.read": undefined;
   "resource.allocate": PoolSubject | undefined;
@@ -79,6 +80,9 @@ const rules: { [A in Action]: (actor: Actor, subject: Subjects[A] | undefined) =
   "portfolio.read": () => true,
   "portfolio.decide": (a) => a.role === "LEADERSHIP" || a.role === "ADMIN",
   "portfolio.settings": (a) => a.role === "LEADERSHIP" || a.role === "ADMIN",
+  // What-if scenarios and optimiser runs: leadership and DIG prepare them, everyone reads;
+  // only a portfolio meeting (portfolio.decide) adopts one.
+  "scenario.write": (a) => CENTRAL.includes(a.role),
   "program.manage": (a) => CENTRAL.includes(a.role),
   // Pools, capacity and demand are open to every signed-in user, like the portfolio.
   "resource.read": () => true,

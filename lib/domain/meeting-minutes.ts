@@ -13,7 +13,12 @@ export type MinutesDecision = {
   toStatus: Status;
   decidedBy: string | null;
   decidedAt: string | null;
+  /** The scenario whose adoption made this decision, if any. */
+  scenario: string | null;
 };
+
+/** A what-if scenario on the agenda: adopted here (with the capacity its plan relies on) or not. */
+export type MinutesScenario = { scenarioId: string; name: string; adopted: boolean; capacity: { poolId: string; from: string; to: string | null; hoursPerQuarter: number }[] };
 
 export type MinutesItem = { initiativeId: string; number: number; title: string; department: string; status: Status };
 
@@ -32,12 +37,13 @@ export type Minutes = {
   ranking: MinutesRankingRow[];
   /** Closed before the meeting's date: why (recorded by whoever closed it). */
   closedEarlyReason: string | null;
+  scenarios: MinutesScenario[];
 };
 
 type AgendaEntry = {
   position: number;
   initiative: { id: string; number: number; title: string; status: Status; department: string };
-  decision: { type: DecisionType; rationale: string; fromStatus: Status; toStatus: Status; decidedBy: string | null; decidedAt: Date } | null;
+  decision: { type: DecisionType; rationale: string; fromStatus: Status; toStatus: Status; decidedBy: string | null; decidedAt: Date; scenario?: string | null } | null;
 };
 
 /**
@@ -52,6 +58,7 @@ export function buildMinutes(input: {
   ranking: readonly { position: number; id: string; number: number; title: string; score: number }[];
   frozenAt: Date | null;
   closedEarlyReason?: string | null;
+  scenarios?: readonly MinutesScenario[];
 }): Minutes {
   const agenda = [...input.agenda].sort((a, b) => a.position - b.position);
   return {
@@ -65,13 +72,14 @@ export function buildMinutes(input: {
       d
         ? [{
             initiativeId: i.id, number: i.number, title: i.title, department: i.department, type: d.type, rationale: d.rationale,
-            fromStatus: d.fromStatus, toStatus: d.toStatus, decidedBy: d.decidedBy, decidedAt: d.decidedAt.toISOString(),
+            fromStatus: d.fromStatus, toStatus: d.toStatus, decidedBy: d.decidedBy, decidedAt: d.decidedAt.toISOString(), scenario: d.scenario ?? null,
           }]
         : [],
     ),
     notHandled: agenda.filter((e) => !e.decision).map(({ initiative: i }) => ({ initiativeId: i.id, number: i.number, title: i.title, department: i.department, status: i.status })),
     ranking: input.ranking.map((r) => ({ position: r.position, initiativeId: r.id, number: r.number, title: r.title, score: r.score })),
     closedEarlyReason: input.closedEarlyReason ?? null,
+    scenarios: [...(input.scenarios ?? [])],
   };
 }
 

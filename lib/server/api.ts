@@ -3,7 +3,7 @@ import { UnauthenticatedError } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 import type { Actor } from "@/lib/auth/roles";
 import { bearerActor } from "./api-tokens";
-import { AppError, toErrorResponse } from "./errors";
+import { AppError, ValidationError, toErrorResponse, type FieldIssue } from "./errors";
 
 export const MAX_JSON_BYTES = 256 * 1024;
 
@@ -28,8 +28,15 @@ export async function readJson(request: Request): Promise<unknown> {
   if (!/^application\/json\b/i.test(type)) throw new AppError("UNSUPPORTED_MEDIA_TYPE", 415, "Send JSON with Content-Type: application/json.");
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_JSON_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", 413, `The body may be at most ${MAX_JSON_BYTES} bytes.`);
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_JSON_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", 413, `The body may be at most ${MAX_JSON_BYTES} bytes.`);
+  const bytes = new Uint8Array(await request.arrayBuffer());
+  if (bytes.byteLength > MAX_JSON_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", 413, `The body may be at most ${MAX_JSON_BYTES} bytes.`);
+  let text: string;
+  try {
+    // Invalid UTF-8 is refused, not silently replaced with U+FFFD and stored.
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError("INVALID_ENCODING", 400, "The body is not valid UTF-8.");
+  }
   try {
     return JSON.parse(text);
   } catch {
@@ -43,6 +50,26 @@ export async function readOptionalJson(request: Request): Promise<unknown> {
   return readJson(request);
 }
 
+/** What a path parameter can be: every id in Portföljen (uuid, cuid) is of these characters. */
+const PARAM = /^[A-Za-z0-9_-]{1,64}$/;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/**
+ * Refuses, before anything reaches the database, a path parameter that cannot be an id (a NUL
+ * byte there was a 500 from PostgreSQL) and a query value with control characters.
+ */
+function checkRequest(request: Request, params: unknown): void {
+  const issues: FieldIssue[] = [];
+  for (const [name, value] of Object.entries((params ?? {}) as Record<string, unknown>)) {
+    if (typeof value === "string" && !PARAM.test(value)) issues.push({ path: name, message: "invalidId" });
+  }
+  for (const [name, value] of new URL(request.url).searchParams) {
+    if (CONTROL.test(value) || CONTROL.test(name)) issues.push({ path: name, message: "invalidCharacters" });
+  }
+  if (issues.length) throw new ValidationError(issues);
+}
+
 type Handler<P> = (ctx: { request: Request; actor: Actor; params: P }) => Promise<Response | { status?: number; data: unknown }>;
 
 /** Wraps a route handler: resolves the caller, maps errors to the documented JSON shape. */
@@ -50,7 +77,9 @@ export function api<P = Record<string, never>>(handler: Handler<P>) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
       const actor = await apiActor(request);
-      const result = await handler({ request, actor, params: await context.params });
+      const params = await context.params;
+      checkRequest(request, params);
+      const result = await handler({ request, actor, params });
       if (result instanceof Response) return result;
       return Response.json({ data: result.data }, { status: result.status ?? 200 });
     } catch (error) {

@@ -388,18 +388,27 @@ export async function postponeFollowUp(actor: Actor, followUpId: string, input: 
 
 export type FollowUpListItem = FollowUpView & { benefit: { id: string; description: string; ownerId: string | null; ownerName: string | null }; initiative: { id: string; number: number; title: string; department: string } };
 
+export type FollowUpPage = { data: FollowUpListItem[]; page: number; pageSize: number; total: number; pages: number };
+
 /**
  * Follow-ups of benefits I own (`mine`), my department's (`department`), or everyone's (`all`:
  * DIG, leadership and admin), in a state: open (due or overdue), due, overdue or done. Oldest due
- * first, at most `limit`. One query; kept until the next write (and the day: states move with time).
+ * first (done: latest first), a page at a time with the total. Two queries; kept until the next
+ * write (and the day: states move with time).
  */
-export async function listFollowUps(actor: Actor, query: unknown = {}, limit = 500): Promise<FollowUpListItem[]> {
+export async function listFollowUps(actor: Actor, query: unknown = {}): Promise<FollowUpPage> {
   authorize(actor, "initiative.read");
-  const { scope, state } = parseInput(followUpQuery, query);
+  const { scope, state, page, pageSize } = parseInput(followUpQuery, query);
   if (scope === "all" && !["DIG", "LEADERSHIP", "ADMIN"].includes(actor.role)) throw new AppError("FORBIDDEN", 403, "Everyone's follow-ups are for DIG, leadership and admin.");
   const [now, settings] = await Promise.all([clockNow(), benefitSettings()]);
   const who = scope === "mine" ? actor.id : scope === "department" ? (actor.departmentId ?? "-") : "";
-  return cachedUntilWrite(`followUps:${scope}:${who}:${state}:${limit}:${now.toISOString().slice(0, 10)}`, () => queryFollowUps(scope, who, state, now, settings, limit));
+  const key = `${scope}:${who}:${state}:${now.toISOString().slice(0, 10)}`;
+  const filter = followUpFilter(scope, who, state, now, settings);
+  const total = await cachedUntilWrite(`followUpCount:${key}`, () => countFollowUps(filter));
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const shown = Math.min(page, pages);
+  const data = total ? await cachedUntilWrite(`followUps:${key}:${shown}:${pageSize}`, () => queryFollowUps(filter, state, now, settings, pageSize, (shown - 1) * pageSize)) : [];
+  return { data, page: shown, pageSize, total, pages };
 }
 
 type FollowUpSqlRow = {
@@ -411,7 +420,8 @@ type FollowUpSqlRow = {
 const stamp = (d: Date) => Prisma.sql`CAST(${d.toISOString().slice(0, 23)} AS timestamp(3))`;
 const asDate = (v: Date | string | null): Date | null => (v === null ? null : v instanceof Date ? v : new Date(`${v}Z`));
 
-async function queryFollowUps(scope: string, who: string, state: string, now: Date, settings: BenefitSettings, limit: number): Promise<FollowUpListItem[]> {
+/** The WHERE of a list of follow-ups: its state on the day, and whose. */
+function followUpFilter(scope: string, who: string, state: string, now: Date, settings: BenefitSettings): Prisma.Sql {
   const overdueBefore = new Date(now.getTime() - settings.overdueAfterDays * 86_400_000);
   const when =
     state === "done" ? Prisma.sql`f."completedAt" IS NOT NULL`
@@ -419,6 +429,16 @@ async function queryFollowUps(scope: string, who: string, state: string, now: Da
     : state === "due" ? Prisma.sql`f."completedAt" IS NULL AND f."dueAt" <= ${stamp(now)} AND f."dueAt" >= ${stamp(overdueBefore)}`
     : Prisma.sql`f."completedAt" IS NULL AND f."dueAt" <= ${stamp(now)}`;
   const whose = scope === "mine" ? Prisma.sql`AND b."ownerId" = ${who}` : scope === "department" ? Prisma.sql`AND i."ownerDepartmentId" = ${who}` : Prisma.empty;
+  return Prisma.sql`${when} ${whose}`;
+}
+
+async function countFollowUps(filter: Prisma.Sql): Promise<number> {
+  const [row] = await prisma.$queryRaw<{ count: number }[]>(Prisma.sql`
+    SELECT COUNT(*)::int AS "count" FROM "FollowUp" f JOIN "BenefitIndicator" b ON b."id" = f."indicatorId" JOIN "Initiative" i ON i."id" = f."initiativeId" WHERE ${filter}`);
+  return row?.count ?? 0;
+}
+
+async function queryFollowUps(filter: Prisma.Sql, state: string, now: Date, settings: BenefitSettings, limit: number, offset: number): Promise<FollowUpListItem[]> {
   const rows = await prisma.$queryRaw<FollowUpSqlRow[]>(Prisma.sql`
     SELECT f."id", f."offsetMonths", f."dueAt", f."originalDueAt", f."postponeReason", f."assessment"::text AS "assessment", f."comment", f."completedAt", c."name" AS "completedBy", f."version",
            b."id" AS "benefitId", b."description", b."ownerId", o."name" AS "ownerName", i."id" AS "initiativeId", i."number", i."title", d."name" AS "department"
@@ -428,9 +448,9 @@ async function queryFollowUps(scope: string, who: string, state: string, now: Da
     JOIN "Department" d ON d."id" = i."ownerDepartmentId"
     LEFT JOIN "User" o ON o."id" = b."ownerId"
     LEFT JOIN "User" c ON c."id" = f."completedById"
-    WHERE ${when} ${whose}
+    WHERE ${filter}
     ORDER BY f."dueAt" ${state === "done" ? Prisma.sql`DESC` : Prisma.sql`ASC`}, f."id"
-    LIMIT ${limit}`);
+    LIMIT ${limit} OFFSET ${offset}`);
   return rows.map((r) => {
     const dueAt = asDate(r.dueAt)!;
     const completedAt = asDate(r.completedAt);

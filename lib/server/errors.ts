@@ -46,6 +46,8 @@ export function toErrorResponse(error: unknown): { status: number; body: { error
   }
   if (error instanceof UnauthenticatedError) return { status: 401, body: { error: { code: "UNAUTHENTICATED", message: "Sign-in required." } } };
   if (error instanceof ForbiddenError) return { status: 403, body: { error: { code: "FORBIDDEN", message: "You may not do this." } } };
+  if (isDatabaseUnavailable(error)) return { status: 503, body: { error: { code: "DATABASE_UNAVAILABLE", message: "The database cannot be reached just now. Nothing was saved; try again in a moment." } } };
+  if (isInvalidText(error)) return { status: 400, body: { error: { code: "INVALID_CHARACTERS", message: "The request holds characters that cannot be stored (such as a NUL byte)." } } };
   console.error(error);
   return { status: 500, body: { error: { code: "INTERNAL", message: "Something went wrong." } } };
 }
@@ -63,6 +65,29 @@ export type ActionFailure = { ok: false; code: string; issues?: FieldIssue[] };
 export function actionFailure(error: unknown): ActionFailure {
   const { body } = toErrorResponse(error);
   return { ok: false, code: body.error.code, ...(body.error.issues ? { issues: body.error.issues } : {}) };
+}
+
+/**
+ * The PostgreSQL server cannot be reached or went away mid-request (a restart, a failover, the
+ * network): a 503 the caller may retry, not a 500. The pool opens new connections once it is back.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const codes = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08006", "P1001", "P1002", "P1017"]);
+  const e = error as { code?: string; cause?: { code?: string; originalCode?: string } };
+  if ((e?.code && codes.has(e.code)) || (e?.cause?.code && codes.has(e.cause.code)) || (e?.cause?.originalCode && codes.has(e.cause.originalCode))) return true;
+  const text = error instanceof Error ? `${error.message} ${JSON.stringify((error as { cause?: unknown }).cause ?? "")}` : "";
+  return /ECONNREFUSED|ECONNRESET|Connection terminated|connection timeout|terminating connection due to administrator command|the database system is (?:starting up|shutting down)|Can't reach database server|Server has closed the connection/i.test(text);
+}
+
+/**
+ * PostgreSQL refused text it cannot hold (a NUL byte: "invalid byte sequence", SQLSTATE 22021 or
+ * 22P05). A safety net behind the checks at the edges: whatever slips through is the caller's 400.
+ */
+export function isInvalidText(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } };
+  if (e?.code === "22021" || e?.code === "22P05" || e?.cause?.code === "22021" || e?.cause?.code === "22P05") return true;
+  const text = error instanceof Error ? `${error.message} ${JSON.stringify((error as { cause?: unknown }).cause ?? "")}` : "";
+  return /invalid byte sequence for encoding|22021|22P05|unsupported Unicode escape sequence/i.test(text);
 }
 
 /** A unique index refused the write: Prisma's P2002 on the pg adapter, PostgreSQL's 23505 through PGlite. */

@@ -10,12 +10,14 @@ import { ACTIVE_STATUSES } from "@/lib/domain/portfolio-metrics";
 import { upcomingQuarters } from "@/lib/domain/quarters";
 import type { InitiativeStatus, Prisma } from "@/lib/generated/prisma/client";
 import { agendaItemInput, closeMeetingInput, createMeetingInput, decisionInput, meetingSnapshot } from "@/lib/validation/meetings";
+import { adoptScenarioInput, scenarioAgendaInput, scenarioChanges } from "@/lib/validation/scenarios";
 import { actorUserId, recordAudit } from "./audit";
 import { AppError, ConflictError, NotFoundError, parseInput, ValidationError } from "./errors";
 import { now as clockNow } from "./clock";
 import { claimVersion, loadForChange, transition } from "./initiatives";
 import { notifyDepartment } from "./notifications";
 import { rankedPortfolio } from "./portfolio";
+import { getScenario, scenarioAdoption } from "./scenarios";
 
 type Tx = Prisma.TransactionClient;
 
@@ -107,7 +109,8 @@ const DETAIL_SELECT = {
       },
     },
   },
-  decisions: { orderBy: { createdAt: "asc" }, select: { id: true, initiativeId: true, type: true, rationale: true, fromStatus: true, toStatus: true, createdAt: true, decidedBy: { select: { name: true } } } },
+  decisions: { orderBy: { createdAt: "asc" }, select: { id: true, initiativeId: true, type: true, rationale: true, fromStatus: true, toStatus: true, createdAt: true, decidedBy: { select: { name: true } }, scenario: { select: { name: true } } } },
+  scenarios: { orderBy: { createdAt: "asc" }, select: { scenario: { select: { id: true, name: true, version: true, adoptedAt: true, adoptedInMeetingId: true, changes: true } } } },
 } satisfies Prisma.PortfolioMeetingSelect;
 
 type DetailRow = Prisma.PortfolioMeetingGetPayload<{ select: typeof DETAIL_SELECT }>;
@@ -129,10 +132,15 @@ function detailView(m: DetailRow) {
         },
         allowedDecisions: m.status === "PLANNED" && !d ? allowedDecisions(i.status) : [],
         decision: d
-          ? { id: d.id, initiativeId: d.initiativeId, type: d.type, rationale: d.rationale, fromStatus: d.fromStatus, toStatus: d.toStatus, decidedBy: d.decidedBy?.name ?? null, createdAt: d.createdAt.toISOString() }
+          ? { id: d.id, initiativeId: d.initiativeId, type: d.type, rationale: d.rationale, fromStatus: d.fromStatus, toStatus: d.toStatus, decidedBy: d.decidedBy?.name ?? null, createdAt: d.createdAt.toISOString(), scenario: d.scenario?.name ?? null }
           : null,
       };
     }),
+    scenarios: m.scenarios.map(({ scenario: sc }) => ({
+      id: sc.id, name: sc.name, version: sc.version,
+      adoptedHere: sc.adoptedInMeetingId === m.id, adoptedElsewhere: !!sc.adoptedAt && sc.adoptedInMeetingId !== m.id,
+      mayAdopt: m.status === "PLANNED" && !sc.adoptedAt,
+    })),
     snapshot: parsed?.success ? parsed.data : null,
   };
 }
@@ -164,10 +172,20 @@ function minutesFromRow(m: DetailRow, municipality: string | null, ranking: { po
       return {
         position: item.position,
         initiative: { id: item.initiative.id, number: item.initiative.number, title: item.initiative.title, status: item.initiative.status, department: item.initiative.ownerDepartment.name },
-        decision: d ? { type: d.type, rationale: d.rationale, fromStatus: d.fromStatus, toStatus: d.toStatus, decidedBy: d.decidedBy?.name ?? null, decidedAt: d.createdAt } : null,
+        decision: d ? { type: d.type, rationale: d.rationale, fromStatus: d.fromStatus, toStatus: d.toStatus, decidedBy: d.decidedBy?.name ?? null, decidedAt: d.createdAt, scenario: d.scenario?.name ?? null } : null,
       };
     }),
+    scenarios: m.scenarios.map(({ scenario: sc }) => {
+      const adoption = sc.adoptedInMeetingId === m.id ? adoptionRecord(sc.changes) : null;
+      return { scenarioId: sc.id, name: sc.name, adopted: sc.adoptedInMeetingId === m.id, capacity: adoption ?? [] };
+    }),
   });
+}
+
+/** The capacity changes an adopted scenario's plan relies on, for the minutes. */
+function adoptionRecord(changes: Prisma.JsonValue): { poolId: string; from: string; to: string | null; hoursPerQuarter: number }[] {
+  const parsed = scenarioChanges.safeParse(changes);
+  return parsed.success ? parsed.data.capacity : [];
 }
 
 /**
@@ -356,6 +374,87 @@ export async function closeMeeting(actor: Actor, meetingId: string, input: unkno
       after: { status: "CLOSED", decisions: snapshot.decisions.length, notHandled: snapshot.notHandled.map((i) => i.number), ...(early ? { closedEarlyReason: earlyReason } : {}) },
     });
     return { id: meetingId, closedAt: closedAt.toISOString() };
+  });
+}
+
+// ---- Scenarios -----------------------------------------------------------------------
+
+/** Puts a what-if scenario on a planned meeting's agenda, for the meeting to adopt. */
+export async function addScenarioToAgenda(actor: Actor, meetingId: string, input: unknown): Promise<{ id: string }> {
+  authorize(actor, "portfolio.decide");
+  const { scenarioId } = parseInput(scenarioAgendaInput, input);
+  return prisma.$transaction(async (tx) => {
+    await lockPlanned(tx, meetingId, "update");
+    const scenario = await tx.scenario.findUnique({ where: { id: scenarioId }, select: { id: true, name: true, adoptedAt: true } });
+    if (!scenario) throw new AppError("UNKNOWN_SCENARIO", 400, "No scenario with this id.", [{ path: "scenarioId", message: "unknownScenario" }]);
+    if (scenario.adoptedAt) throw new AppError("SCENARIO_ADOPTED", 409, "This scenario has already been adopted.");
+    if (await tx.scenarioAgendaItem.findUnique({ where: { meetingId_scenarioId: { meetingId, scenarioId } }, select: { id: true } })) throw new AppError("ALREADY_ON_AGENDA", 409, "The scenario is already on this meeting's agenda.");
+    const item = await tx.scenarioAgendaItem.create({ data: { meetingId, scenarioId, addedById: actorUserId(actor) } });
+    await recordAudit(tx, actor, { action: "meeting.agenda.scenario", entityType: "PortfolioMeeting", entityId: meetingId, after: { scenarioId, name: scenario.name } });
+    return { id: item.id };
+  });
+}
+
+/**
+ * The meeting adopts a scenario: its plan becomes decisions, recorded like any other (approve
+ * what it adds, defer the approved ones it drops, move the start of those it starts elsewhere),
+ * each on the agenda, with the rationale, in one transaction. If the portfolio has moved since
+ * (an initiative no longer in the status the plan assumed), nothing is written and the answer
+ * names what changed.
+ */
+export async function adoptScenario(actor: Actor, meetingId: string, scenarioId: string, input: unknown): Promise<{ scenarioId: string; decisions: { initiativeId: string; type: DecisionType; toStatus: InitiativeStatus }[] }> {
+  authorize(actor, "portfolio.decide");
+  const { rationale, version } = parseInput(adoptScenarioInput, input);
+  const scenario = await getScenario(actor, scenarioId);
+  if (scenario.adoptedAt) throw new AppError("SCENARIO_ADOPTED", 409, "This scenario has already been adopted.");
+  const adoption = await scenarioAdoption(actor, scenario);
+  return prisma.$transaction(async (tx) => {
+    const meeting = await lockPlanned(tx, meetingId, "update");
+    if (!(await tx.scenarioAgendaItem.findUnique({ where: { meetingId_scenarioId: { meetingId, scenarioId } }, select: { id: true } }))) throw new AppError("NOT_ON_AGENDA", 400, "The scenario is not on this meeting's agenda.");
+    const { count } = await tx.scenario.updateMany({ where: { id: scenarioId, version, adoptedAt: null }, data: { adoptedAt: new Date(), adoptedInMeetingId: meetingId } });
+    if (count === 0) {
+      const now = await tx.scenario.findUniqueOrThrow({ where: { id: scenarioId }, select: { version: true, adoptedAt: true } });
+      if (now.adoptedAt) throw new AppError("SCENARIO_ADOPTED", 409, "This scenario has already been adopted.");
+      throw new ConflictError("The scenario has changed since it was opened: review it again.", { version: now.version });
+    }
+    const present = await tx.agendaItem.findMany({ where: { meetingId }, select: { initiativeId: true, position: true } });
+    const onAgenda = new Set(present.map((p) => p.initiativeId));
+    let position = present.reduce((max, p) => Math.max(max, p.position), 0);
+    const moved: string[] = [];
+    const decisions: { initiativeId: string; type: DecisionType; toStatus: InitiativeStatus }[] = [];
+    for (const d of adoption.decisions) {
+      const current = await loadForChange(tx, d.initiativeId);
+      const expected = d.type === "APPROVE" ? "TRIAGED" : "APPROVED";
+      if (current.status !== expected || (await tx.decision.findFirst({ where: { meetingId, initiativeId: d.initiativeId }, select: { id: true } }))) {
+        moved.push(`#${current.number}`);
+        continue;
+      }
+      const to = decisionOutcome(d.type, current.status as Status) as InitiativeStatus;
+      const reason = `${scenario.name}: ${rationale}`;
+      await claimVersion(tx, d.initiativeId, current.version, {
+        ...(to !== current.status ? { status: to } : {}),
+        ...(d.type === "APPROVE" ? { decidedAt: new Date() } : {}),
+        ...(d.startQuarter ? { plannedStartQuarter: d.startQuarter, ...(current.plannedEndQuarter && current.plannedEndQuarter < d.startQuarter ? { plannedEndQuarter: d.startQuarter } : {}) } : {}),
+      });
+      if (!onAgenda.has(d.initiativeId)) await tx.agendaItem.create({ data: { meetingId, initiativeId: d.initiativeId, position: ++position, addedById: actorUserId(actor) } });
+      const decision = await tx.decision.create({
+        data: { initiativeId: d.initiativeId, meetingId, scenarioId, type: d.type, rationale: reason, underDelegation: false, fromStatus: current.status, toStatus: to, decidedById: actorUserId(actor) },
+      });
+      if (to !== current.status) await transition(tx, actor, d.initiativeId, current.status, to, reason);
+      if (d.type !== "REPRIORITISE") await notifyDepartment(tx, current.ownerDepartmentId, d.initiativeId, "decision", { number: current.number, title: current.title, decision: d.type, meeting: meeting.title });
+      await recordAudit(tx, actor, {
+        action: `decision.${d.type.toLowerCase()}`, entityType: "Initiative", entityId: d.initiativeId,
+        before: { status: current.status, plannedStartQuarter: current.plannedStartQuarter },
+        after: { meetingId, scenarioId, decisionId: decision.id, type: d.type, rationale: reason, fromStatus: current.status, toStatus: to, plannedStartQuarter: d.startQuarter ?? current.plannedStartQuarter },
+      });
+      decisions.push({ initiativeId: d.initiativeId, type: d.type, toStatus: to });
+    }
+    if (moved.length) throw new ConflictError(`The portfolio has changed since the scenario was worked out (${moved.join(", ")}): run it again and review it before adopting.`, { initiatives: moved }, "PORTFOLIO_CHANGED");
+    await recordAudit(tx, actor, {
+      action: "scenario.adopt", entityType: "Scenario", entityId: scenarioId,
+      before: { adoptedAt: null }, after: { meetingId, rationale, plan: adoption.source, decisions: decisions.length, capacity: adoption.capacity },
+    });
+    return { scenarioId, decisions };
   });
 }
 

@@ -9,6 +9,7 @@ import { meetingsPaths } from "./openapi/meetings";
 import { portfolioPaths } from "./openapi/portfolio";
 import { security } from "./openapi/security";
 import { resourcesPaths } from "./openapi/resources";
+import { scenariosPaths } from "./openapi/scenarios";
 import { programsPaths } from "./openapi/programs";
 import { settingsPaths } from "./openapi/settings";
 import { tokensPaths } from "./openapi/tokens";
@@ -36,6 +37,7 @@ export function openApiDocument() {
       ...dataPaths,
       ...administrationPaths,
       ...benefitsPaths,
+      ...scenariosPaths,
     },
   });
 }

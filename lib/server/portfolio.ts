@@ -6,7 +6,7 @@ import { balance, type Balance, type WeightBy } from "@/lib/domain/balance";
 import { goalInEffect } from "@/lib/domain/goals";
 import { quadrantOf, type Quadrant } from "@/lib/domain/pios";
 import { ACTIVE_STATUSES, backlogRatio } from "@/lib/domain/portfolio-metrics";
-import { benefitScore, placeAt, rank, type BenefitScore, type ScoreInput } from "@/lib/domain/score";
+import { benefitScore, placeAt, rank, type BenefitScore, type ScoreContext, type ScoreInput, type ScoreWeights } from "@/lib/domain/score";
 import { sensitivity, type Sensitivity } from "@/lib/domain/sensitivity";
 import type { InitiativeStatus } from "@/lib/generated/prisma/client";
 import type { InitiativeFilter } from "@/lib/validation/initiative";
@@ -39,7 +39,11 @@ export async function portfolioRanking(actor: Actor): Promise<PortfolioRanking> 
   return cachedUntilWrite(`ranking:${year}`, () => computeRanking(year));
 }
 
-export type PortfolioRanking = { ranking: RankedInitiative[]; sensitivity: Sensitivity };
+export type PortfolioRanking = {
+  ranking: RankedInitiative[]; sensitivity: Sensitivity;
+  /** What each score is made of, for scoring under other weights (what-if scenarios). */
+  inputs: ReadonlyMap<string, ScoreInput>; context: ScoreContext; weights: ScoreWeights;
+};
 
 async function computeRanking(year: number): Promise<PortfolioRanking> {
   const [rows, goals, weights] = await Promise.all([
@@ -79,7 +83,7 @@ async function computeRanking(year: number): Promise<PortfolioRanking> {
   const ranking = rank(scored, (s) => s.score.total, (s) => s.manualRank).map((s, index) => ({ ...s, position: index + 1 }));
   // Manually placed initiatives do not move with the weights; the rest are tested.
   const byScore = ranking.filter((r) => r.manualRank === null).map((r) => ({ id: r.id, input: inputs.get(r.id)! }));
-  return { ranking, sensitivity: sensitivity(byScore, weights, context) };
+  return { ranking, sensitivity: sensitivity(byScore, weights, context), inputs, context, weights };
 }
 
 export type PortfolioOverview = { balance: Balance; weightBy: WeightBy; year: number; backlog: { approved: number; active: number; ratio: number | null } };

@@ -1,6 +1,7 @@
 // The audit log viewer: its filter (a page of the log, newest first, from a cursor) and the
 // events as the API answers them.
 import { z } from "zod";
+import { searchText } from "./common";
 
 const isoDate = z
   .string()
@@ -11,7 +12,7 @@ const isoDate = z
 export const AUDIT_PAGE_SIZE = 20;
 
 const auditFilterShape = {
-  actor: z.string().trim().max(200, { message: "tooLong" }).optional().meta({ description: "Part of the actor's name or e-mail, or an API token's name" }),
+  actor: searchText(200).optional().meta({ description: "Part of the actor's name or e-mail, or an API token's name" }),
   entityType: z.string().trim().max(40, { message: "tooLong" }).regex(/^[A-Za-z]+$/, { message: "invalidOption" }).optional().meta({ example: "Initiative" }),
   entityId: z.string().trim().max(100, { message: "tooLong" }).regex(/^[A-Za-z0-9_.:-]+$/, { message: "invalidId" }).optional(),
   action: z.string().trim().max(60, { message: "tooLong" }).regex(/^[A-Za-z.]+$/, { message: "invalidOption" }).optional().meta({ example: "user.update" }),

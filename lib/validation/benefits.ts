@@ -1,7 +1,7 @@
 // Benefit realisation: the benefit plan, measurements, follow-ups and their settings, as the
 // forms, the server actions and the API send them, and what the API answers.
 import { z } from "zod";
-import { id, optionalText, text, version } from "./common";
+import { id, optionalText, pageNumber, text, version } from "./common";
 import { BENEFIT_CATEGORIES, BENEFIT_CERTAINTIES } from "./initiative";
 
 const isValidDate = (s: string) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
@@ -96,10 +96,15 @@ export const realisationQuery = z
   .strict();
 
 export const FOLLOW_UP_SCOPES = ["mine", "department", "all"] as const;
+export const FOLLOW_UP_STATES = ["open", "due", "overdue", "done"] as const;
+/** The most follow-ups one page (or API answer) holds. */
+export const FOLLOW_UP_PAGE_MAX = 500;
 export const followUpQuery = z
   .object({
     scope: z.enum(FOLLOW_UP_SCOPES, { message: "invalidOption" }).default("mine").meta({ description: "mine: where I own the benefit; department: my department's; all: everyone's (DIG, leadership, admin)" }),
-    state: z.enum(["open", "due", "overdue", "done"], { message: "invalidOption" }).default("open").meta({ description: "open: due or overdue" }),
+    state: z.enum(FOLLOW_UP_STATES, { message: "invalidOption" }).default("open").meta({ description: "open: due or overdue" }),
+    page: pageNumber,
+    pageSize: z.coerce.number({ message: "notANumber" }).int({ message: "notWhole" }).min(1, { message: "atLeastOne" }).max(FOLLOW_UP_PAGE_MAX, { message: "tooLarge" }).default(FOLLOW_UP_PAGE_MAX),
   })
   .strict();
 
@@ -139,6 +144,7 @@ export const followUpList = z
       benefit: z.object({ id: z.string(), description: z.string(), ownerId: z.string().nullable(), ownerName: z.string().nullable() }),
       initiative: z.object({ id: z.string(), number: z.number().int(), title: z.string(), department: z.string() }),
     })),
+    page: z.number().int(), pageSize: z.number().int(), total: z.number().int(), pages: z.number().int(),
   })
   .meta({ id: "FollowUpList" });
 export const realisationResult = z

@@ -12,6 +12,13 @@ export const text = (max: number, min = 0) =>
     // eslint-disable-next-line no-control-regex
     .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), { message: "invalidCharacters" });
 
+/**
+ * What someone typed into a search box, from a URL: control characters (a NUL byte reached
+ * PostgreSQL and failed the page) are dropped rather than refused, as a search box would.
+ */
+// eslint-disable-next-line no-control-regex
+export const searchText = (max: number) => z.string().transform((s) => s.replace(/[\u0000-\u001F\u007F]/g, " ").trim()).pipe(z.string().max(max, { message: "tooLong" }));
+
 export const optionalText = (max: number) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), text(max).nullable().optional());
 

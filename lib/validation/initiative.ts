@@ -1,7 +1,7 @@
 // One schema for initiatives, shared by the form, the server actions and the API.
 // Messages are i18n keys (validation.*), so each surface shows them in its language.
 import { z } from "zod";
-import { id, optionalText, quarter, text, wholeNumber } from "./common";
+import { id, optionalText, quarter, searchText, text, wholeNumber } from "./common";
 
 export const BENEFIT_RECIPIENTS = ["INTERNAL", "EXTERNAL"] as const;
 export const NATURES = ["EFFICIENCY", "INNOVATION"] as const;
@@ -108,7 +108,7 @@ export const SORTS = ["updated", "created", "title", "number", "cost", "status"]
 
 /** The list's filter; the URL holds it so a view can be shared. */
 export const initiativeFilter = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined),
+  q: searchText(200).optional().catch(undefined),
   status: z.array(z.enum(INITIATIVE_STATUSES)).optional().catch(undefined),
   department: id.optional().catch(undefined),
   quadrant: z.enum(["INTERNAL_EFFICIENCY", "INTERNAL_INNOVATION", "EXTERNAL_EFFICIENCY", "EXTERNAL_INNOVATION"]).optional().catch(undefined),

@@ -72,12 +72,16 @@ export const meetingSnapshot = z.object({
         toStatus: status,
         decidedBy: z.string().nullable().default(null),
         decidedAt: z.string().nullable().default(null),
+        scenario: z.string().nullable().default(null),
       }),
     )
     .default([]),
   notHandled: z.array(z.object({ initiativeId: z.string(), number: z.number().int(), title: z.string(), department: z.string().default(""), status })).default([]),
   ranking: z.array(z.object({ position: z.number().int(), initiativeId: z.string(), number: z.number().int().nullable(), title: z.string(), score: z.number() })).default([]),
   closedEarlyReason: z.string().nullable().default(null),
+  scenarios: z
+    .array(z.object({ scenarioId: z.string(), name: z.string(), adopted: z.boolean(), capacity: z.array(z.object({ poolId: z.string(), from: z.string(), to: z.string().nullable(), hoursPerQuarter: z.number() })) }))
+    .default([]),
 });
 
 // ---- API responses ----
@@ -98,6 +102,7 @@ export const meetingList = z.object({ data: z.object({ upcoming: z.array(meeting
 const decisionView = z.object({
   id: z.string(), initiativeId: z.string(), type: decisionType, rationale: z.string(), fromStatus: status, toStatus: status,
   decidedBy: z.string().nullable(), createdAt: z.string().meta({ format: "date-time" }),
+  scenario: z.string().nullable().meta({ description: "The scenario whose adoption made this decision" }),
 });
 
 export const meetingDetail = z
@@ -114,6 +119,9 @@ export const meetingDetail = z
           decision: decisionView.nullable(),
         }),
       ),
+      scenarios: z
+        .array(z.object({ id: z.string(), name: z.string(), version: z.number().int(), adoptedHere: z.boolean(), adoptedElsewhere: z.boolean(), mayAdopt: z.boolean() }))
+        .meta({ description: "What-if scenarios on the agenda, for the meeting to adopt" }),
       snapshot: meetingSnapshot.nullable().meta({ description: "Frozen at close: ranking, decisions, participants" }),
     }),
   })

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
 import { LOCALES } from "@/lib/i18n/locales";
-import { email, id, pageNumber, queryBoolean, text, version } from "./common";
+import { email, id, pageNumber, queryBoolean, searchText, text, version } from "./common";
 
 export const role = z.enum(ROLES, { message: "invalidRole" });
 export const locale = z.enum(LOCALES, { message: "invalidOption" });
@@ -38,7 +38,7 @@ export type UserUpdate = z.infer<typeof userUpdateInput>;
 export const USER_PAGE_SIZE = 50;
 
 export const userQuery = z.object({
-  q: z.string().trim().max(200, { message: "tooLong" }).optional(),
+  q: searchText(200).optional(),
   role: role.optional(),
   departmentId: id.optional(),
   active: queryBoolean.optional(),

@@ -114,3 +114,55 @@ test.describe("API /api/v1/initiatives", () => {
     expect(Object.keys(doc.paths)).toContain("/api/v1/initiatives/{id}/submit");
   });
 });
+
+test.describe("hostile input on the running app", () => {
+  test("a NUL byte in a path or a search is a 4xx, never a 500: the API in its error shape, pages as not found", async ({ page }) => {
+    const api = await session(page, "ledning@demo.kommun.se");
+    const refresh = await api.post("/api/v1/meetings/%00/agenda/refresh");
+    expect(refresh.status()).toBe(400);
+    expect(await refresh.json()).toEqual({ error: { code: "VALIDATION_FAILED", message: expect.any(String), issues: [{ path: "id", message: "invalidId" }] } });
+    const search = await api.get("/api/v1/initiatives?q=%00");
+    expect(search.status()).toBe(400);
+    for (const path of ["/initiatives/%00", "/meetings/%00", "/meetings/%00/minutes", "/programs/%00", "/resources/%00", "/portfolio/scenarios/%00"]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
+    }
+    // A search box's text from the URL: the control character is dropped, the list is shown.
+    const list = await page.goto("/initiatives?q=e-%00arkiv");
+    expect(list?.status()).toBe(200);
+  });
+});
+
+test.describe("headers and cookies", () => {
+  test("every page sends a nonce-based Content-Security-Policy (no inline scripts), no framing, nosniff and a referrer policy; cookies are HttpOnly and SameSite=Lax", async ({ page, context }) => {
+    const violations: string[] = [];
+    page.on("console", (m) => m.type() === "error" && /Content Security Policy/i.test(m.text()) && violations.push(m.text()));
+    const signInPage = await page.goto("/signin");
+    await signIn(page, "ledning@demo.kommun.se");
+    await expect(page.getByTestId("role-line")).toBeVisible();
+    const nonces = new Set<string>();
+    for (const response of [signInPage!, (await page.goto("/portfolio"))!, (await page.goto("/api-docs"))!]) {
+      const headers = response.headers();
+      const csp = headers["content-security-policy"] ?? "";
+      const script = csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src")) ?? "";
+      expect(script, response.url()).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
+      expect(script).not.toContain("unsafe-inline");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(headers["x-content-type-options"]).toBe("nosniff");
+      expect(headers["referrer-policy"]).toBeTruthy();
+      nonces.add(script.match(/'nonce-([^']+)'/)![1]!);
+    }
+    // A fresh nonce for every page.
+    expect(nonces.size).toBe(3);
+    // The page's scripts run under the policy: the ranking's drag handles are interactive, and nothing was blocked.
+    await page.goto("/portfolio");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await page.getByRole("button", { name: /^(In English|På svenska)$/ }).click();
+    await expect(page.getByRole("button", { name: "På svenska" })).toBeVisible();
+    expect(violations).toEqual([]);
+    for (const cookie of await context.cookies()) {
+      expect(cookie.httpOnly, cookie.name).toBe(true);
+      expect(cookie.sameSite, cookie.name).toBe("Lax");
+    }
+  });
+});

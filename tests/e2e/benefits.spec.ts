@@ -145,8 +145,55 @@ LANGS.forEach((lang, index) => {
       await dig.goto("/benefits");
       await expect(dig.getByTestId("overdue")).toBeVisible();
       await expectAccessible(dig);
+      // The whole list of follow-ups, filtered: everyone's answered ones hold this one.
+      await dig.goto("/benefits/follow-ups");
+      await dig.locator("#follow-ups-scope").selectOption("all");
+      await dig.locator("#follow-ups-state").selectOption("done");
+      await dig.getByRole("button", { name: w.show, exact: true }).click();
+      await expect(dig).toHaveURL(/scope=all&state=done/);
+      await expect(dig.getByTestId("follow-up-list").getByRole("rowheader", { name: new RegExp(`^#${number} `) })).toHaveCount(1);
+      await expectAccessible(dig);
     } finally {
       await server.stop();
     }
+  });
+});
+
+const S = {
+  sv: { section: "Nyttouppföljning", save: "Spara inställningarna", saved: "Inställningarna är sparade.", denied: "Nyttouppföljning", notANumber: "Ange ett tal." },
+  en: { section: "Benefit follow-up", save: "Save the settings", saved: "The settings are saved.", denied: "Benefit follow-up", notANumber: "Enter a number." },
+} as const;
+
+LANGS.forEach((lang) => {
+  test(`DIG keeps the follow-up settings on their own settings page; leadership is told it is not theirs (${lang})`, async ({ browser, baseURL }) => {
+    const dig = await session(browser, baseURL!, lang, "dig@demo.kommun.se");
+    await dig.goto("/settings");
+    await dig.getByTestId("settings-sections").getByRole("link", { name: S[lang].section }).click();
+    await expect(dig).toHaveURL(/\/settings\/benefits$/);
+    const months = dig.locator("#followUpMonths");
+    await expect(months).toHaveValue("6, 12, 24");
+    await expectAccessible(dig);
+    // Unreadable months are refused with the field named, and nothing changes.
+    await months.fill("6, tolv");
+    await dig.getByRole("button", { name: S[lang].save }).click();
+    await expect(months).toHaveAttribute("aria-invalid", "true");
+    await expect(dig.locator("#followUpMonths-error")).toHaveText(S[lang].notANumber);
+    await expectAccessible(dig);
+    await dig.reload();
+    await expect(months).toHaveValue("6, 12, 24");
+    // A change is kept, then put back (other tests expect 6, 12, 24).
+    for (const value of ["6, 12, 36", "6, 12, 24"]) {
+      await months.fill(value);
+      await dig.getByRole("button", { name: S[lang].save }).click();
+      await expect(dig.getByTestId("benefit-settings-form").getByRole("status")).toHaveText(S[lang].saved);
+      await dig.reload();
+      await expect(months).toHaveValue(value);
+    }
+    const leader = await session(browser, baseURL!, lang, "ledning@demo.kommun.se");
+    await leader.goto("/settings/benefits");
+    await expect(leader).toHaveURL(/\/settings\?denied=benefits$/);
+    await expect(leader.getByTestId("settings-denied")).toContainText(S[lang].denied);
+    await dig.context().close();
+    await leader.context().close();
   });
 });

@@ -9,18 +9,20 @@ import pg from "pg";
 
 export const PG_ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgresql://postgres:postgres@localhost:5432/postgres";
 
-export type OwnServer = { baseURL: string; log: () => string; waitForLog(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>; stop(): Promise<void> };
+export type OwnServer = { baseURL: string; databaseUrl: string | null; log: () => string; waitForLog(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>; stop(): Promise<void> };
 
 /**
  * `database: "server"` (default): a new, empty PostgreSQL database. `"embedded"`: a new PGlite
- * folder, which the server seeds with the demo municipality on its first start.
+ * folder, which the server seeds with the demo municipality on its first start. `databaseUrl`:
+ * another server's PostgreSQL database (a second process on it; left for that server to drop).
  */
-export async function startOwnServer(port: number, env: Record<string, string> = {}, options: { database?: "server" | "embedded" } = {}): Promise<OwnServer> {
+export async function startOwnServer(port: number, env: Record<string, string> = {}, options: { database?: "server" | "embedded"; databaseUrl?: string } = {}): Promise<OwnServer> {
   const name = `portfoljen_e2e_${randomBytes(5).toString("hex")}`;
   const embedded = options.database === "embedded";
-  const url = new URL(PG_ADMIN_URL);
-  url.pathname = `/${name}`;
-  if (!embedded) {
+  const shared = options.databaseUrl !== undefined;
+  const url = shared ? new URL(options.databaseUrl!) : new URL(PG_ADMIN_URL);
+  if (!shared) url.pathname = `/${name}`;
+  if (!embedded && !shared) {
     const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
     await admin.connect();
     await admin.query(`CREATE DATABASE "${name}"`);
@@ -48,6 +50,7 @@ export async function startOwnServer(port: number, env: Record<string, string> =
   }
   return {
     baseURL,
+    databaseUrl: embedded ? null : url.toString(),
     log: () => output,
     async waitForLog(pattern, timeoutMs = 20_000) {
       const end = Date.now() + timeoutMs;
@@ -69,6 +72,7 @@ export async function startOwnServer(port: number, env: Record<string, string> =
         fs.rmSync(path.join("data", name), { recursive: true, force: true });
         return;
       }
+      if (shared) return;
       const cleanup = new pg.Client({ connectionString: PG_ADMIN_URL });
       await cleanup.connect();
       await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

@@ -214,12 +214,37 @@ describeEachEngine("benefit realisation", (ctx) => {
 
     it("are listed as mine, my department's and (for DIG, leadership, admin) everyone's", async () => {
       const mine = await listFollowUps(people.agare!, { scope: "mine", state: "open" });
-      expect(mine.map((f) => f.initiative.id)).not.toContain(initiativeId); // due in six months, in real time
+      expect(mine.data.map((f) => f.initiative.id)).not.toContain(initiativeId); // due in six months, in real time
       const done = await listFollowUps(people.agare!, { scope: "mine", state: "done" });
-      expect(done).toEqual([]);
+      expect(done).toEqual({ data: [], page: 1, pageSize: 500, total: 0, pages: 1 });
       expect((await refusal(listFollowUps(people.chef!, { scope: "all" }))).status).toBe(403);
-      expect(Array.isArray(await listFollowUps(people.dig!, { scope: "all", state: "open" }))).toBe(true);
       expect((await refusal(listFollowUps(people.chef!, { scope: "everyone" }))).status).toBe(400);
+      expect(await refusal(listFollowUps(people.dig!, { scope: "all", pageSize: "501" }))).toMatchObject({ status: 400, fields: ["pageSize:tooLarge"] });
+      // Another delivered initiative whose three follow-ups fell due 3, 2 and 1 days ago.
+      const other = await running("Digitala fakturor");
+      await createBenefit(people.chef!, other, { category: "REALLOCATION", description: "Färre pappersfakturor", certainty: "GREEN", ownerId: people.agare!.id, unit: "st", baseline: 100, baselineDate: daysAgo(60), target: 10 });
+      await progressInitiative(people.dig!, other, { to: "DONE", version: await version(other) });
+      const fallen = await ctx.db.prisma.followUp.findMany({ where: { initiativeId: other }, orderBy: { offsetMonths: "asc" } });
+      for (const [i, f] of fallen.entries()) await ctx.db.prisma.followUp.update({ where: { id: f.id }, data: { dueAt: new Date(Date.now() - (3 - i) * DAY) } });
+      // Everyone's open ones, a page of two at a time: the pages hold each once, oldest due first.
+      const all = await listFollowUps(people.dig!, { scope: "all", state: "open" });
+      expect(all.total).toBe(await ctx.db.prisma.followUp.count({ where: { completedAt: null, dueAt: { lte: new Date() } } }));
+      expect(all.data.filter((f) => f.initiative.id === other).map((f) => f.offsetMonths)).toEqual([6, 12, 24]);
+      const pages = Math.ceil(all.total / 2);
+      expect(pages).toBeGreaterThanOrEqual(2);
+      const paged: string[] = [];
+      for (let page = 1; page <= pages; page++) {
+        const p = await listFollowUps(people.dig!, { scope: "all", state: "open", page: String(page), pageSize: "2" });
+        expect(p).toMatchObject({ page, pageSize: 2, total: all.total, pages });
+        paged.push(...p.data.map((f) => f.id));
+      }
+      expect(paged).toEqual(all.data.map((f) => f.id));
+      // A page past the last shows the last; my own open ones are the owner's.
+      expect((await listFollowUps(people.dig!, { scope: "all", state: "open", page: "999", pageSize: "2" })).page).toBe(pages);
+      expect((await listFollowUps(people.agare!, { scope: "mine", state: "open" })).data.map((f) => f.initiative.id)).toContain(other);
+      expect((await listFollowUps(people.skolchef!, { scope: "department", state: "open" })).total).toBe(0);
+      // Back in the future, so the tests below see a plain state.
+      for (const f of fallen) await ctx.db.prisma.followUp.update({ where: { id: f.id }, data: { dueAt: f.dueAt } });
     });
 
     it("are answered with an assessment and a measurement, once; postponed once with a reason", async () => {

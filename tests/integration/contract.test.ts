@@ -22,6 +22,7 @@ import { triageQueue } from "@/lib/server/triage";
 import { addQuarters } from "@/lib/domain/quarters";
 import { seedDemo } from "@/prisma/seed/demo";
 import type { InitiativeStatus, PrismaClient } from "@/lib/generated/prisma/client";
+import { createScenario } from "@/lib/server/scenarios";
 import { describeEachEngine } from "./engines";
 
 /** Tokens the cases call with: name → [role, scopes]. "none" sends no credential; "unknown" a well-formed secret that matches no token. */
@@ -44,7 +45,7 @@ type Case = {
   /** A JSON body (sent as application/json). */
   body?: unknown;
   /** Or a raw body with its own content type. */
-  raw?: { body: string; contentType: string };
+  raw?: { body: string | Uint8Array<ArrayBuffer>; contentType: string };
   /** Or a multipart/form-data upload (fetch sets the content type with its boundary). */
   form?: FormData;
   status: number;
@@ -76,6 +77,8 @@ type Fixture = {
     person: string; unit: string; unusedUnit: string; goal: string; unusedGoal: string; mapping: string; mappingToDelete: string;
     /** Benefits: a benefit the cases change and measure, one they delete; two open follow-ups of a delivered initiative. */
     benefit: string; benefitToDelete: string; followUp: string; followUpToPostpone: string;
+    /** Scenarios: one the cases change and optimise, one they delete, one a meeting of its own adopts. */
+    scenario: string; scenarioToDelete: string; scenarioToAdopt: string; scenarioMeeting: string;
   };
   version(id: string): Promise<number>;
   programUpdatedAt(id: string): Promise<string>;
@@ -104,6 +107,12 @@ const csvUpload = (fileName: string, ...rows: string[]) => {
  * by tests/integration/export-restore.test.ts; here it must still answer its errors as documented.
  */
 const NO_SUCCESS_IN_PROCESS = new Set(["restoreFull"]);
+
+/**
+ * Operations whose successes here change nothing, so leave no audit event: the import's cases are
+ * dry runs (tests/integration/import.test.ts checks a real import's audit events).
+ */
+const WRITES_NOTHING = new Set<string>(["importInitiatives"]);
 
 /** One entry per documented operation. Cases run in order, so a success may change what a later case sees. */
 const cases: Record<string, (fx: Fixture) => Case[] | Promise<Case[]>> = {
@@ -695,6 +704,8 @@ const cases: Record<string, (fx: Fixture) => Case[] | Promise<Case[]>> = {
   ],
   listFollowUps: (): Case[] => [
     { name: "everyone's overdue", as: "dig", query: { scope: "all", state: "overdue" }, status: 200 },
+    { name: "a page of two", as: "dig", query: { scope: "all", state: "open", page: "2", pageSize: "2" }, status: 200 },
+    { name: "a page too large", as: "dig", query: { scope: "all", pageSize: "100000" }, status: 400 },
     { name: "an unknown scope", as: "dig", query: { scope: "everyone" }, status: 400 },
     { name: "a viewer may not read everyone's", as: "viewer", query: { scope: "all" }, status: 403 },
   ],
@@ -736,6 +747,69 @@ const cases: Record<string, (fx: Fixture) => Case[] | Promise<Case[]>> = {
     { name: "the same month twice", as: "dig", body: { followUpMonths: [6, 6], overdueAfterDays: 30 }, status: 400 },
     { name: "leadership may not", as: "leadership", body: { followUpMonths: [6], overdueAfterDays: 30 }, status: 403 },
   ],
+  listScenarios: () => [
+    { name: "everyone reads", as: "viewer", status: 200 },
+    { name: "no credential", as: "none", status: 401 },
+  ],
+  createScenario: (fx) => [
+    { name: "more capacity from a quarter on", as: "leadership", body: { name: "Kontrakt: mer kapacitet", changes: { capacity: [{ poolId: fx.ids.pool, from: quarterAhead(2), to: null, hoursPerQuarter: 400 }] } }, status: 201 },
+    { name: "an unknown pool", as: "leadership", body: { name: "Kontrakt: fel pool", changes: { capacity: [{ poolId: MISSING, from: quarterAhead(2), hoursPerQuarter: 400 }] } }, status: 400 },
+    { name: "a tolerance over 50 %", as: "dig", body: { name: "Kontrakt: för vid", changes: { balanceTolerancePercent: 60 } }, status: 400 },
+    { name: "a viewer may not", as: "viewer", body: { name: "Kontrakt: läsare" }, status: 403 },
+  ],
+  compareScenarios: (fx): Case[] => [
+    { name: "two beside the live portfolio", as: "viewer", query: { ids: `${fx.ids.scenario},${fx.ids.scenarioToDelete}` }, status: 200 },
+    { name: "five", as: "viewer", query: { ids: "a,b,c,d,e" }, status: 400 },
+    { name: "an unknown id", as: "viewer", query: { ids: `${fx.ids.scenario},${MISSING}` }, status: 400 },
+  ],
+  getScenario: (fx) => [
+    { name: "with its plan", as: "viewer", params: { id: fx.ids.scenario }, status: 200 },
+    { name: "unknown id", as: "viewer", params: { id: MISSING }, status: 404 },
+  ],
+  updateScenario: async (fx) => {
+    const version = (await fx.prisma.scenario.findUniqueOrThrow({ where: { id: fx.ids.scenario } })).version;
+    return [
+      { name: "a wider tolerance", as: "dig", params: { id: fx.ids.scenario }, body: { description: "Kontrakt: ändrad", changes: { horizon: { from: quarterAhead(1), quarters: 8 }, balanceTolerancePercent: 20 }, version }, status: 200 },
+      { name: "a stale version", as: "leadership", params: { id: fx.ids.scenario }, body: { name: "Kontrakt: gammal", version }, status: 409 },
+      { name: "negative capacity", as: "leadership", params: { id: fx.ids.scenario }, body: { changes: { horizon: { from: quarterAhead(1), quarters: 8 }, capacity: [{ poolId: fx.ids.pool, from: quarterAhead(1), hoursPerQuarter: -1_000_000 }] }, version: version + 1 }, status: 400 },
+      { name: "a READ token", as: "adminRead", params: { id: fx.ids.scenario }, body: { name: "Kontrakt: läst", version: version + 1 }, status: 403 },
+      { name: "unknown id", as: "leadership", params: { id: MISSING }, body: { name: "Ingen", version: 1 }, status: 404 },
+    ];
+  },
+  deleteScenario: (fx) => [
+    { name: "removed", as: "leadership", params: { id: fx.ids.scenarioToDelete }, status: 200 },
+    { name: "unknown id", as: "leadership", params: { id: MISSING }, status: 404 },
+    { name: "a viewer may not", as: "viewer", params: { id: fx.ids.scenario }, status: 403 },
+  ],
+  optimiseScenario: (fx) => [
+    { name: "started", as: "leadership", params: { id: fx.ids.scenario }, body: { timeLimitSeconds: 2 }, status: 202 },
+    { name: "while it runs", as: "dig", params: { id: fx.ids.scenario }, body: { timeLimitSeconds: 2 }, status: 409 },
+    { name: "a time limit of zero", as: "leadership", params: { id: fx.ids.scenario }, body: { timeLimitSeconds: 0 }, status: 400 },
+    { name: "a viewer may not", as: "viewer", params: { id: fx.ids.scenario }, body: {}, status: 403 },
+    { name: "unknown scenario", as: "leadership", params: { id: MISSING }, body: {}, status: 404 },
+  ],
+  getOptimiserRun: async (fx) => {
+    // The run started above, once it has ended (so its result is checked against the document too).
+    const run = await fx.prisma.optimiserRun.findFirstOrThrow({ where: { scenarioId: fx.ids.scenario }, orderBy: { startedAt: "desc" } });
+    for (let i = 0; i < 600 && (await fx.prisma.optimiserRun.findUniqueOrThrow({ where: { id: run.id } })).status === "RUNNING"; i++) await new Promise((r) => setTimeout(r, 100));
+    return [
+      { name: "the run with its result", as: "viewer", params: { id: fx.ids.scenario, runId: run.id }, status: 200 },
+      { name: "another scenario's run", as: "viewer", params: { id: fx.ids.scenarioToAdopt, runId: run.id }, status: 404 },
+    ];
+  },
+  addScenarioToAgenda: (fx) => [
+    { name: "leadership puts it on the agenda", as: "leadership", params: { id: fx.ids.scenarioMeeting }, body: { scenarioId: fx.ids.scenarioToAdopt }, status: 201 },
+    { name: "already there", as: "leadership", params: { id: fx.ids.scenarioMeeting }, body: { scenarioId: fx.ids.scenarioToAdopt }, status: 409 },
+    { name: "an unknown scenario", as: "leadership", params: { id: fx.ids.scenarioMeeting }, body: { scenarioId: MISSING }, status: 400 },
+    { name: "DIG may not", as: "dig", params: { id: fx.ids.scenarioMeeting }, body: { scenarioId: fx.ids.scenario }, status: 403 },
+  ],
+  adoptScenario: (fx) => [
+    { name: "a scenario not on the agenda", as: "leadership", params: { id: fx.ids.scenarioMeeting, scenarioId: fx.ids.scenario }, body: { rationale: "Kontrakt: nej", version: 1 }, status: 400 },
+    { name: "no rationale", as: "leadership", params: { id: fx.ids.scenarioMeeting, scenarioId: fx.ids.scenarioToAdopt }, body: { rationale: "", version: 1 }, status: 400 },
+    { name: "a viewer may not", as: "viewer", params: { id: fx.ids.scenarioMeeting, scenarioId: fx.ids.scenarioToAdopt }, body: { rationale: "Kontrakt: läsare", version: 1 }, status: 403 },
+    { name: "adopted", as: "leadership", params: { id: fx.ids.scenarioMeeting, scenarioId: fx.ids.scenarioToAdopt }, body: { rationale: "Kontrakt: antaget", version: 1 }, status: 201 },
+    { name: "a second time", as: "leadership", params: { id: fx.ids.scenarioMeeting, scenarioId: fx.ids.scenarioToAdopt }, body: { rationale: "Kontrakt: igen", version: 1 }, status: 409 },
+  ],
   restoreFull: async (fx) => {
     // This database's own export: valid in every field, refused only because the database is not empty.
     const own = await exportAll(fx.admin);
@@ -750,7 +824,7 @@ const cases: Record<string, (fx: Fixture) => Case[] | Promise<Case[]>> = {
 };
 
 type JsonSchema = Record<string, unknown>;
-type Operation = { operationId: string; responses: Record<string, { content?: Record<string, { schema?: JsonSchema }> }>; requestBody?: { content: Record<string, { schema: JsonSchema }> } };
+type Operation = { operationId: string; responses: Record<string, { content?: Record<string, { schema?: JsonSchema }> }>; requestBody?: { required?: boolean; content: Record<string, { schema: JsonSchema }> } };
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
 
 const doc = openApiDocument() as unknown as { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, JsonSchema> } };
@@ -781,6 +855,8 @@ describeEachEngine("contract: every documented operation answers as documented",
   const secrets: Partial<Record<TokenName, string>> = { unknown: "pf_" + "Z".repeat(43) };
   let fx: Fixture;
   const exercised = new Map<string, Set<number>>();
+  /** Per writing operation: the most audit events one of its successes wrote. */
+  const audited = new Map<string, number>();
 
   beforeAll(async () => {
     const prisma = ctx.db.prisma;
@@ -841,6 +917,10 @@ describeEachEngine("contract: every documented operation answers as documented",
     const delivered = await prisma.followUp.findFirstOrThrow({ where: { completedAt: null }, orderBy: { dueAt: "asc" }, select: { indicatorId: true } });
     const openFollowUps = await prisma.followUp.findMany({ where: { completedAt: null, indicatorId: delivered.indicatorId }, orderBy: { offsetMonths: "asc" }, select: { id: true } });
     const benefitToDelete = (await prisma.benefitIndicator.create({ data: { initiativeId: toPlan, category: "QUALITY", description: "Kontrakt: att ta bort", certainty: "RED" } })).id;
+    const scenario = (await createScenario(admin, { name: "Kontrakt: scenario" })).id;
+    const scenarioToDelete = (await createScenario(admin, { name: "Kontrakt: att ta bort" })).id;
+    const scenarioToAdopt = (await createScenario(admin, { name: "Kontrakt: att anta" })).id;
+    const scenarioMeeting = (await createMeeting(admin, meetingInput("Kontrakt: scenariomöte"))).id;
     const draftToSubmit = await createInitiative(admin, { title: "Kontrakt: att skicka in", ownerDepartmentId: department, need: "Ett behov som är tillräckligt beskrivet.", benefitRecipient: "EXTERNAL", nature: "INNOVATION" });
     fx = {
       prisma,
@@ -857,6 +937,7 @@ describeEachEngine("contract: every documented operation answers as documented",
         program, otherProgram, inOtherProgram, joiner, toPlan, toProgress, done, pool, toAllocate, allocation,
         person, unit, unusedUnit, goal, unusedGoal, mapping, mappingToDelete,
         benefit: delivered.indicatorId, benefitToDelete, followUp: openFollowUps[0]!.id, followUpToPostpone: openFollowUps[1]!.id,
+        scenario, scenarioToDelete, scenarioToAdopt, scenarioMeeting,
       },
       version: async (id) => (await prisma.initiative.findUniqueOrThrow({ where: { id }, select: { version: true } })).version,
       programUpdatedAt: async (id) => (await prisma.program.findUniqueOrThrow({ where: { id }, select: { updatedAt: true } })).updatedAt.toISOString(),
@@ -883,7 +964,7 @@ describeEachEngine("contract: every documented operation answers as documented",
     const headers: Record<string, string> = {};
     const as = c.as ?? "admin";
     if (as !== "none") headers.authorization = `Bearer ${secrets[as]}`;
-    let body: string | FormData | undefined;
+    let body: string | Uint8Array<ArrayBuffer> | FormData | undefined;
     if (c.form) body = c.form;
     else if (c.raw) [body, headers["content-type"]] = [c.raw.body, c.raw.contentType];
     else if (c.body !== undefined) [body, headers["content-type"]] = [JSON.stringify(c.body), "application/json"];
@@ -897,6 +978,7 @@ describeEachEngine("contract: every documented operation answers as documented",
     }
 
     const handler = await handlerFor(route, method);
+    const auditBefore = method === "GET" ? 0 : await fx.prisma.auditEvent.count();
     const response = await handler(new Request(url, { method, headers, body }), { params: Promise.resolve(c.params ?? {}) });
     const documented = op.responses[String(response.status)];
     const text = await response.text();
@@ -914,6 +996,15 @@ describeEachEngine("contract: every documented operation answers as documented",
       expect(text.length, `${where}: a body`).toBeGreaterThan(0);
     }
     if (!record) return;
+    if (method !== "GET" && response.status < 300) {
+      const written = (await fx.prisma.auditEvent.count()) - auditBefore;
+      audited.set(operationId, Math.max(audited.get(operationId) ?? 0, written));
+      // Each names who (the token acts for its creator), what, on which entity, and what changed.
+      for (const e of await fx.prisma.auditEvent.findMany({ orderBy: [{ at: "desc" }, { id: "desc" }], take: written })) {
+        expect(e.actorLabel && e.action && e.entityType && e.entityId, `${where}: audit event ${e.action}`).toBeTruthy();
+        expect(e.before !== null || e.after !== null, `${where}: audit event ${e.action} records a change`).toBe(true);
+      }
+    }
     const statuses = exercised.get(operationId) ?? new Set<number>();
     statuses.add(response.status);
     exercised.set(operationId, statuses);
@@ -932,6 +1023,43 @@ describeEachEngine("contract: every documented operation answers as documented",
       // Not counted as the operation's error case: each operation needs one of its own in `cases`.
       await run(operationId, { name: "unknown token", as: "unknown", params, body, status: 401 }, false);
     }
+  });
+
+  it("hostile input: a NUL byte in a path parameter, control characters in the query, invalid UTF-8 in a body get 400 in the documented shape, and nothing is written", async () => {
+    const checksum = async () => {
+      const { entities } = await exportAll(fx.admin);
+      // The export records itself, and a token records when it was last used: neither is the refused request's doing.
+      const { apiTokens: _tokens, auditEvents, ...rest } = entities;
+      return JSON.stringify({ ...rest, auditEvents: (auditEvents as { action: string }[]).filter((e) => e.action !== "data.export") });
+    };
+    const before = await checksum();
+    let requests = 0;
+    for (const [operationId, { path: route, method, op }] of operations) {
+      const names = [...route.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+      const body = method === "GET" || method === "DELETE" ? undefined : { name: "x" };
+      for (const hostile of ["\u0000", "a\u0000b", "x".repeat(65), "../../etc/passwd", "%00"]) {
+        if (!names.length) break;
+        await run(operationId, { name: `path parameter ${JSON.stringify(hostile)}`, params: Object.fromEntries(names.map((n) => [n, hostile])), body, status: 400 }, false);
+        requests++;
+      }
+      const params = Object.fromEntries(names.map((n) => [n, MISSING]));
+      await run(operationId, { name: "NUL in the query", params, query: { q: "a\u0000b" }, body, status: 400 }, false);
+      requests++;
+      // Where a JSON body is read (an optional one may be ignored, as documented).
+      if (op.requestBody?.content["application/json"] && op.requestBody.required !== false) {
+        await run(operationId, { name: "invalid UTF-8", params, raw: { body: new Uint8Array([0x7b, 0x22, 0x6e, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]), contentType: "application/json" }, status: 400 }, false);
+        requests++;
+      }
+    }
+    expect(requests).toBeGreaterThan(operations.size);
+    expect(await checksum()).toBe(before);
+  });
+
+  it("every operation that writes leaves an audit event when it succeeds (a new one without fails here)", () => {
+    const unaudited = [...audited].filter(([operationId, n]) => n === 0 && !WRITES_NOTHING.has(operationId)).map(([operationId]) => operationId);
+    expect(unaudited).toEqual([]);
+    // And the list of exceptions holds only operations that were called.
+    for (const operationId of WRITES_NOTHING) expect(audited.has(operationId) || NO_SUCCESS_IN_PROCESS.has(operationId), operationId).toBe(true);
   });
 
   it("every documented operation was called, with at least one success and one error", () => {

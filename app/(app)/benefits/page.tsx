@@ -1,20 +1,17 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { realisedShare } from "@/lib/domain/benefits";
 import { now as clockNow } from "@/lib/server/clock";
 import { wordsUntilWrite } from "@/lib/server/words-cache";
-import { benefitSettings, listFollowUps, overdueSummary, realisationSummary, type FollowUpListItem } from "@/lib/server/benefits";
+import { benefitSettings, listFollowUps, overdueSummary, realisationSummary, type FollowUpPage } from "@/lib/server/benefits";
 import { REALISATION_GROUPS, realisationQuery } from "@/lib/validation/benefits";
-import { BenefitSettingsForm } from "@/components/benefits/BenefitSettingsForm";
 import { CountTable } from "@/components/benefits/CountTable";
-import { FollowUpTable, type FollowUpRow } from "@/components/benefits/FollowUpTable";
+import { FollowUpTable } from "@/components/benefits/FollowUpTable";
 import { ChartTable } from "@/components/portfolio/ChartTable";
 import { RealisationChart } from "@/components/portfolio/charts";
-import { ClientMessages } from "@/components/ui/ClientMessages";
 import { FilterSelect } from "@/components/ui/FilterSelect";
-import { saveBenefitSettingsAction } from "./actions";
+import { wordFollowUps } from "./follow-up-words";
 import { formatLocale } from "@/lib/i18n/locales";
 import { GlossaryTerms } from "@/components/ui/GlossaryTerms";
 
@@ -23,8 +20,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const CENTRAL = new Set(["DIG", "LEADERSHIP", "ADMIN"]);
-/** Each list shows the oldest 20 (what needs answering first; as many as the ranking shows); the API gives the rest. */
-const LIST_LIMIT = 20;
+/** Each list shows the oldest 10 (what needs answering first); the full list is a page of its own. */
+const LIST_LIMIT = 10;
 /** The table shows the 20 largest planned benefits; the CSV and Excel files hold every row. */
 const TABLE_LIMIT = 20;
 
@@ -37,25 +34,19 @@ export default async function BenefitsPage({ searchParams }: { searchParams: Pro
   const [t, locale, mine, department, overdue, summary, settings] = await Promise.all([
     getTranslations(),
     getLocale(),
-    listFollowUps(user, { scope: "mine", state: "open" }, LIST_LIMIT),
-    user.role === "DEPARTMENT_MANAGER" && user.departmentId ? listFollowUps(user, { scope: "department", state: "open" }, LIST_LIMIT) : Promise.resolve([]),
-    central ? Promise.all([overdueSummary(user), listFollowUps(user, { scope: "all", state: "overdue" }, LIST_LIMIT)]) : Promise.resolve(null),
+    listFollowUps(user, { scope: "mine", state: "open", pageSize: LIST_LIMIT }),
+    user.role === "DEPARTMENT_MANAGER" && user.departmentId ? listFollowUps(user, { scope: "department", state: "open", pageSize: LIST_LIMIT }) : Promise.resolve(null),
+    central ? Promise.all([overdueSummary(user), listFollowUps(user, { scope: "all", state: "overdue", pageSize: LIST_LIMIT })]) : Promise.resolve(null),
     realisationSummary(user, query),
     benefitSettings(),
   ]);
   // Worded once per state of the database, language and reader (wording, not rendering, is
   // most of such a page's server time; see lib/server/words-cache.ts).
   const day = (await clockNow()).toISOString().slice(0, 10);
-  const words = await wordsUntilWrite(`benefitsPage:${user.id}:${user.role}:${user.departmentId}:${summary.groupBy}:${day}`, () => {
-    const dates = new Intl.DateTimeFormat(formatLocale(locale), { dateStyle: "medium", timeZone: "UTC" });
+  const words = await wordsUntilWrite(`benefitsPage:${user.id}:${user.role}:${user.departmentId}:${summary.groupBy}:${day}`, async () => {
     const numbers = new Intl.NumberFormat(formatLocale(locale), { maximumFractionDigits: 1 });
     const n = (v: number) => numbers.format(v);
-    const rows = (list: FollowUpListItem[]): FollowUpRow[] =>
-      list.map((f) => ({
-        id: f.id, href: `/initiatives/${f.initiative.id}#benefit-plan`, initiative: `#${f.initiative.number} ${f.initiative.title}`, department: f.initiative.department,
-        benefit: `${f.benefit.description} (${t("benefits.followUp.months", { months: f.offsetMonths })})`, owner: f.benefit.ownerName ?? t("benefits.noOwner"),
-        due: dates.format(f.dueAt), state: f.state, stateLabel: t(`benefits.state.${f.state}`),
-      }));
+    const { rows, columns } = await wordFollowUps(locale);
     // The largest planned benefits first when there are many (one row per initiative).
     const shown = summary.rows.length > TABLE_LIMIT ? [...summary.rows].sort((a, b) => b.plannedSek + b.plannedHours - (a.plannedSek + a.plannedHours)).slice(0, TABLE_LIMIT) : summary.rows;
     const groupLabel = (r: (typeof summary.rows)[number]) => (summary.groupBy === "quadrant" && r.key ? t(`quadrant.${r.key}` as never) : r.label || t("benefits.ungrouped"));
@@ -66,12 +57,12 @@ export default async function BenefitsPage({ searchParams }: { searchParams: Pro
       return p === null ? "–" : t("benefits.percent", { value: n(p) });
     };
     return {
-      mine: rows(mine),
-      department: rows(department),
-      overdue: overdue ? rows(overdue[1]) : [],
+      mine: rows(mine.data),
+      department: department ? rows(department.data) : [],
+      overdue: overdue ? rows(overdue[1].data) : [],
       byDepartment: overdue ? overdue[0].byDepartment.map((d) => [d.department, n(d.count)] as const) : [],
       byOwner: overdue ? overdue[0].byOwner.map((o) => [o.owner || t("benefits.noOwner"), n(o.count)] as const) : [],
-      columns: { initiative: t("benefits.columns.initiative"), department: t("benefits.columns.department"), benefit: t("benefits.columns.benefit"), owner: t("benefits.columns.owner"), due: t("benefits.columns.due"), state: t("benefits.columns.state") },
+      columns,
       total: t("benefits.total", { realised: sek(totals.realised), planned: sek(totals.planned), share: share(totals.realised, totals.planned), onTime: totals.onTime, due: totals.due }),
       chart: shown.slice(0, 20).map((r) => ({ name: groupLabel(r), planned: r.plannedSek, realised: r.realisedSek })),
       table: shown.map((r) => ({
@@ -94,10 +85,10 @@ export default async function BenefitsPage({ searchParams }: { searchParams: Pro
 
       <section aria-labelledby="mine-title" className="space-y-3">
         <h2 id="mine-title" className="text-xl font-semibold">{t("benefits.mine.title")}</h2>
-        {mine.length ? (
+        {mine.total ? (
           <>
             <FollowUpTable caption={t("benefits.mine.title")} rows={words.mine} columns={columns} testId="my-follow-ups" />
-            {mine.length === LIST_LIMIT ? <p className="text-sm">{t("benefits.oldestShown", { count: LIST_LIMIT })}</p> : null}
+            <AllFollowUps list={mine} scope="mine" state="open" />
           </>
         ) : (
           <p>{t("benefits.mine.none")}</p>
@@ -107,7 +98,14 @@ export default async function BenefitsPage({ searchParams }: { searchParams: Pro
       {user.role === "DEPARTMENT_MANAGER" ? (
         <section aria-labelledby="department-title" className="space-y-3">
           <h2 id="department-title" className="text-xl font-semibold">{t("benefits.department.title", { department: user.departmentName ?? "" })}</h2>
-          {department.length ? <FollowUpTable caption={t("benefits.department.title", { department: user.departmentName ?? "" })} rows={words.department} columns={columns} testId="department-follow-ups" /> : <p>{t("benefits.department.none")}</p>}
+          {department?.total ? (
+            <>
+              <FollowUpTable caption={t("benefits.department.title", { department: user.departmentName ?? "" })} rows={words.department} columns={columns} testId="department-follow-ups" />
+              <AllFollowUps list={department} scope="department" state="open" />
+            </>
+          ) : (
+            <p>{t("benefits.department.none")}</p>
+          )}
         </section>
       ) : null}
 
@@ -115,7 +113,7 @@ export default async function BenefitsPage({ searchParams }: { searchParams: Pro
         <section aria-labelledby="overdue-title" className="space-y-3" data-testid="overdue">
           <h2 id="overdue-title" className="text-xl font-semibold">{t("benefits.overdue.title")}</h2>
           <p className="max-w-3xl">{t("benefits.overdue.intro", { days: settings.overdueAfterDays })}</p>
-          {overdue[1].length ? (
+          {overdue[1].total ? (
             <>
               <div className="grid gap-4 md:grid-cols-2">
                 {([["byDepartment", words.byDepartment], ["byOwner", words.byOwner]] as const).map(([key, list]) => (
@@ -123,7 +121,7 @@ export default async function BenefitsPage({ searchParams }: { searchParams: Pro
                 ))}
               </div>
               <FollowUpTable caption={t("benefits.overdue.title")} rows={words.overdue} columns={columns} testId="overdue-follow-ups" />
-              {overdue[1].length === LIST_LIMIT ? <p className="text-sm">{t("benefits.oldestShown", { count: LIST_LIMIT })}</p> : null}
+              <AllFollowUps list={overdue[1]} scope="all" state="overdue" />
             </>
           ) : (
             <p>{t("benefits.overdue.none")}</p>
@@ -166,22 +164,18 @@ export default async function BenefitsPage({ searchParams }: { searchParams: Pro
         </figure>
       </section>
 
-      {can(user, "benefit.settings") ? (
-        <section aria-labelledby="settings-title" className="space-y-3">
-          <h2 id="settings-title" className="text-xl font-semibold">{t("benefits.settings.title")}</h2>
-          <ClientMessages namespaces={["validation"]}>
-            <BenefitSettingsForm
-              action={saveBenefitSettingsAction}
-              followUpMonths={settings.followUpMonths}
-              overdueAfterDays={settings.overdueAfterDays}
-              words={{
-                followUpMonths: t("benefits.settings.followUpMonths"), followUpMonthsHelp: t("benefits.settings.followUpMonthsHelp"), overdueAfterDays: t("benefits.settings.overdueAfterDays"),
-                overdueAfterDaysHelp: t("benefits.settings.overdueAfterDaysHelp"), save: t("benefits.settings.save"), saved: t("benefits.settings.saved"), forbidden: t("benefits.codes.FORBIDDEN"), error: t("benefits.codes.default"),
-              }}
-            />
-          </ClientMessages>
-        </section>
-      ) : null}
     </div>
+  );
+}
+
+/** Under a shortened list: how many there are in all, and where the whole list is. */
+async function AllFollowUps({ list, scope, state }: { list: FollowUpPage; scope: string; state: string }) {
+  if (list.total <= list.data.length) return null;
+  const t = await getTranslations("benefits");
+  return (
+    <p className="text-sm">
+      {t("oldestShown", { count: list.data.length, total: list.total })}{" "}
+      <a href={`/benefits/follow-ups?scope=${scope}&state=${state}`} className="font-medium text-brand-800 underline">{t("showAll", { total: list.total })}</a>
+    </p>
   );
 }

@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { actionFailure, type FieldIssue } from "@/lib/server/errors";
-import { addAgendaItem, closeMeeting, createMeeting, decide, initiativeIdByNumber, refreshAgenda } from "@/lib/server/meetings";
+import { addAgendaItem, adoptScenario, closeMeeting, createMeeting, decide, initiativeIdByNumber, refreshAgenda } from "@/lib/server/meetings";
 
 export type MeetingActionState = { ok: boolean; code?: string; issues?: FieldIssue[] } | null;
 
@@ -61,5 +61,13 @@ export async function closeMeetingAction(meetingId: string, _prev: MeetingAction
     const earlyReason = form.get("earlyReason");
     await closeMeeting(await requireActor(), meetingId, typeof earlyReason === "string" ? { earlyReason } : {});
     return `/meetings/${meetingId}?done=closed`;
+  });
+}
+
+export async function adoptScenarioAction(meetingId: string, scenarioId: string, version: number, _prev: MeetingActionState, form: FormData) {
+  return run(async () => {
+    const { decisions } = await adoptScenario(await requireActor(), meetingId, scenarioId, { rationale: text(form, "rationale"), version });
+    revalidatePath("/portfolio", "layout");
+    return `/meetings/${meetingId}?done=adopted&count=${decisions.length}`;
   });
 }

@@ -16,13 +16,13 @@ const SECTIONS: { key: string; href: string; action: Action }[] = [
   { key: "pools", href: "/resources", action: "pool.manage" },
   { key: "sso", href: "/settings/sso", action: "admin.sso" },
   { key: "weights", href: "/portfolio/settings", action: "portfolio.settings" },
-  { key: "benefits", href: "/benefits#settings-title", action: "benefit.settings" },
+  { key: "benefits", href: "/settings/benefits", action: "benefit.settings" },
   { key: "triage", href: "/settings/triage", action: "triage.settings" },
   { key: "data", href: "/settings/import", action: "data.import" },
   { key: "tokens", href: "/settings/tokens", action: "admin.tokens" },
   { key: "audit", href: "/settings/audit", action: "audit.browse" },
 ];
-const DENIED = new Set(["organisation", "users", "goals", "sso", "audit", "tokens", "triage", "data"]);
+const DENIED = new Set(["organisation", "users", "goals", "sso", "audit", "tokens", "triage", "data", "benefits"]);
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ denied?: string }> }) {
   const user = await requireUser();

@@ -6,7 +6,7 @@ import { errorBody } from "@/lib/validation/api";
 export const json = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
 export const error = (description: string) => ({ description, ...json(errorBody) });
 const errors = {
-  "400": error("Invalid input: per-field issues, malformed JSON"),
+  "400": error("Invalid input: per-field issues (a path parameter that cannot be an id, control characters in the query), malformed JSON, a body that is not UTF-8"),
   "401": error("Not signed in"),
   "403": error("Not allowed"),
   "413": error("Body too large"),

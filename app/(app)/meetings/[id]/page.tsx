@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import type { WeightBy } from "@/lib/domain/balance";
 import { participantList } from "@/lib/domain/meeting-minutes";
 import { WEIGHTINGS } from "@/lib/domain/meeting-preview";
-import { AppError } from "@/lib/server/errors";
 import { agendaCandidates, closingEarly, getMeeting, meetingPermissions, previewDecision } from "@/lib/server/meetings";
 import { rankedPortfolio } from "@/lib/server/portfolio";
 import { ActionForm, FieldError } from "@/components/ui/ActionForm";
@@ -15,25 +13,23 @@ import { StatusBadge } from "@/components/initiatives/StatusBadge";
 import { DecisionPreview } from "@/components/meetings/DecisionPreview";
 import { RealisationNote } from "@/components/benefits/RealisationNote";
 import { realisationSummary } from "@/lib/server/benefits";
+import { orNotFound } from "@/lib/server/or-not-found";
 import { MeetingStatusBadge } from "@/components/meetings/MeetingStatusBadge";
-import { addAgendaItemAction, closeMeetingAction, decideAction, refreshAgendaAction } from "../actions";
+import { addAgendaItemAction, adoptScenarioAction, closeMeetingAction, decideAction, refreshAgendaAction } from "../actions";
 import { GlossaryTerms } from "@/components/ui/GlossaryTerms";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("meetings"))("title") };
 }
 
-const ERROR_CODES = ["MEETING_CLOSED", "ALREADY_DECIDED", "INVALID_STATUS", "VERSION_CONFLICT", "NOT_ON_AGENDA", "NOT_ELIGIBLE", "ALREADY_ON_AGENDA", "UNKNOWN_INITIATIVE", "FORBIDDEN", "default"] as const;
-const DONE = ["created", "decided", "added", "refreshed", "closed"] as const;
+const ERROR_CODES = ["MEETING_CLOSED", "ALREADY_DECIDED", "INVALID_STATUS", "VERSION_CONFLICT", "NOT_ON_AGENDA", "NOT_ELIGIBLE", "ALREADY_ON_AGENDA", "UNKNOWN_INITIATIVE", "FORBIDDEN", "SCENARIO_ADOPTED", "PORTFOLIO_CHANGED", "default"] as const;
+const DONE = ["created", "decided", "added", "refreshed", "closed", "adopted"] as const;
 type SearchParams = { preview?: string; weightBy?: string; done?: string; number?: string; count?: string; find?: string };
 
 export default async function MeetingPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
   const [{ id }, query] = await Promise.all([params, searchParams]);
-  const meeting = await getMeeting(user, id).catch((e) => {
-    if (e instanceof AppError && e.status === 404) notFound();
-    throw e;
-  });
+  const meeting = await orNotFound(getMeeting(user, id))
   const may = meetingPermissions(user, meeting);
   const previewItem = may.preview && query.preview ? meeting.agenda.find((i) => i.initiative.id === query.preview && !i.decision) : undefined;
   const weightBy: WeightBy = WEIGHTINGS.includes(query.weightBy as WeightBy) ? (query.weightBy as WeightBy) : "cost";
@@ -53,7 +49,10 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
   const rankOf = new Map(ranking.map((r) => [r.id, r]));
   const messages = Object.fromEntries(ERROR_CODES.map((k) => [k, t(`meetings.errors.${k}`)]));
   const done = DONE.find((d) => d === query.done);
-  const doneText = done === "created" ? t("meetings.created", { count: Number(query.count) || 0 }) : done === "refreshed" ? t("meetings.done.refreshed", { count: Number(query.count) || 0 }) : done ? t(`meetings.done.${done}`, { number: query.number ?? "" }) : null;
+  const doneText =
+    done === "created" ? t("meetings.created", { count: Number(query.count) || 0 })
+    : done === "refreshed" || done === "adopted" ? t(`meetings.done.${done}`, { count: Number(query.count) || 0 })
+    : done ? t(`meetings.done.${done}`, { number: query.number ?? "" }) : null;
   const money = (v: number | null) => (v === null ? t("initiative.unknownValue") : t("initiative.sek", { value: format.number(v) }));
   const hours = (v: number | null) => (v === null ? t("initiative.unknownValue") : t("initiative.hours", { value: format.number(v) }));
   const participants = participantList(meeting.participants);
@@ -201,6 +200,46 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
             <p>{t("meetings.agendaEmpty")}</p>
           )}
         </section>
+
+        {meeting.scenarios.length ? (
+          <section aria-labelledby="scenarios-title" className="space-y-4" data-testid="meeting-scenarios">
+            <h2 id="scenarios-title" className="text-xl font-semibold">{t("meetings.scenarios.title")}</h2>
+            <p className="max-w-3xl">{t("meetings.scenarios.intro")}</p>
+            <ul className="space-y-4">
+              {meeting.scenarios.map((sc) => (
+                <li key={sc.id} className="rounded border border-slate-300 p-4" data-testid="meeting-scenario">
+                  <h3 className="text-lg font-semibold"><Link href={`/portfolio/scenarios/${sc.id}`} className="text-brand-800 underline-offset-2 hover:underline">{sc.name}</Link></h3>
+                  {sc.adoptedHere ? (
+                    <p className="mt-2 font-medium" data-testid="scenario-adopted">{t("meetings.scenarios.adopted")}</p>
+                  ) : sc.adoptedElsewhere ? (
+                    <p className="mt-2">{t("meetings.scenarios.adoptedElsewhere")}</p>
+                  ) : sc.mayAdopt && may.decide ? (
+                    <details className="mt-3 rounded border border-slate-300 p-3 open:bg-slate-50">
+                      <summary className="cursor-pointer font-semibold text-brand-800">{t("meetings.scenarios.adoptFor", { name: sc.name })}</summary>
+                      <ActionForm
+                        action={adoptScenarioAction.bind(null, meeting.id, sc.id, sc.version)}
+                        submitLabel={t("meetings.scenarios.adopt")}
+                        submitName={t("meetings.scenarios.adoptName", { name: sc.name })}
+                        messages={messages}
+                        testId="adopt-form"
+                        className="mt-3 space-y-3"
+                        confirm={{ title: t("meetings.scenarios.confirm.title", { name: sc.name }), body: t("meetings.scenarios.confirm.body"), confirm: t("meetings.scenarios.confirm.confirm"), cancel: t("meetings.confirmCancel") }}
+                      >
+                        <div>
+                          <label htmlFor={`adopt-rationale-${sc.id}`} className="font-medium">{t("meetings.rationale")}</label>
+                          <textarea id={`adopt-rationale-${sc.id}`} name="rationale" rows={3} required maxLength={2000} className="mt-1 block w-full rounded border border-slate-500 px-3 py-2" />
+                          <FieldError name="rationale" />
+                        </div>
+                      </ActionForm>
+                    </details>
+                  ) : (
+                    <p className="mt-2">{meeting.status === "CLOSED" ? t("meetings.scenarios.notAdopted") : t("meetings.awaitingDecision")}</p>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
 
         {may.decide ? (
           <>

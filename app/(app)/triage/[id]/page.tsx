@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { QUADRANTS } from "@/lib/domain/pios";
-import { AppError } from "@/lib/server/errors";
 import { similarInitiatives } from "@/lib/server/similar-initiatives";
 import { triageView } from "@/lib/server/triage";
+import { orNotFound } from "@/lib/server/or-not-found";
 import { KINDS, SIZES, TRACKS } from "@/lib/validation/triage";
 import { ActionForm, FieldError } from "@/components/ui/ActionForm";
 import { ClientMessages } from "@/components/ui/ClientMessages";
@@ -25,10 +25,7 @@ export default async function TriagePanelPage({ params }: { params: Promise<{ id
   const user = await requireUser();
   if (!can(user, "triage.perform")) redirect("/?denied=triage");
   const { id } = await params;
-  const view = await triageView(user, id).catch((e) => {
-    if (e instanceof AppError && e.status === 404) notFound();
-    throw e;
-  });
+  const view = await orNotFound(triageView(user, id))
   const { initiative: i, suggestion: s } = view;
   if (i.status !== "SUBMITTED") redirect(`/initiatives/${i.id}`);
   const [t, format, similar] = await Promise.all([getTranslations(), getFormatter(), similarInitiatives(user, { title: i.title, need: i.need, excludeId: i.id })]);

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { participantList } from "@/lib/domain/meeting-minutes";
-import { AppError } from "@/lib/server/errors";
 import { meetingMinutes } from "@/lib/server/meetings";
+import { orNotFound } from "@/lib/server/or-not-found";
 import { PrintButton } from "@/components/meetings/PrintButton";
 import { TableHeader } from "@/components/ui/TableHeader";
 
@@ -19,10 +18,7 @@ const RANKING_ROWS = 10;
 export default async function MinutesPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const { id } = await params;
-  const { minutes: m, status } = await meetingMinutes(user, id).catch((e) => {
-    if (e instanceof AppError && e.status === 404) notFound();
-    throw e;
-  });
+  const { minutes: m, status } = await orNotFound(meetingMinutes(user, id))
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const participants = participantList(m.participants);
   const ranking = m.ranking.slice(0, RANKING_ROWS);
@@ -87,6 +83,12 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
                       <dd>{d.decidedBy}</dd>
                     </>
                   ) : null}
+                  {d.scenario ? (
+                    <>
+                      <dt className={term}>{t("meetings.minutes.scenario")}</dt>
+                      <dd>{d.scenario}</dd>
+                    </>
+                  ) : null}
                 </dl>
               </li>
             ))}
@@ -95,6 +97,20 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
           <p>{t("meetings.minutes.noDecisions")}</p>
         )}
       </section>
+
+      {m.scenarios.length ? (
+        <section aria-labelledby="scenarios" className="space-y-2 break-inside-avoid" data-testid="minutes-scenarios">
+          <h2 id="scenarios" className="text-xl font-semibold">{t("meetings.minutes.scenarios")}</h2>
+          <ul className="ml-5 list-disc">
+            {m.scenarios.map((sc) => (
+              <li key={sc.scenarioId}>
+                {sc.adopted ? t("meetings.minutes.scenarioAdopted", { name: sc.name, count: m.decisions.filter((d) => d.scenario === sc.name).length }) : t("meetings.minutes.scenarioNotHandled", { name: sc.name })}
+                {sc.adopted && sc.capacity.length ? ` ${t("meetings.minutes.scenarioCapacity", { count: sc.capacity.length })}` : ""}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="not-handled" className="break-inside-avoid">
         <h2 id="not-handled" className="text-xl font-semibold">{t("meetings.minutes.notHandled")}</h2>
