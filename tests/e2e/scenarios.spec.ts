@@ -4,7 +4,7 @@
 // Adoption turns a whole plan into decisions, so each language gets a server and demo database
 // of its own: the shared demo server's portfolio stays as the other tests expect it.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { startOwnServer } from "./own-server";
+import { ownPort, startOwnServer } from "./own-server";
 import { expectAccessible, LANGS, type Lang } from "./support";
 
 const W = {
@@ -63,7 +63,7 @@ async function tooLargeForDig(browser: Browser, baseURL: string, lang: Lang): Pr
 LANGS.forEach((lang, index) => {
   test(`leadership adds capacity in a scenario, optimises, compares, reads why, and a meeting adopts it (${lang})`, async ({ browser }) => {
     test.setTimeout(300_000);
-    const server = await startOwnServer(3130 + index, {}, { database: "embedded" });
+    const server = await startOwnServer(ownPort(3130 + index), {}, { database: "embedded" });
     const w = W[lang];
     try {
       const large = await tooLargeForDig(browser, server.baseURL, lang);
