@@ -5,7 +5,7 @@
 // of its own: the shared demo server's portfolio stays as the other tests expect it.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { ownPort, startOwnServer } from "./own-server";
-import { expectAccessible, LANGS, type Lang } from "./support";
+import { expectAccessible, expectNumbersWrittenOneWay, LANGS, type Lang } from "./support";
 
 const W = {
   sv: {
@@ -113,6 +113,8 @@ LANGS.forEach((lang, index) => {
       await expect(explained).toContainText(w.keptOut);
       expect(run.result.explanations.find((e: { id: string }) => e.id === large.id).blockedBy.map((b: { kind: string }) => b.kind)).toContain("capacity");
       await expect(page.getByTestId("explanations")).not.toContainText("{");
+      // Figures in the reader's format: the load table, the measures, the result and the form's help.
+      await expectNumbersWrittenOneWay(page, lang, scenarioUrl);
       await expectAccessible(page);
 
       // Compared with the live portfolio.
@@ -122,6 +124,7 @@ LANGS.forEach((lang, index) => {
       await expect(page.getByRole("heading", { name: w.compareTitle, exact: true })).toBeVisible();
       await expect(page.getByRole("columnheader", { name: w.live }).first()).toBeVisible();
       await expect(page.getByRole("columnheader", { name }).first()).toBeVisible();
+      await expectNumbersWrittenOneWay(page, lang, "/portfolio/scenarios/compare");
       await expectAccessible(page);
 
       // On a portfolio meeting's agenda, where the meeting adopts it.
