@@ -14,6 +14,18 @@ test.describe("sign-in", () => {
       // Each role is told what it may do; everyone may read the whole portfolio.
       await expect(page.getByText("Läsa hela portföljen", { exact: false })).toBeVisible();
       await expect(page.getByText("Triagera inkomna initiativ", { exact: false })).toHaveCount(["dig@demo.kommun.se", "admin@demo.kommun.se"].includes(account.email) ? 1 : 0);
+      // The start page promises only what the product does (#19 item 10): each thing leads to a page
+      // this role may open, not to a redirect or a page that does not exist.
+      const canDo = page.locator("section[aria-labelledby=can-do]");
+      await expect(canDo).not.toContainText("Administrera användare");
+      const hrefs = await canDo.getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
+      expect(hrefs.length).toBeGreaterThan(0);
+      for (const href of hrefs) {
+        const response = await page.goto(href);
+        expect(response?.status(), href).toBe(200);
+        expect(new URL(page.url()).pathname, href).toBe(href);
+        await expect(page.getByRole("heading", { level: 1 }), href).toBeVisible();
+      }
     });
   }
 

@@ -3,7 +3,7 @@
 // a sleep), the owner is told, answers the follow-up with a measurement, and the benefit view's
 // realised against planned moves. With axe on every new page.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { startOwnServer } from "./own-server";
+import { ownPort, startOwnServer } from "./own-server";
 import { expectAccessible, LANGS, type Lang } from "./support";
 
 const W = {
@@ -62,7 +62,7 @@ const DEPARTMENT = "Socialförvaltningen";
 LANGS.forEach((lang, index) => {
   test(`intake to delivered, the 6-month follow-up answered, realised against planned moves (${lang})`, async ({ browser }) => {
     test.setTimeout(300_000);
-    const server = await startOwnServer(3120 + index, { PORTFOLJEN_TEST_CLOCK: "1", PORTFOLJEN_REMINDERS: "0" }, { database: "embedded" });
+    const server = await startOwnServer(ownPort(3120 + index), { PORTFOLJEN_TEST_CLOCK: "1", PORTFOLJEN_REMINDERS: "0" }, { database: "embedded" });
     const w = W[lang];
     try {
       const base = server.baseURL;

@@ -216,6 +216,10 @@ for (const lang of LANGS) {
     await page.getByLabel(w.need).fill("Kallelser skickas på papper och många missar sin tid.");
     await page.locator("input[name=benefitRecipient]").first().check();
     await page.locator("input[name=nature]").first().check();
+    // A goal, so that the history must name it (not show its id).
+    const goal = page.locator("#goals select").first();
+    await goal.selectOption("3");
+    const goalName = await page.locator(`label[for="${await goal.getAttribute("id")}"]`).innerText();
     await page.getByRole("button", { name: w.saveDraft }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
     const step = page.getByTestId("next-step");
@@ -230,7 +234,10 @@ for (const lang of LANGS) {
     await expect(history.first()).toContainText(w.history.submitted);
     await expect(history.last()).toContainText(`${w.fields[0]}: ${title}`);
     await expect(history.last()).toContainText(w.history.recipient);
-    for (const text of await history.allInnerTexts()) expect(text).not.toMatch(/[{}]|INTERNAL|EXTERNAL|SUBMITTED|benefitRecipient/);
+    for (const text of await history.allInnerTexts()) expect(text).not.toMatch(/[{}]|INTERNAL|EXTERNAL|SUBMITTED|benefitRecipient|goalId|[0-9a-f]{8}-[0-9a-f]{4}-/);
+    // The goal by its code and name; no event without words.
+    expect((await history.allInnerTexts()).some((text) => text.includes(goalName.split(" ").slice(1).join(" ")))).toBe(true);
+    for (const text of await history.allInnerTexts()) expect(text.trim().length).toBeGreaterThan(10);
     await expectAccessible(page);
   });
 }

@@ -4,7 +4,7 @@
 // In Swedish and in English, with axe on every new page.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { startOidcProvider } from "../support/oidc-provider";
-import { startOwnServer } from "./own-server";
+import { ownPort, startOwnServer } from "./own-server";
 import { expectAccessible, LANGS, type Lang } from "./support";
 
 const W = {
@@ -79,7 +79,7 @@ async function signInAs(page: Page, lang: Lang, email: string, password: string)
 LANGS.forEach((lang, index) => {
   test(`an empty PostgreSQL database becomes a working municipality through the UI alone (${lang})`, async ({ browser }) => {
     test.setTimeout(420_000);
-    const port = 3110 + index;
+    const port = ownPort(3110 + index);
     const idp = await startOidcProvider({ redirectUris: [`http://localhost:${port}/api/auth/callback/oidc`] });
     idp.accounts.set("sven", { email: "sven.svensson@testkommun.se", name: "Sven Svensson", groups: ["grp-dig-0001"] });
     const server = await startOwnServer(port, { OIDC_ISSUER: idp.issuer, OIDC_CLIENT_ID: idp.clientId, OIDC_CLIENT_SECRET: idp.clientSecret, OIDC_NAME: "Testkommunens konto", OIDC_AUTO_CREATE: "true" });

@@ -12,6 +12,13 @@ export const PG_ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgresql://postg
 export type OwnServer = { baseURL: string; databaseUrl: string | null; log: () => string; waitForLog(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>; stop(): Promise<void> };
 
 /**
+ * A port for a test's own server, beside the shared one: the number written for the default
+ * E2E_PORT (3100), moved by as much as E2E_PORT is, so two suites on one machine (each with its
+ * own E2E_PORT) do not start their own servers on the same ports.
+ */
+export const ownPort = (port: number): number => port + (Number(process.env.E2E_PORT ?? 3100) - 3100);
+
+/**
  * `database: "server"` (default): a new, empty PostgreSQL database. `"embedded"`: a new PGlite
  * folder, which the server seeds with the demo municipality on its first start. `databaseUrl`:
  * another server's PostgreSQL database (a second process on it; left for that server to drop).

@@ -107,5 +107,14 @@ for (const lang of LANGS) {
     await page.goto("/settings/audit");
     await page.getByTestId("audit-event").first().locator("summary").click();
     await expectAccessible(page);
+    // A half-typed date is refused by the page itself, in its language, on the field (no browser bubble, nothing sent).
+    await page.locator("#audit-from").focus();
+    // One digit: whatever order the browser shows the date's parts in, the date is then incomplete.
+    await page.keyboard.type("2");
+    await page.getByTestId("audit-filter").getByRole("button", { name: lang === "sv" ? "Visa" : "Show" }).click();
+    await expect(page.locator("#audit-from")).toBeFocused();
+    await expect(page.locator("#audit-from")).toHaveAccessibleDescription(lang === "sv" ? "Datumet är inte fullständigt. Skriv hela datumet (ÅÅÅÅ-MM-DD) eller töm fältet." : "The date is not complete. Enter the whole date (YYYY-MM-DD) or empty the field.");
+    await expect(page).toHaveURL(/\/settings\/audit$/);
+    await expectAccessible(page);
   });
 }

@@ -4,8 +4,8 @@
 // Adoption turns a whole plan into decisions, so each language gets a server and demo database
 // of its own: the shared demo server's portfolio stays as the other tests expect it.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { startOwnServer } from "./own-server";
-import { expectAccessible, LANGS, type Lang } from "./support";
+import { ownPort, startOwnServer } from "./own-server";
+import { expectAccessible, expectNumbersWrittenOneWay, LANGS, type Lang } from "./support";
 
 const W = {
   sv: {
@@ -63,7 +63,7 @@ async function tooLargeForDig(browser: Browser, baseURL: string, lang: Lang): Pr
 LANGS.forEach((lang, index) => {
   test(`leadership adds capacity in a scenario, optimises, compares, reads why, and a meeting adopts it (${lang})`, async ({ browser }) => {
     test.setTimeout(300_000);
-    const server = await startOwnServer(3130 + index, {}, { database: "embedded" });
+    const server = await startOwnServer(ownPort(3130 + index), {}, { database: "embedded" });
     const w = W[lang];
     try {
       const large = await tooLargeForDig(browser, server.baseURL, lang);
@@ -113,6 +113,8 @@ LANGS.forEach((lang, index) => {
       await expect(explained).toContainText(w.keptOut);
       expect(run.result.explanations.find((e: { id: string }) => e.id === large.id).blockedBy.map((b: { kind: string }) => b.kind)).toContain("capacity");
       await expect(page.getByTestId("explanations")).not.toContainText("{");
+      // Figures in the reader's format: the load table, the measures, the result and the form's help.
+      await expectNumbersWrittenOneWay(page, lang, scenarioUrl);
       await expectAccessible(page);
 
       // Compared with the live portfolio.
@@ -122,6 +124,7 @@ LANGS.forEach((lang, index) => {
       await expect(page.getByRole("heading", { name: w.compareTitle, exact: true })).toBeVisible();
       await expect(page.getByRole("columnheader", { name: w.live }).first()).toBeVisible();
       await expect(page.getByRole("columnheader", { name }).first()).toBeVisible();
+      await expectNumbersWrittenOneWay(page, lang, "/portfolio/scenarios/compare");
       await expectAccessible(page);
 
       // On a portfolio meeting's agenda, where the meeting adopts it.

@@ -5,7 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import pg from "pg";
-import { startOwnServer, type OwnServer } from "./own-server";
+import { ownPort, startOwnServer, type OwnServer } from "./own-server";
 
 async function signedIn(request: APIRequestContext, email: string, password: string, address: string): Promise<number> {
   const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
@@ -22,11 +22,11 @@ test("two servers on one database: a write on one is read on the other at once; 
   const secret = "two-servers-one-secret";
   const servers: OwnServer[] = [];
   try {
-    servers.push(await startOwnServer(3140, { NEXTAUTH_SECRET: secret }));
+    servers.push(await startOwnServer(ownPort(3140), { NEXTAUTH_SECRET: secret }));
     const databaseUrl = servers[0]!.databaseUrl!;
     const seeded = spawnSync("npx", ["tsx", "scripts/seed-demo.ts"], { env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: "utf8" });
     expect(seeded.status, seeded.stderr).toBe(0);
-    servers.push(await startOwnServer(3141, { NEXTAUTH_SECRET: secret }, { databaseUrl }));
+    servers.push(await startOwnServer(ownPort(3141), { NEXTAUTH_SECRET: secret }, { databaseUrl }));
     const [a, b] = await Promise.all(servers.map((s) => playwright.request.newContext({ baseURL: s.baseURL })));
 
     // Both signed in as leadership; each server has already computed (and cached) the ranking.

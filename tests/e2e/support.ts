@@ -30,3 +30,21 @@ export async function expectAccessible(page: Page) {
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(summary).toEqual([]);
 }
+
+/**
+ * Numbers with units written one way, the locale's way, in the page's main content.
+ * Swedish: "1 630 tim", "47,1 %", "250 000 kr", "30,1 dagar" – never "h" or "timmar" after a
+ * figure, a decimal point, a comma between thousands or "SEK". English: "1,630 h", "47.1%",
+ * "SEK 250,000" – never a space before %, "tim", "kr" or a decimal comma.
+ * (A unit is a whole word: "0 h" counts, "0" above "hälsoskydds…" in a chart does not.)
+ */
+export async function expectNumbersWrittenOneWay(page: Page, lang: Lang, where: string) {
+  const wrong = lang === "sv"
+    ? [/\d ?h(?![\p{L}\p{N}])/u, /\d ?timmar(?!\p{L})/u, /\d\.\d/u, /\d,\d{3}(?!\d)/u, /(?<!\p{L})SEK(?!\p{L})/u]
+    : [/\d %/u, /\d ?tim(?!\p{L})/u, /\d ?kr(?!\p{L})/u, /\d,\d{1,2}(?!\d)/u];
+  const text = (await page.locator("main").innerText()).replace(/[\u00a0\u202f]/g, " ");
+  for (const pattern of wrong) {
+    const hit = pattern.exec(text);
+    expect(hit ? text.slice(Math.max(0, hit.index - 40), hit.index + 40) : null, `${where}: ${pattern}`).toBeNull();
+  }
+}

@@ -50,7 +50,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         exportHref={exportHref}
         words={{
           label: t("audit.filterLabel"), actor: t("audit.fields.actor"), actorHelp: t("audit.help.actor"), entityType: t("audit.fields.entityType"), entityId: t("audit.fields.entityId"),
-          action: t("audit.fields.action"), from: t("audit.fields.from"), to: t("audit.fields.to"), all: t("audit.all"), apply: t("audit.apply"), reset: t("audit.reset"), export: t("audit.export"),
+          action: t("audit.fields.action"), from: t("audit.fields.from"), to: t("audit.fields.to"), all: t("audit.all"), apply: t("audit.apply"), reset: t("audit.reset"), export: t("audit.export"), incompleteDate: t("audit.incompleteDate"),
         }}
       />
       {valid.success ? null : <p role="alert" className="font-medium text-red-800">{t("audit.invalidFilter")}</p>}

@@ -239,7 +239,7 @@ export default async function ScenarioPage({ params, searchParams }: { params: P
                   <th scope="row" className={`${cell} font-normal`}>{plan.labels.pools[p.pool] ?? p.pool}</th>
                   {p.quarters.map((q) => (
                     <td key={q.quarter} className={`${cell} whitespace-nowrap text-right tabular-nums ${q.hours > q.capacity ? "font-semibold text-red-800" : ""}`}>
-                      {q.percent === null ? (q.hours ? t("scenarios.noCapacity", { hours: n(q.hours) }) : "–") : t("scenarios.percent", { value: q.percent })}
+                      {q.percent === null ? (q.hours ? t("scenarios.noCapacity", { hours: n(q.hours) }) : "–") : t("scenarios.percent", { value: n(q.percent) })}
                     </td>
                   ))}
                 </tr>

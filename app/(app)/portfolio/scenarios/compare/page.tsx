@@ -103,7 +103,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
           <details key={pool} className="rounded border border-slate-300 p-3">
             <summary className="cursor-pointer font-medium">
               {`${comparison.labels.pools[pool] ?? pool}: `}
-              {columns.map((c) => `${c.label} ${t("scenarios.peak", { value: Math.max(0, ...(c.m.load.find((l) => l.pool === pool)?.quarters.map((q) => q.percent ?? 0) ?? [0])) })}`).join(" · ")}
+              {columns.map((c) => `${c.label} ${t("scenarios.peak", { value: n(Math.max(0, ...(c.m.load.find((l) => l.pool === pool)?.quarters.map((q) => q.percent ?? 0) ?? [0]))) })}`).join(" · ")}
             </summary>
             <div className="overflow-x-auto" role="region" aria-label={comparison.labels.pools[pool] ?? pool} tabIndex={0}>
               <table className="mt-2 text-left text-sm">
@@ -113,7 +113,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                   {quarters.map((quarter) =>
                     row(quarter, quarter, (m) => {
                       const q = m.load.find((l) => l.pool === pool)?.quarters.find((x) => x.quarter === quarter);
-                      return !q ? "–" : q.percent === null ? (q.hours ? t("scenarios.noCapacity", { hours: n(q.hours) }) : "–") : t("scenarios.percent", { value: q.percent });
+                      return !q ? "–" : q.percent === null ? (q.hours ? t("scenarios.noCapacity", { hours: n(q.hours) }) : "–") : t("scenarios.percent", { value: n(q.percent) });
                     }),
                   )}
                 </tbody>
@@ -132,7 +132,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
             {departments.map((d) =>
               row(d, d, (m) => {
                 const e = m.equity.find((x) => x.department === d);
-                return e?.percent === null || !e ? "–" : t("scenarios.percent", { value: e.percent });
+                return e?.percent === null || !e ? "–" : t("scenarios.percent", { value: n(e.percent) });
               }),
             )}
           </tbody>
