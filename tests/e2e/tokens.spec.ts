@@ -133,6 +133,6 @@ test("the reference's code loads on its own page only; a non-admin cannot open t
   await expect(page.getByTestId("token-form")).toHaveCount(0);
 
   await page.goto("/api-docs");
-  await expect(page.getByTestId("api-reference").getByText("/api/v1/tokens/{id}").first()).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByTestId("api-reference").getByText("/api/v1/tokens/{id}").first()).toBeVisible({ timeout: 90_000 });
   await expect.poll(() => scripts.some((s) => s.includes('customElements.define("rapi-doc"'))).toBe(true);
 });
