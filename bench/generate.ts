@@ -19,11 +19,11 @@ import type {
   PrismaClient,
 } from "../lib/generated/prisma/client";
 import { database } from "../lib/db";
+import { Dice } from "../prisma/seed/random";
 import {
   AUDIT_ACTION,
   addDays,
   defaultPath,
-  mulberry32,
   quadrantOf,
   quarterOf,
   quarterRange,
@@ -253,41 +253,6 @@ const SIZE_WEIGHTS: Array<[InitiativeSize, number]> = [
 const COST_RANGE: Record<InitiativeSize, [number, number]> = { SMALL: [30_000, 250_000], MEDIUM: [250_000, 1_500_000], LARGE: [1_500_000, 8_000_000] };
 const EFFORT_RANGE: Record<InitiativeSize, [number, number]> = { SMALL: [40, 300], MEDIUM: [300, 1500], LARGE: [1500, 5000] };
 const DURATION_QUARTERS: Record<InitiativeSize, [number, number]> = { SMALL: [1, 2], MEDIUM: [2, 4], LARGE: [3, 7] };
-
-// ---------------------------------------------------------------------------
-// Random helpers on one seeded PRNG
-
-class Dice {
-  private next: () => number;
-  constructor(seed: number) {
-    this.next = mulberry32(seed);
-  }
-  float(): number {
-    return this.next();
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)]!;
-  }
-  weighted<T>(items: ReadonlyArray<readonly [T, number]>): T {
-    const total = items.reduce((s, [, w]) => s + w, 0);
-    let r = this.next() * total;
-    for (const [item, w] of items) {
-      r -= w;
-      if (r < 0) return item;
-    }
-    return items[items.length - 1]![0];
-  }
-  /** Rounded to `step`. */
-  between(min: number, max: number, step: number): number {
-    return Math.max(step, Math.round((min + this.next() * (max - min)) / step) * step);
-  }
-}
 
 // ---------------------------------------------------------------------------
 // Generation

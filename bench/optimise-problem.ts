@@ -1,18 +1,7 @@
 // The optimiser bench's problem: a generated municipality of the size issue #16 names, the same for a seed.
 import type { Candidate, OptimiserProblem } from "../lib/domain/optimiser/problem";
 import type { Quadrant } from "../lib/domain/pios";
-
-function random(s: number) {
-  let a = s >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)), pick: <T,>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]! };
-}
+import { Dice } from "../prisma/seed/random";
 
 /**
  * A municipality of 40 departments, DIG and Digitalt center as central pools and 18 departments'
@@ -21,7 +10,7 @@ function random(s: number) {
  * research found; about twice as much demand as capacity.
  */
 export function benchProblem(count: number, seed: number): OptimiserProblem {
-  const r = random(seed);
+  const r = new Dice(seed);
   const quarters = Array.from({ length: 12 }, (_, i) => `${2027 + Math.floor(i / 4)}-Q${(i % 4) + 1}`);
   const local = Array.from({ length: 18 }, (_, i) => `local-${i}`);
   const pools = [
@@ -30,27 +19,22 @@ export function benchProblem(count: number, seed: number): OptimiserProblem {
     ...local.map((id) => ({ id, capacity: quarters.map(() => r.int(150, 500)) })),
   ];
   const quadrantWeights: [Quadrant, number][] = [["INTERNAL_EFFICIENCY", 0.5], ["INTERNAL_INNOVATION", 0.15], ["EXTERNAL_EFFICIENCY", 0.2], ["EXTERNAL_INNOVATION", 0.15]];
-  const quadrant = () => {
-    let x = r.next();
-    for (const [q, w] of quadrantWeights) if ((x -= w) < 0) return q;
-    return "INTERNAL_EFFICIENCY" as Quadrant;
-  };
   const candidates: Candidate[] = Array.from({ length: count }, (_, i) => {
     const department = r.int(0, 39);
     const length = r.int(1, 4);
-    const central = r.next() < 0.3 ? "DC" : "DIG";
+    const central = r.float() < 0.3 ? "DC" : "DIG";
     const perQuarter = r.int(20, 200);
-    const load = [{ pool: central, hours: Array.from({ length }, () => Math.round(perQuarter * (0.6 + 0.8 * r.next()))) }];
-    if (department < 18 && r.next() < 0.5) load.push({ pool: local[department]!, hours: Array.from({ length }, () => r.int(20, 160)) });
-    const running = r.next() < 0.05;
+    const load = [{ pool: central, hours: Array.from({ length }, () => Math.round(perQuarter * (0.6 + 0.8 * r.float()))) }];
+    if (department < 18 && r.float() < 0.5) load.push({ pool: local[department]!, hours: Array.from({ length }, () => r.int(20, 160)) });
+    const running = r.float() < 0.05;
     const first = running ? 0 : r.int(0, 9);
     const window = r.int(1, 4);
     return {
       id: `i${i}`,
       department: `d${department}`,
-      quadrant: r.next() < 0.95 ? quadrant() : null,
+      quadrant: r.chance(0.95) ? r.weighted(quadrantWeights) : null,
       // Benefit scores as the ranking gives them: most in the middle, a few high.
-      score: Math.round(Math.min(100, Math.max(1, 35 + 18 * (r.next() + r.next() + r.next() - 1.5) * 2)) * 10) / 10,
+      score: Math.round(Math.min(100, Math.max(1, 35 + 18 * (r.float() + r.float() + r.float() - 1.5) * 2)) * 10) / 10,
       costSek: r.int(5, 400) * 10_000,
       load,
       starts: running ? [0] : Array.from({ length: window }, (_, k) => first + k).filter((s) => s < 12),

@@ -15,6 +15,9 @@ import type {
 } from "../../lib/generated/prisma/client";
 import { addMonths, DEFAULT_FOLLOW_UP_MONTHS } from "../../lib/domain/benefits";
 import { hashPassword } from "../../lib/auth/password";
+import { mulberry32 } from "./random";
+
+export { mulberry32 };
 import {
   CAPACITY_QUARTERS,
   DEMO_MARKER_EMAIL,
@@ -41,17 +44,6 @@ import {
 // ---------------------------------------------------------------------------
 // Small helpers, also used by bench/generate.ts
 
-/** A deterministic PRNG (mulberry32): same seed, same sequence. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** "YYYY-MM-DD" (at the given UTC hour) or a full ISO timestamp to a Date. */
 export function toDate(value: string, hour = 9, minute = 0): Date {

@@ -11,37 +11,25 @@ import { optimise } from "@/lib/domain/optimiser/optimise";
 import { planViolations } from "@/lib/domain/optimiser/plan";
 import { ProblemError, type Candidate, type MipModel, type OptimiserProblem, type SolveOptions, type SolverOutput } from "@/lib/domain/optimiser/problem";
 import { QUADRANTS, type Quadrant } from "@/lib/domain/pios";
-
-/** A small deterministic generator (mulberry32), so every run tests the same instances. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)), pick: <T,>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]! };
-}
+import { Dice } from "@/prisma/seed/random";
 
 const QUARTERS = ["2027-Q1", "2027-Q2", "2027-Q3", "2027-Q4"];
 
 /** ≤ 18 initiatives, 3 pools, 4 quarters; start windows, modes, dependencies, balance and equity in some. */
 function smallInstance(seed: number): OptimiserProblem {
-  const r = random(seed);
+  const r = new Dice(seed);
   const n = r.int(3, 18);
   const windows = n <= 10 ? 2 : 1;
   const pools = ["A", "B", "C"].map((id) => ({ id, capacity: QUARTERS.map(() => r.int(0, 40)) }));
   const candidates: Candidate[] = Array.from({ length: n }, (_, i) => {
     const first = r.int(0, 3);
     const starts = Array.from({ length: r.int(1, windows) }, (_, k) => first + k).filter((s) => s < 4);
-    const mode = r.next() < 0.08 ? "excluded" : r.next() < 0.06 ? "forced" : r.next() < 0.05 ? "running" : "free";
+    const mode = r.float() < 0.08 ? "excluded" : r.float() < 0.06 ? "forced" : r.float() < 0.05 ? "running" : "free";
     return {
       id: `c${i}`,
       department: r.pick(["d1", "d2", "d3"]),
-      quadrant: r.next() < 0.85 ? r.pick(QUADRANTS) : null,
-      score: r.int(0, 100) + (r.next() < 0.5 ? 0.5 : 0),
+      quadrant: r.float() < 0.85 ? r.pick(QUADRANTS) : null,
+      score: r.int(0, 100) + (r.float() < 0.5 ? 0.5 : 0),
       costSek: r.int(10, 500) * 1000,
       load: Array.from({ length: r.int(1, 2) }, () => ({ pool: r.pick(["A", "B", "C"]), hours: Array.from({ length: r.int(1, 3) }, () => r.int(1, 15)) })),
       starts: mode === "running" ? [starts[0]!] : starts,
@@ -49,9 +37,9 @@ function smallInstance(seed: number): OptimiserProblem {
       requires: [],
     };
   });
-  for (const c of candidates) if (r.next() < 0.1) c.requires = [r.pick(candidates).id].filter((x) => x !== c.id);
-  const balance = r.next() < 0.4 ? { target: { INTERNAL_EFFICIENCY: 40, INTERNAL_INNOVATION: 20, EXTERNAL_EFFICIENCY: 25, EXTERNAL_INNOVATION: 15 } as Record<Quadrant, number>, tolerancePercent: r.pick([10, 20, 30]), measure: r.pick(["effort", "cost", "count"] as const) } : null;
-  const equity = r.next() < 0.3 ? { floorPercent: r.pick([10, 20, 30]) } : null;
+  for (const c of candidates) if (r.float() < 0.1) c.requires = [r.pick(candidates).id].filter((x) => x !== c.id);
+  const balance = r.float() < 0.4 ? { target: { INTERNAL_EFFICIENCY: 40, INTERNAL_INNOVATION: 20, EXTERNAL_EFFICIENCY: 25, EXTERNAL_INNOVATION: 15 } as Record<Quadrant, number>, tolerancePercent: r.pick([10, 20, 30]), measure: r.pick(["effort", "cost", "count"] as const) } : null;
+  const equity = r.float() < 0.3 ? { floorPercent: r.pick([10, 20, 30]) } : null;
   return { quarters: QUARTERS, pools, candidates, balance, equity };
 }
 
@@ -194,7 +182,7 @@ describe("the optimiser", () => {
   });
 
   it("stops at its time limit with the best plan found and the gap it reached", async () => {
-    const r = random(7);
+    const r = new Dice(7);
     const problem: OptimiserProblem = {
       quarters: Array.from({ length: 12 }, (_, i) => `q${i}`),
       pools: Array.from({ length: 10 }, (_, i) => ({ id: `p${i}`, capacity: Array.from({ length: 12 }, () => r.int(200, 400)) })),
