@@ -4,32 +4,20 @@
 // realised against planned moves. With axe on every new page.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { ownPort, startOwnServer } from "./own-server";
-import { expectAccessible, LANGS, type Lang } from "./support";
+import { expectAccessible, LANGS, session, type Lang } from "./support";
 
 const W = {
   sv: {
-    signIn: /^Logga in$/, submit: "Skicka in", submitted: "Initiativet är inskickat", approve: "Godkänn under delegation", start: "Starta arbetet", finish: "Avsluta som genomfört",
+    submit: "Skicka in", submitted: "Initiativet är inskickat", approve: "Godkänn under delegation", start: "Starta arbetet", finish: "Avsluta som genomfört",
     addBenefit: "Lägg till en nytta", addBenefitButton: "Lägg till nyttan", answerTitle: "Svara på uppföljningen", answer: "Spara svaret", due: "Dags nu", answered: "Besvarad", upcoming: "Kommande",
     followUpNotice: "Dags att följa upp nyttan", showTable: "Visa som tabell", show: "Visa", planNeeded: "Innan initiativet kan avslutas",
   },
   en: {
-    signIn: /^Sign in$/, submit: "Submit", submitted: "The initiative has been submitted", approve: "Approve under delegation", start: "Start work", finish: "Finish as delivered",
+    submit: "Submit", submitted: "The initiative has been submitted", approve: "Approve under delegation", start: "Start work", finish: "Finish as delivered",
     addBenefit: "Add a benefit", addBenefitButton: "Add the benefit", answerTitle: "Answer the follow-up", answer: "Save the answer", due: "Due now", answered: "Answered", upcoming: "Upcoming",
     followUpNotice: "Time to follow up the benefit", showTable: "Show as a table", show: "Show", planNeeded: "Before the initiative can be finished",
   },
 } as const;
-
-async function session(browser: Browser, baseURL: string, lang: Lang, email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL, locale: lang === "sv" ? "sv-SE" : "en-GB" });
-  await context.addCookies([{ name: "NEXT_LOCALE", value: lang, url: baseURL }]);
-  const page = await context.newPage();
-  await page.goto("/signin");
-  await page.locator("#email").fill(email);
-  await page.locator("#password").fill("demo");
-  await page.getByRole("button", { name: W[lang].signIn }).click();
-  await expect(page.getByTestId("role-line")).toBeVisible();
-  return page;
-}
 
 /** Reads a figure as the page formats it ("1 234,5" in Swedish, "1,234.5" in English). */
 function figure(text: string, lang: Lang): number {

@@ -5,34 +5,22 @@
 // of its own: the shared demo server's portfolio stays as the other tests expect it.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { ownPort, startOwnServer } from "./own-server";
-import { expectAccessible, expectNumbersWrittenOneWay, LANGS, type Lang } from "./support";
+import { expectAccessible, expectNumbersWrittenOneWay, LANGS, session, type Lang } from "./support";
 
 const W = {
   sv: {
-    signIn: /^Logga in$/, create: "Skapa scenariot", created: "Scenariot är skapat", save: "Spara scenariot", saved: "Scenariot är sparat", optimise: "Kör optimeringen",
+    create: "Skapa scenariot", created: "Scenariot är skapat", save: "Spara scenariot", saved: "Scenariot är sparat", optimise: "Kör optimeringen",
     result: /Bästa möjliga plan hittad|Tiden tog slut efter/, live: "Verklig portfölj", optimised: "Optimerad plan", greedy: "I rangordning", why: "Varför är de inte med?", keptOut: /kapaciteten i DIG/,
     compare: "Jämför valda scenarier", compareTitle: "Jämför scenarier", toAgenda: "Sätt på dagordningen", onAgenda: "Scenariot står på mötets dagordning",
     adoptFor: "Anta scenariot", confirm: "Ja, anta scenariot", adopted: /Scenariot är antaget/, adoptedNote: "Mötet har antagit scenariot",
   },
   en: {
-    signIn: /^Sign in$/, create: "Create the scenario", created: "The scenario is created", save: "Save the scenario", saved: "The scenario is saved", optimise: "Run the optimiser",
+    create: "Create the scenario", created: "The scenario is created", save: "Save the scenario", saved: "The scenario is saved", optimise: "Run the optimiser",
     result: /The best possible plan was found|The time ran out after/, live: "Live portfolio", optimised: "Optimised plan", greedy: "In ranking order", why: "Why are they out?", keptOut: /the capacity of DIG/,
     compare: "Compare the chosen scenarios", compareTitle: "Compare scenarios", toAgenda: "Put on the agenda", onAgenda: "The scenario is on the meeting's agenda",
     adoptFor: "Adopt the scenario", confirm: "Yes, adopt the scenario", adopted: /The scenario is adopted/, adoptedNote: "The meeting has adopted the scenario",
   },
 } as const;
-
-async function session(browser: Browser, baseURL: string, lang: Lang, email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL, locale: lang === "sv" ? "sv-SE" : "en-GB" });
-  await context.addCookies([{ name: "NEXT_LOCALE", value: lang, url: baseURL }]);
-  const page = await context.newPage();
-  await page.goto("/signin");
-  await page.locator("#email").fill(email);
-  await page.locator("#password").fill("demo");
-  await page.getByRole("button", { name: W[lang].signIn }).click();
-  await expect(page.getByTestId("role-line")).toBeVisible();
-  return page;
-}
 
 /**
  * A large initiative the department submits and DIG triages to the portfolio track: more hours a

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type BrowserContext, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 
 export const DEMO_ACCOUNTS = [
   { email: "chef@demo.kommun.se", role: { sv: "Verksamhetsföreträdare", en: "Department manager" }, department: "Socialförvaltningen" },
@@ -22,6 +22,16 @@ export async function signIn(page: Page, email: string, password = "demo") {
   await page.locator("#email").fill(email);
   await page.locator("#password").fill(password);
   await page.getByRole("button", { name: /^(Logga in|Sign in)$/ }).click();
+}
+
+/** A page in a context of its own, signed in, in a language (locale and cookie), against the shared server or a test's own. */
+export async function session(browser: Browser, baseURL: string, lang: Lang, email: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL, locale: lang === "sv" ? "sv-SE" : "en-GB" });
+  await useLanguage(context, baseURL, lang);
+  const page = await context.newPage();
+  await signIn(page, email);
+  await expect(page.getByTestId("role-line")).toBeVisible();
+  return page;
 }
 
 /** Zero WCAG 2.1 A/AA violations on the page as it stands. */

@@ -6,6 +6,12 @@ import type { ScenarioChanges } from "@/lib/validation/scenarios";
 
 type T = Awaited<ReturnType<typeof getTranslations>>;
 
+/** A pool's load in one quarter: its share of capacity, the hours when it has none, or a dash. */
+export function loadWords(t: T, n: (v: number) => string) {
+  return (q: { hours: number; percent: number | null } | undefined): string =>
+    !q ? "–" : q.percent === null ? (q.hours ? t("scenarios.noCapacity", { hours: n(q.hours) }) : "–") : t("scenarios.percent", { value: n(q.percent) });
+}
+
 /** A constraint of the optimiser's model in words: which pool and quarter, quadrant, department or initiative. */
 export function constraintWords(t: T, labels: Labels, from: string) {
   const horizon = { horizon: { from, quarters: 1 } } as Pick<ScenarioChanges, "horizon"> as ScenarioChanges;

@@ -16,7 +16,7 @@ import { ActionForm, FieldError } from "@/components/ui/ActionForm";
 import { ClientMessages } from "@/components/ui/ClientMessages";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/fields";
 import { deleteScenarioAction, optimiseAction, saveScenarioAction, scenarioToAgendaAction } from "../actions";
-import { constraintWords } from "../words";
+import { constraintWords, loadWords } from "../words";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const user = await requireUser();
@@ -55,6 +55,8 @@ export default async function ScenarioPage({ params, searchParams }: { params: P
   const outdated = !!run && run.scenarioVersion !== scenario.version;
   const messages = Object.fromEntries(ERRORS.map((k) => [k, t(`scenarios.errors.${k}`)]));
   const words = constraintWords(t, plan.labels, c.horizon.from);
+  const load = loadWords(t, n);
+  const all = (constraints: unknown[]) => format.list(constraints.map(words), { type: "conjunction" });
   const planned = new Set(plan.plan.map((p) => p.id));
   const explained = (result?.explanations ?? []).filter((e) => !planned.has(e.id)).sort((a, b) => (plan.labels.initiatives[b.id]?.score ?? 0) - (plan.labels.initiatives[a.id]?.score ?? 0));
   const quarters = quarterSequence(c.horizon.from, MAX_HORIZON + 8);
@@ -140,7 +142,7 @@ export default async function ScenarioPage({ params, searchParams }: { params: P
             {outdated ? <p>{t("scenarios.run.outdatedLong")}</p> : null}
             {result.status === "infeasible" ? (
               <ul className="ml-5 list-disc" data-testid="conflicts">
-                {result.conflicts.map((conflict, k) => <li key={k}>{conflict.constraints.map((x) => words(x)).join(t("scenarios.and"))}</li>)}
+                {result.conflicts.map((conflict, k) => <li key={k}>{all(conflict.constraints)}</li>)}
               </ul>
             ) : null}
           </div>
@@ -209,7 +211,7 @@ export default async function ScenarioPage({ params, searchParams }: { params: P
                   <tr key={e.id} className="border-b border-slate-200" data-testid="explanation">
                     <th scope="row" className={`${cell} font-normal`}><a href={`/initiatives/${e.id}`} className="text-brand-800 underline">{label(e.id)}</a></th>
                     <td className={`${cell} text-right tabular-nums`}>{n(plan.labels.initiatives[e.id]?.score ?? 0, 1)}</td>
-                    <td className={cell}>{e.blockedBy.length ? e.blockedBy.map((x) => words(x)).join(t("scenarios.and")) : t("scenarios.notWorthIt")}</td>
+                    <td className={cell}>{e.blockedBy.length ? all(e.blockedBy) : t("scenarios.notWorthIt")}</td>
                     <td className={`${cell} text-right tabular-nums`}>{e.gainIfRelaxed === null ? "–" : t("scenarios.gain", { value: n(e.gainIfRelaxed, 1) })}</td>
                   </tr>
                 ))}
@@ -239,7 +241,7 @@ export default async function ScenarioPage({ params, searchParams }: { params: P
                   <th scope="row" className={`${cell} font-normal`}>{plan.labels.pools[p.pool] ?? p.pool}</th>
                   {p.quarters.map((q) => (
                     <td key={q.quarter} className={`${cell} whitespace-nowrap text-right tabular-nums ${q.hours > q.capacity ? "font-semibold text-red-800" : ""}`}>
-                      {q.percent === null ? (q.hours ? t("scenarios.noCapacity", { hours: n(q.hours) }) : "–") : t("scenarios.percent", { value: n(q.percent) })}
+                      {load(q)}
                     </td>
                   ))}
                 </tr>

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { QUADRANTS } from "@/lib/domain/pios";
 import type { PlanMeasures } from "@/lib/domain/scenarios";
 import { AppError } from "@/lib/server/errors";
 import { compareScenarios } from "@/lib/server/scenarios";
 import { PortfolioHeader } from "@/components/portfolio/PortfolioHeader";
+import { loadWords } from "../words";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("scenarios"))("compareTitle") };
@@ -18,7 +19,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const user = await requireUser();
   const { ids: raw } = await searchParams;
   const ids = (Array.isArray(raw) ? raw : raw ? raw.split(",") : []).filter(Boolean);
-  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale()]);
   const header = (
     <>
       <PortfolioHeader user={user} current="scenarios" />
@@ -40,10 +41,11 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
     { key: "live", label: t("scenarios.live"), m: comparison.live },
     ...comparison.scenarios.map((s) => ({ key: s.id, label: s.name, m: s.plan.measures })),
   ];
+  const load = loadWords(t, n);
   const numberOf = (id: string) => comparison.labels.initiatives[id]?.number ?? "?";
   const pools = [...new Set(columns.flatMap((c) => c.m.load.map((l) => l.pool)))];
   const quarters = [...new Set(columns.flatMap((c) => c.m.load.flatMap((l) => l.quarters.map((q) => q.quarter))))].sort();
-  const departments = [...new Set(columns.flatMap((c) => c.m.equity.map((e) => e.department)))].sort((a, b) => a.localeCompare(b, "sv"));
+  const departments = [...new Set(columns.flatMap((c) => c.m.equity.map((e) => e.department)))].sort(new Intl.Collator(locale).compare);
   const head = (
     <thead>
       <tr className="border-b border-slate-400">
@@ -111,10 +113,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                 {head}
                 <tbody>
                   {quarters.map((quarter) =>
-                    row(quarter, quarter, (m) => {
-                      const q = m.load.find((l) => l.pool === pool)?.quarters.find((x) => x.quarter === quarter);
-                      return !q ? "–" : q.percent === null ? (q.hours ? t("scenarios.noCapacity", { hours: n(q.hours) }) : "–") : t("scenarios.percent", { value: n(q.percent) });
-                    }),
+                    row(quarter, quarter, (m) => load(m.load.find((l) => l.pool === pool)?.quarters.find((x) => x.quarter === quarter))),
                   )}
                 </tbody>
               </table>
