@@ -12,12 +12,12 @@ export type BenefitSubject = { ownerDepartmentId: string; ownerId: string | null
 type Subjects = {
   "initiative.read": undefined;
   "initiative.create": { ownerDepartmentId: string } | undefined;
-  "initiative.edit": InitiativeSubject;
+  "initiative.edit": InitiativeSubject | undefined;
   "initiative.editClassification": InitiativeSubject | undefined;
-  "initiative.submit": InitiativeSubject;
+  "initiative.submit": InitiativeSubject | undefined;
   "initiative.comment": InitiativeSubject | undefined;
   "initiative.plan": InitiativeSubject | undefined;
-  "initiative.progress": ProgressSubject;
+  "initiative.progress": ProgressSubject | undefined;
   "triage.perform": undefined;
   "triage.settings": undefined;
   "portfolio.read": undefined;
@@ -36,6 +36,7 @@ type Subjects = {
   "benefit.plan": { ownerDepartmentId: string } | undefined;
   "benefit.measure": BenefitSubject | undefined;
   "benefit.settings": undefined;
+  "benefit.followUpsOfAll": undefined;
   "audit.browse": undefined;
   "admin.users": undefined;
   "admin.organisation": undefined;
@@ -61,11 +62,11 @@ const rules: { [A in Action]: (actor: Actor, subject: Subjects[A] | undefined) =
     a.role === "ADMIN" || (a.role === "DEPARTMENT_MANAGER" && (!s || isOwnDepartment(a, s.ownerDepartmentId))),
   "initiative.edit": (a, s) =>
     a.role === "ADMIN" ||
-    (a.role === "DEPARTMENT_MANAGER" && !!s && isOwnDepartment(a, s.ownerDepartmentId) && EDITABLE_BY_DEPARTMENT.has(s.status)),
+    (a.role === "DEPARTMENT_MANAGER" && (!s || (isOwnDepartment(a, s.ownerDepartmentId) && EDITABLE_BY_DEPARTMENT.has(s.status)))),
   "initiative.editClassification": (a) => CENTRAL.includes(a.role),
   "initiative.submit": (a, s) =>
     a.role === "ADMIN" ||
-    (a.role === "DEPARTMENT_MANAGER" && !!s && isOwnDepartment(a, s.ownerDepartmentId) && EDITABLE_BY_DEPARTMENT.has(s.status)),
+    (a.role === "DEPARTMENT_MANAGER" && (!s || (isOwnDepartment(a, s.ownerDepartmentId) && EDITABLE_BY_DEPARTMENT.has(s.status)))),
   "initiative.comment": (a, s) =>
     CENTRAL.includes(a.role) || (a.role === "DEPARTMENT_MANAGER" && (!s || isOwnDepartment(a, s.ownerDepartmentId))),
   // Planned quarters commit central capacity, so they are set centrally.
@@ -74,7 +75,7 @@ const rules: { [A in Action]: (actor: Actor, subject: Subjects[A] | undefined) =
   // The owning department runs the work, so its managers may also report a pause or the finish.
   "initiative.progress": (a, s) =>
     CENTRAL.includes(a.role) ||
-    (a.role === "DEPARTMENT_MANAGER" && !!s && isOwnDepartment(a, s.ownerDepartmentId) && (s.to === "PAUSED" || s.to === "DONE")),
+    (a.role === "DEPARTMENT_MANAGER" && (!s || (isOwnDepartment(a, s.ownerDepartmentId) && (s.to === "PAUSED" || s.to === "DONE")))),
   "triage.perform": (a) => a.role === "DIG" || a.role === "ADMIN",
   "triage.settings": (a) => a.role === "DIG" || a.role === "ADMIN",
   "portfolio.read": () => true,
@@ -102,6 +103,8 @@ const rules: { [A in Action]: (actor: Actor, subject: Subjects[A] | undefined) =
     a.role !== "VIEWER" &&
     (!s || a.role === "ADMIN" || a.role === "DIG" || (s.ownerId !== null && a.id === s.ownerId) || (a.role === "DEPARTMENT_MANAGER" && isOwnDepartment(a, s.ownerDepartmentId))),
   "benefit.settings": (a) => a.role === "DIG" || a.role === "ADMIN",
+  // Everyone's follow-ups (not only one's own or one's department's): the central roles.
+  "benefit.followUpsOfAll": (a) => CENTRAL.includes(a.role),
   // Every initiative's own history is open to all; the whole audit log to admin and leadership.
   "audit.read": () => true,
   "audit.browse": (a) => a.role === "ADMIN" || a.role === "LEADERSHIP",
@@ -124,8 +127,9 @@ const rules: { [A in Action]: (actor: Actor, subject: Subjects[A] | undefined) =
 };
 
 /**
- * May this actor do this action (to this subject)? Actions about a particular
- * initiative or pool need that subject; without it they answer for the general case.
+ * May this actor do this action (to this subject)? Actions about a particular initiative or pool
+ * need that subject; without it they answer whether the actor could ever (for some subject), which
+ * use cases ask first, before they read the input or reveal anything about the object.
  */
 export function can<A extends Action>(actor: Actor | null | undefined, action: A, subject?: Subjects[A]): boolean {
   if (!actor) return false;

@@ -18,7 +18,7 @@ import {
 } from "@/lib/validation/benefits";
 import { actorUserId, diff, recordAudit } from "./audit";
 import { now as clockNow } from "./clock";
-import { AppError, ConflictError, NotFoundError, parseInput, ValidationError } from "./errors";
+import { ConflictError, NotFoundError, parseInput, ValidationError } from "./errors";
 import { claimVersion } from "./initiatives";
 import { mailNotifications, notifyUsers, type Notice } from "./notifications";
 import { cachedUntilWrite } from "./snapshot-cache";
@@ -203,10 +203,10 @@ function ownerNotice(ownerId: string, initiative: { id: string; number: number; 
 
 export async function createBenefit(actor: Actor, initiativeId: string, input: unknown): Promise<BenefitView> {
   authorize(actor, "benefit.plan");
-  const fields = parseInput(benefitCreateInput, input);
   const { id, notices } = await prisma.$transaction(async (tx) => {
     const initiative = await loadInitiative(tx, initiativeId);
     authorize(actor, "benefit.plan", initiative);
+    const fields = parseInput(benefitCreateInput, input);
     await checkOwner(tx, fields.ownerId);
     const created = await tx.benefitIndicator.create({ data: { ...(planData(fields) as Prisma.BenefitIndicatorUncheckedCreateInput), initiativeId } });
     await recordAudit(tx, actor, { action: "benefit.create", entityType: "Initiative", entityId: initiativeId, after: { benefitId: created.id, ...planAudit(created) } });
@@ -234,10 +234,10 @@ async function loadBenefit(tx: Tx, benefitId: string) {
 /** Changes a benefit's plan; names the version read. A new owner is told (and scheduled for follow-up if delivered). */
 export async function updateBenefit(actor: Actor, benefitId: string, input: unknown): Promise<BenefitView> {
   authorize(actor, "benefit.plan");
-  const { version, ...fields } = parseInput(benefitUpdateInput, input);
   const notices = await prisma.$transaction(async (tx) => {
     const current = await loadBenefit(tx, benefitId);
     authorize(actor, "benefit.plan", current.initiative);
+    const { version, ...fields } = parseInput(benefitUpdateInput, input);
     if (current.version !== version) throw new ConflictError("Someone changed this benefit after you read it.", planAudit(current));
     await checkOwner(tx, fields.ownerId, current.ownerId);
     const next = { ...current, ...(planData(fields) as object) } as typeof current;
@@ -273,10 +273,10 @@ export async function deleteBenefit(actor: Actor, benefitId: string): Promise<{ 
 /** Records (or clears) why no benefit is followed up, with the initiative's version. */
 export async function setNoBenefitReason(actor: Actor, initiativeId: string, input: unknown): Promise<{ version: number; noBenefitReason: string | null }> {
   authorize(actor, "benefit.plan");
-  const { reason, version } = parseInput(noBenefitReasonInput, input);
   return prisma.$transaction(async (tx) => {
     const initiative = await loadInitiative(tx, initiativeId);
     authorize(actor, "benefit.plan", initiative);
+    const { reason, version } = parseInput(noBenefitReasonInput, input);
     const before = (await tx.initiative.findUniqueOrThrow({ where: { id: initiativeId }, select: { noBenefitReason: true } })).noBenefitReason;
     await claimVersion(tx, initiativeId, version, { noBenefitReason: reason ?? null });
     await recordAudit(tx, actor, { action: "initiative.noBenefitReason", entityType: "Initiative", entityId: initiativeId, before: { noBenefitReason: before }, after: { noBenefitReason: reason ?? null } });
@@ -327,11 +327,11 @@ function measurementView(m: Awaited<ReturnType<typeof insertMeasurement>>): Meas
  */
 export async function recordMeasurement(actor: Actor, benefitId: string, input: unknown): Promise<MeasurementView> {
   authorize(actor, "benefit.measure");
-  const fields = parseInput(measurementInput, input);
   const now = await clockNow();
   return prisma.$transaction(async (tx) => {
     const benefit = await loadBenefit(tx, benefitId);
     authorize(actor, "benefit.measure", { ownerDepartmentId: benefit.initiative.ownerDepartmentId, ownerId: benefit.ownerId });
+    const fields = parseInput(measurementInput, input);
     return measurementView(await insertMeasurement(tx, actor, benefit, fields, null, now));
   });
 }
@@ -346,12 +346,12 @@ async function loadFollowUp(tx: Tx, followUpId: string) {
 /** Answers a follow-up: an assessment, a comment and (usually) the measurement it asks for. */
 export async function completeFollowUp(actor: Actor, followUpId: string, input: unknown): Promise<FollowUpView> {
   authorize(actor, "benefit.measure");
-  const { assessment, comment, measurement, version } = parseInput(followUpCompleteInput, input);
   const [now, settings] = await Promise.all([clockNow(), benefitSettings()]);
   return prisma.$transaction(async (tx) => {
     const f = await loadFollowUp(tx, followUpId);
     const benefit = await loadBenefit(tx, f.indicatorId);
     authorize(actor, "benefit.measure", { ownerDepartmentId: benefit.initiative.ownerDepartmentId, ownerId: benefit.ownerId });
+    const { assessment, comment, measurement, version } = parseInput(followUpCompleteInput, input);
     if (f.completedAt) throw new ConflictError("This follow-up is already answered.", undefined, "FOLLOW_UP_DONE");
     if (f.version !== version) throw new ConflictError("Someone changed this follow-up after you read it.");
     if (measurement) await insertMeasurement(tx, actor, benefit, measurement, f.id, now, "measurement.");
@@ -365,12 +365,12 @@ export async function completeFollowUp(actor: Actor, followUpId: string, input: 
 /** Moves a follow-up's due date, once, with a reason. */
 export async function postponeFollowUp(actor: Actor, followUpId: string, input: unknown): Promise<FollowUpView> {
   authorize(actor, "benefit.measure");
-  const { until, reason, version } = parseInput(followUpPostponeInput, input);
   const [now, settings] = await Promise.all([clockNow(), benefitSettings()]);
   return prisma.$transaction(async (tx) => {
     const f = await loadFollowUp(tx, followUpId);
     const benefit = await loadBenefit(tx, f.indicatorId);
     authorize(actor, "benefit.measure", { ownerDepartmentId: benefit.initiative.ownerDepartmentId, ownerId: benefit.ownerId });
+    const { until, reason, version } = parseInput(followUpPostponeInput, input);
     if (f.completedAt) throw new ConflictError("This follow-up is already answered.", undefined, "FOLLOW_UP_DONE");
     if (f.originalDueAt) throw new ConflictError("A follow-up can be postponed once; this one already was.", undefined, "ALREADY_POSTPONED");
     if (f.version !== version) throw new ConflictError("Someone changed this follow-up after you read it.");
@@ -399,7 +399,7 @@ export type FollowUpPage = { data: FollowUpListItem[]; page: number; pageSize: n
 export async function listFollowUps(actor: Actor, query: unknown = {}): Promise<FollowUpPage> {
   authorize(actor, "initiative.read");
   const { scope, state, page, pageSize } = parseInput(followUpQuery, query);
-  if (scope === "all" && !["DIG", "LEADERSHIP", "ADMIN"].includes(actor.role)) throw new AppError("FORBIDDEN", 403, "Everyone's follow-ups are for DIG, leadership and admin.");
+  if (scope === "all") authorize(actor, "benefit.followUpsOfAll");
   const [now, settings] = await Promise.all([clockNow(), benefitSettings()]);
   const who = scope === "mine" ? actor.id : scope === "department" ? (actor.departmentId ?? "-") : "";
   const key = `${scope}:${who}:${state}:${now.toISOString().slice(0, 10)}`;

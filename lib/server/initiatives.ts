@@ -138,6 +138,7 @@ export async function getEditableInitiative(actor: Actor, id: string): Promise<E
 }
 
 export async function createInitiative(actor: Actor, input: unknown): Promise<{ id: string; number: number; version: number }> {
+  authorize(actor, "initiative.create");
   const fields = parseInput(createInitiativeInput, input);
   authorize(actor, "initiative.create", { ownerDepartmentId: fields.ownerDepartmentId });
   return prisma.$transaction(async (tx) => {
@@ -166,10 +167,11 @@ export async function claimVersion(tx: Tx, id: string, version: number, data: Pr
 }
 
 export async function updateInitiative(actor: Actor, id: string, input: unknown): Promise<{ version: number }> {
-  const { version, ...fields } = parseInput(updateInitiativeInput, input);
+  authorize(actor, "initiative.edit");
   return prisma.$transaction(async (tx) => {
     const current = await loadForChange(tx, id);
     authorize(actor, "initiative.edit", current);
+    const { version, ...fields } = parseInput(updateInitiativeInput, input);
     // Moving it to another department needs the right to create there too.
     if (fields.ownerDepartmentId !== current.ownerDepartmentId) authorize(actor, "initiative.create", { ownerDepartmentId: fields.ownerDepartmentId });
     await checkReferences(tx, fields, current);
@@ -206,13 +208,16 @@ export function checkSubmission(input: unknown): void {
 }
 
 export async function submitInitiative(actor: Actor, id: string, input: unknown): Promise<{ version: number }> {
-  const { version } = parseInput(submitInitiativeInput, input);
+  authorize(actor, "initiative.submit");
   return prisma.$transaction(async (tx) => {
     const current = await loadForChange(tx, id);
+    // Who may submit is asked without the status (a department may submit only in these), so the
+    // status is not told to those who may not.
+    authorize(actor, "initiative.submit", { ...current, status: "DRAFT" });
+    const { version } = parseInput(submitInitiativeInput, input);
     if (current.status !== "DRAFT" && current.status !== "NEEDS_INFO") {
       throw new ConflictError("Only a draft or an initiative awaiting more information can be submitted.", undefined, "INVALID_STATUS");
     }
-    authorize(actor, "initiative.submit", current);
     const check = submittable.safeParse(current);
     if (!check.success) throw ValidationError.fromZod(check.error);
     await claimVersion(tx, id, version, { status: "SUBMITTED", submittedAt: new Date() });
@@ -223,10 +228,11 @@ export async function submitInitiative(actor: Actor, id: string, input: unknown)
 
 /** DIG, leadership and admin correct the classification of any initiative. */
 export async function updateClassification(actor: Actor, id: string, input: unknown): Promise<{ version: number }> {
-  const { version, ...fields } = parseInput(classificationInput, input);
+  authorize(actor, "initiative.editClassification");
   return prisma.$transaction(async (tx) => {
     const current = await loadForChange(tx, id);
     authorize(actor, "initiative.editClassification", current);
+    const { version, ...fields } = parseInput(classificationInput, input);
     if (fields.programId && !(await tx.program.findUnique({ where: { id: fields.programId }, select: { id: true } }))) {
       throw new ValidationError([{ path: "programId", message: "unknownProgram" }]);
     }
@@ -238,10 +244,11 @@ export async function updateClassification(actor: Actor, id: string, input: unkn
 }
 
 export async function addComment(actor: Actor, id: string, input: unknown): Promise<{ id: string }> {
-  const { body } = parseInput(commentInput, input);
+  authorize(actor, "initiative.comment");
   return prisma.$transaction(async (tx) => {
     const current = await loadForChange(tx, id);
     authorize(actor, "initiative.comment", current);
+    const { body } = parseInput(commentInput, input);
     const comment = await tx.comment.create({ data: { initiativeId: id, authorId: actorUserId(actor), body } });
     await recordAudit(tx, actor, { action: "initiative.comment", entityType: "Initiative", entityId: id, after: { commentId: comment.id } });
     return { id: comment.id };

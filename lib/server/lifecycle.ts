@@ -11,10 +11,11 @@ import { claimVersion, loadForChange, transition } from "./initiatives";
 
 /** Sets (or clears) the planned start and end quarters of an initiative that is not yet finished. */
 export async function planInitiative(actor: Actor, id: string, input: unknown): Promise<{ version: number }> {
-  const { version, ...plan } = parseInput(planInput, input);
+  authorize(actor, "initiative.plan");
   return prisma.$transaction(async (tx) => {
     const current = await loadForChange(tx, id);
     authorize(actor, "initiative.plan", current);
+    const { version, ...plan } = parseInput(planInput, input);
     if (!isPlannable(current.status)) {
       throw new ConflictError("Only an initiative that is triaged, decided, running, paused or deferred can be planned.", { status: current.status, version: current.version }, "INVALID_STATUS");
     }
@@ -31,9 +32,11 @@ export async function planInitiative(actor: Actor, id: string, input: unknown): 
  * allow is 409 INVALID_TRANSITION; a stale version is 409 VERSION_CONFLICT.
  */
 export async function progressInitiative(actor: Actor, id: string, input: unknown): Promise<{ version: number; status: string }> {
-  const { to, reason, version } = parseInput(transitionInput, input);
+  authorize(actor, "initiative.progress");
   return prisma.$transaction(async (tx) => {
     const current = await loadForChange(tx, id);
+    // Who may take a step depends on the step asked for, so the input is read here.
+    const { to, reason, version } = parseInput(transitionInput, input);
     authorize(actor, "initiative.progress", { ...current, to });
     const step = stepFor(current.status, to);
     if (!step) {

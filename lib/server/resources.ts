@@ -323,11 +323,11 @@ async function lockPool(tx: Tx, poolId: string): Promise<PoolRow> {
  */
 export async function setCapacity(actor: Actor, poolId: string, input: unknown, now = new Date()) {
   authorize(actor, "resource.editCapacity");
-  const data = parseInput(capacityInput, input);
-  if (!inWindow(data.quarter, allocationWindow(currentQuarter(now)))) throw new ValidationError([{ path: "quarter", message: "quarterOutOfRange" }]);
   return prisma.$transaction(async (tx) => {
     const pool = await lockPool(tx, poolId);
     authorize(actor, "resource.editCapacity", pool);
+    const data = parseInput(capacityInput, input);
+    if (!inWindow(data.quarter, allocationWindow(currentQuarter(now)))) throw new ValidationError([{ path: "quarter", message: "quarterOutOfRange" }]);
     const before = await tx.poolCapacity.findMany({ where: { poolId, quarter: data.quarter }, select: { competence: true, hours: true } });
     if (data.competence === "" && before.some((r) => r.competence !== "")) throw new ValidationError([{ path: "hours", message: "totalIsSumOfCompetences" }]);
     const cell = { poolId_quarter_competence: { poolId, quarter: data.quarter, competence: data.competence } };
@@ -357,12 +357,13 @@ export async function setCapacity(actor: Actor, poolId: string, input: unknown, 
  * or a (de)activation names the version read.
  */
 export async function updatePool(actor: Actor, poolId: string, input: unknown): Promise<PoolSummary> {
-  const changes = parseInput(poolUpdateInput, input);
-  const manages = changes.name !== undefined || changes.active !== undefined;
-  authorize(actor, manages ? "pool.manage" : "resource.editCapacity");
+  // Editing a pool's capacity is the least right over a pool (managing it implies it).
+  authorize(actor, "resource.editCapacity");
   return prisma.$transaction(async (tx) => {
     const pool = await lockPool(tx, poolId);
-    if (changes.wipLimit !== undefined) authorize(actor, "resource.editCapacity", pool);
+    authorize(actor, "resource.editCapacity", pool);
+    const changes = parseInput(poolUpdateInput, input);
+    const manages = changes.name !== undefined || changes.active !== undefined;
     if (manages) {
       authorize(actor, "pool.manage", pool);
       if (changes.version === undefined) throw new ValidationError([{ path: "version", message: "versionRequired" }]);
@@ -532,10 +533,10 @@ const stale = async (tx: Tx, id: string) => {
 /** Changes an allocation's hours; the version read must still be the stored one (else 409 with the stored values). */
 export async function updateAllocation(actor: Actor, id: string, input: unknown): Promise<AllocationResult> {
   authorize(actor, "resource.allocate");
-  const { hours, version } = parseInput(allocationUpdateInput, input);
   return prisma.$transaction(async (tx) => {
     const current = await loadAllocation(tx, id);
     authorize(actor, "resource.allocate", current.pool);
+    const { hours, version } = parseInput(allocationUpdateInput, input);
     assertAllocatable(current.initiative);
     const { count } = await tx.resourceAllocation.updateMany({ where: { id, version }, data: { hours, version: { increment: 1 } } });
     if (!count) throw await stale(tx, id);
@@ -549,10 +550,10 @@ export async function updateAllocation(actor: Actor, id: string, input: unknown)
 /** Removes an allocation (the version read must still be the stored one). The plan is left as it is. */
 export async function deleteAllocation(actor: Actor, id: string, input: unknown): Promise<{ id: string }> {
   authorize(actor, "resource.allocate");
-  const { version } = parseInput(allocationDeleteInput, input);
   return prisma.$transaction(async (tx) => {
     const current = await loadAllocation(tx, id);
     authorize(actor, "resource.allocate", current.pool);
+    const { version } = parseInput(allocationDeleteInput, input);
     assertAllocatable(current.initiative);
     const { count } = await tx.resourceAllocation.deleteMany({ where: { id, version } });
     if (!count) throw await stale(tx, id);

@@ -22,7 +22,10 @@ describe("policy", () => {
     expect(can(social, "initiative.edit", { ...draftOfSocial, status: "NEEDS_INFO" })).toBe(true);
     expect(can(social, "initiative.edit", { ...draftOfSocial, status: "SUBMITTED" })).toBe(false);
     expect(can(school, "initiative.edit", draftOfSocial)).toBe(false);
-    expect(can(social, "initiative.edit")).toBe(false);
+    // Without the initiative: whether they could ever edit one (asked before the input is read).
+    expect(can(social, "initiative.edit")).toBe(true);
+    expect(can(viewer, "initiative.edit")).toBe(false);
+    expect(can(dig, "initiative.edit")).toBe(false);
   });
 
   it("keeps viewers read-only", () => {

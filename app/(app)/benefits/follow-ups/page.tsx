@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
+import { can } from "@/lib/auth/policy";
 import { listFollowUps } from "@/lib/server/benefits";
 import { FOLLOW_UP_SCOPES, FOLLOW_UP_STATES, followUpQuery } from "@/lib/validation/benefits";
 import { pageNumber } from "@/lib/validation/common";
@@ -14,14 +15,13 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const PAGE_SIZE = 20;
-const CENTRAL = new Set(["DIG", "LEADERSHIP", "ADMIN"]);
 
 /** Every follow-up the reader may see, filtered by whose and state, a page at a time. */
 export default async function FollowUpsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
   const raw = await searchParams;
   // Only the choices this reader has: everyone's for the central roles, the department's for its managers.
-  const scopes = FOLLOW_UP_SCOPES.filter((s) => s === "mine" || (s === "department" ? user.role === "DEPARTMENT_MANAGER" && !!user.departmentId : CENTRAL.has(user.role)));
+  const scopes = FOLLOW_UP_SCOPES.filter((s) => s === "mine" || (s === "department" ? user.role === "DEPARTMENT_MANAGER" && !!user.departmentId : can(user, "benefit.followUpsOfAll")));
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const parsed = followUpQuery.safeParse({ scope: one(raw.scope), state: one(raw.state) });
   const chosen = parsed.success ? parsed.data : { scope: "mine" as const, state: "open" as const };
