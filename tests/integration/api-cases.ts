@@ -840,7 +840,12 @@ addFormats(ajv);
 ajv.addFormat("binary", true);
 const defs = toDefs(doc.components.schemas) as Record<string, JsonSchema>;
 /** A validator of a documented schema (its $refs resolved against the document's components). */
-export const validator = (schema: JsonSchema) => ajv.compile({ ...(toDefs(schema) as JsonSchema), $defs: defs });
+const compiled = new WeakMap<JsonSchema, ReturnType<typeof ajv.compile>>();
+export const validator = (schema: JsonSchema) => {
+  let check = compiled.get(schema);
+  if (!check) compiled.set(schema, (check = ajv.compile({ ...(toDefs(schema) as JsonSchema), $defs: defs })));
+  return check;
+};
 
 /** The route module that serves a documented path: /api/v1/a/{id}/b → app/api/v1/a/[id]/b/route.ts. */
 export async function handlerFor(route: string, method: string) {
@@ -954,7 +959,9 @@ export async function call(operationId: string, c: Omit<Case, "status" | "name" 
   const found = operations.get(operationId);
   if (!found) throw new Error(`no documented operation "${operationId}"`);
   const { path: route, method } = found;
-  const url = new URL("http://localhost" + route.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(c.params?.[name] ?? "")));
+  // A lone surrogate cannot be percent-encoded (nor sent); the handler still gets it as the parameter.
+  const wellFormed = (v: string) => v.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+  const url = new URL("http://localhost" + route.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(wellFormed(c.params?.[name] ?? ""))));
   for (const [k, v] of Object.entries(c.query ?? {})) url.searchParams.set(k, v);
   const headers: Record<string, string> = { ...credentials };
   let body: string | Uint8Array<ArrayBuffer> | FormData | undefined;
