@@ -11,8 +11,11 @@ export const IMPORT_LIMITS = {
   issuesShown: 500,
 } as const;
 
-/** Bytes of a full export that restore accepts. */
-export const RESTORE_MAX_BYTES = 256 * 1024 * 1024;
+/**
+ * Bytes of a full export that restore accepts over HTTP. Parsing and checking the JSON takes about
+ * five times its size in memory; larger exports are restored with npm run data:restore.
+ */
+export const RESTORE_MAX_BYTES = 32 * 1024 * 1024;
 
 /** The initiative fields a file's columns can fill, in the template's order. */
 export const IMPORT_FIELDS = [
