@@ -46,7 +46,15 @@ export function ImportWizard() {
   const [created, setCreated] = useState(0);
 
   const issueText = (issue: ImportIssue) => {
-    const params = { megabytes: IMPORT_LIMITS.fileBytes / 1024 / 1024, rows: IMPORT_LIMITS.rows, ...issue.params };
+    const params = {
+      megabytes: IMPORT_LIMITS.fileBytes / 1024 / 1024,
+      rows: IMPORT_LIMITS.rows,
+      columns: IMPORT_LIMITS.columns,
+      unpackedMegabytes: IMPORT_LIMITS.unpackedBytes / 1024 / 1024,
+      cells: IMPORT_LIMITS.xlsxCells,
+      parts: IMPORT_LIMITS.xlsxEntries,
+      ...issue.params,
+    };
     if (t.has(`issues.${issue.message}`)) return t(`issues.${issue.message}`, params);
     return tv.has(issue.message) ? tv(issue.message) : tv("invalid");
   };

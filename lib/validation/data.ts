@@ -7,6 +7,18 @@ export const IMPORT_LIMITS = {
   fileBytes: 10 * 1024 * 1024,
   /** Data rows per file; a bigger list is split into several files. */
   rows: 10_000,
+  /** Columns with text per row: the fields are 16, so this leaves room for columns not imported. */
+  columns: 200,
+  /** An .xlsx is a zip: what it may unpack to in all, pictures included (a zip bomb is refused). */
+  unpackedBytes: 50 * 1024 * 1024,
+  /** Entries (parts) of an .xlsx archive. */
+  xlsxEntries: 1_000,
+  /**
+   * Cells and rows in an .xlsx, formatted empty ones included, and XML elements in all: reading
+   * builds an object for each (about 300 bytes a cell), so these bound the memory one file takes.
+   */
+  xlsxCells: 300_000,
+  xlsxElements: 1_000_000,
   /** Row problems listed in one answer; the count says how many there were in all. */
   issuesShown: 500,
 } as const;
