@@ -189,6 +189,35 @@ describe("files that are not what their names say", () => {
   });
 });
 
+describe("CSV that is not (valid) text", () => {
+  const utf8 = (s: string) => Buffer.from(s, "utf8");
+
+  it("refuses broken UTF-8 when the file is meant as UTF-8, and undefined Windows-1252 bytes", async () => {
+    const header = "Titel;Förvaltning\r\n";
+    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8(header), Buffer.from([0x41, 0xc3, 0x28, 0x0d, 0x0a])]);
+    expect(await issueOf(readTable("lista.csv", bom))).toEqual([400, "invalidUtf8"]);
+    // "Förvaltning" in UTF-8, then a Windows-1252 ö (F6): two encodings in one file.
+    const mixed = Buffer.concat([utf8(header), Buffer.from("Gr"), Buffer.from([0xf6]), Buffer.from("n;SOC\r\n")]);
+    expect(await issueOf(readTable("lista.csv", mixed))).toEqual([400, "invalidUtf8"]);
+    const undefinedByte = Buffer.concat([Buffer.from("Titel;F"), Buffer.from([0xf6]), Buffer.from("rvaltning\r\nA"), Buffer.from([0x81]), Buffer.from(";SOC\r\n")]);
+    expect(await issueOf(readTable("lista.csv", undefinedByte))).toEqual([400, "notText"]);
+    const lateNul = Buffer.concat([utf8(header), utf8(`${"Rad;SOC\r\n".repeat(10_000)}`), Buffer.from([0x41, 0x00, 0x3b, 0x42, 0x0d, 0x0a])]);
+    expect(await issueOf(readTable("lista.csv", lateNul))).toEqual([400, "notText"]);
+  });
+
+  it("stops at the column limit: a line of five million separators is refused in about a second", async () => {
+    const wide = utf8(`Titel;${"a;".repeat(5_000_000)}`);
+    const { value, ms, peakMB } = await measured(() => issueOf(readTable("lista.csv", wide)));
+    expect(value).toEqual([400, "tooManyColumns"]);
+    console.log(`CSV of ${(wide.length / MB).toFixed(0)} MB in one line of 5,000,001 columns: 400 in ${ms} ms, peak memory +${peakMB} MB`);
+  });
+
+  it("keeps a row as wide as its last cell with text", async () => {
+    const table = await readTable("lista.csv", utf8("Titel;Förvaltning;;;\r\nA;SOC;;;\r\n"));
+    expect([table.headers, table.rows[0]!.cells]).toEqual([["Titel", "Förvaltning"], ["A", "SOC"]]);
+  });
+});
+
 it("inflates with node's zlib, which honours maxOutputLength (what readZip relies on)", () => {
   const packed = zlib.deflateRawSync(Buffer.alloc(10 * MB));
   expect(() => zlib.inflateRawSync(packed, { maxOutputLength: MB })).toThrow(expect.objectContaining({ code: "ERR_BUFFER_TOO_LARGE" }));

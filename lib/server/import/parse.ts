@@ -20,6 +20,7 @@ const MESSAGES: Record<string, string> = {
   xlsxNamedCsv: "The file is named .csv but is an Excel file. Rename it to .xlsx, or save it as CSV, and try again.",
   unpackedTooLarge: `The Excel file is too large unpacked (more than ${IMPORT_LIMITS.unpackedBytes / 1024 / 1024} MB, ${IMPORT_LIMITS.xlsxCells} cells or ${IMPORT_LIMITS.xlsxEntries} parts). Copy just the list into a new workbook, or save it as CSV, and try again.`,
   notText: "The CSV file is not text (or not in UTF-8 or Windows-1252). Save it as CSV UTF-8 and try again.",
+  invalidUtf8: "The CSV file is not valid UTF-8: it mixes UTF-8 with another encoding. Save it as CSV UTF-8 and try again.",
   utf16: "The CSV file is in UTF-16. Save it as CSV UTF-8 and try again.",
   malformedCsv: "The CSV file has a quote that is never closed.",
   noHeader: "The file has no header row.",
@@ -78,22 +79,45 @@ async function readFile(fileName: string, bytes: Uint8Array): Promise<Table> {
  * Swedish Excel writes when saving as plain "CSV". Binary content is refused.
  */
 export function decodeText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  if (bom) bytes = bytes.subarray(3);
   else if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) throw new ImportFileError("utf16");
   if (looksBinary(bytes)) throw new ImportFileError("notText");
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
+    // Meant as UTF-8 (a BOM, or UTF-8 characters elsewhere in the file) but broken: reading it as
+    // Windows-1252 would garble every å, ä and ö that was right, so it is refused instead.
+    if (bom || hasUtf8Sequence(bytes)) throw new ImportFileError("invalidUtf8");
+    // Five bytes mean nothing in Windows-1252 (they would be stored as control characters).
+    if (bytes.some((b) => b === 0x81 || b === 0x8d || b === 0x8f || b === 0x90 || b === 0x9d)) throw new ImportFileError("notText");
     return new TextDecoder("windows-1252").decode(bytes);
   }
 }
 
-/** NUL bytes, or more than 1 % control characters other than tab, line breaks and form feed. */
+/**
+ * A well-formed UTF-8 sequence of two or more bytes somewhere. Swedish Windows-1252 text has
+ * practically none: å, ä and ö (E5, E4, F6) are followed by ASCII letters, not continuation bytes.
+ */
+function hasUtf8Sequence(bytes: Uint8Array): boolean {
+  const continuation = (i: number) => (bytes[i]! & 0xc0) === 0x80;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length && i + length <= bytes.length && Array.from({ length: length - 1 }, (_, k) => continuation(i + 1 + k)).every(Boolean)) return true;
+  }
+  return false;
+}
+
+/**
+ * NUL bytes anywhere (PostgreSQL cannot store them), or more than 1 % control characters other
+ * than tab, line breaks and form feed near the start.
+ */
 function looksBinary(bytes: Uint8Array): boolean {
+  if (bytes.includes(0)) return true;
   const sample = bytes.subarray(0, 64 * 1024);
   let control = 0;
   for (const b of sample) {
-    if (b === 0) return true;
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
   }
   return control > sample.length / 100;
@@ -113,11 +137,38 @@ export function detectDelimiter(text: string): ";" | "," | "\t" {
   return counts[","] === best ? "," : "\t";
 }
 
+/**
+ * Parsed a record at a time, so that a file over the row or column limit stops being read there
+ * (a line of a million separators is one record of a million cells).
+ */
 export function readCsv(text: string): Table {
-  const parsed = Papa.parse<string[]>(text, { delimiter: detectDelimiter(text), skipEmptyLines: false });
-  if (parsed.errors.some((e) => e.type === "Quotes")) throw new ImportFileError("malformedCsv");
-  const records = parsed.data.map((cells, index) => ({ row: index + 1, cells: cells.map((c) => c ?? "") }));
+  const records: TableRow[] = [];
+  let nonBlank = 0;
+  let refusal: ImportFileError | null = null;
+  Papa.parse<string[]>(text, {
+    delimiter: detectDelimiter(text),
+    skipEmptyLines: false,
+    step(result, parser) {
+      const cells = trimRow(result.data);
+      if (result.errors.some((e) => e.type === "Quotes")) refusal = new ImportFileError("malformedCsv");
+      else if (cells.length > IMPORT_LIMITS.columns) refusal = new ImportFileError("tooManyColumns");
+      // The header and one row too many are enough for toTable to say "too many rows".
+      else if (cells.length && ++nonBlank > IMPORT_LIMITS.rows + 2) refusal = new ImportFileError("tooManyRows");
+      if (refusal) return parser.abort();
+      records.push({ row: records.length + 1, cells });
+    },
+  });
+  if (refusal) throw refusal;
   return toTable("csv", records);
+}
+
+/** A row's cells up to the last one with text (a blank row has none). */
+function trimRow(cells: (string | null | undefined)[]): string[] {
+  let width = cells.length;
+  while (width > 0 && (cells[width - 1] ?? "").trim() === "") width--;
+  const out = new Array<string>(width);
+  for (let i = 0; i < width; i++) out[i] = cells[i] ?? "";
+  return out;
 }
 
 // ---- Excel -------------------------------------------------------------------------
