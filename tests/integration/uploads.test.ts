@@ -4,18 +4,20 @@
 // documented error shape, on the streaming import too, and nothing is written: the database's
 // full export is the same before and after. Times are printed for the record.
 import ExcelJS from "exceljs";
-import { beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { POST as importRoute } from "@/app/api/v1/import/initiatives/route";
 import { POST as restoreRoute } from "@/app/api/v1/restore/route";
 import type { Actor } from "@/lib/auth/roles";
+import type { Database } from "@/lib/db";
 import { createToken } from "@/lib/server/api-tokens";
-import { exportAll } from "@/lib/server/full-export";
+import type { AppError } from "@/lib/server/errors";
+import { databaseRowCounts, exportAll, restoreAll, type ExportDocument } from "@/lib/server/full-export";
 import { errorBody } from "@/lib/validation/api";
 import { IMPORT_LIMITS } from "@/lib/validation/data";
 import { seedDemo } from "@/prisma/seed/demo";
 import { counted } from "../support/hostile";
 import { deflated, deflatedRepeat, unzip, zip, zipOf } from "../support/zip";
-import { describeEachEngine } from "./engines";
+import { describeEachEngine, engines, type Engine } from "./engines";
 
 const MB = 1024 * 1024;
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -51,6 +53,7 @@ const form = (name: string, bytes: Uint8Array | string) => {
 describeEachEngine("hostile uploads", (ctx) => {
   const a: Record<string, Actor> = {};
   const tokens: Record<string, string> = {};
+  const opened: Awaited<ReturnType<Engine["open"]>>[] = [];
   let files: Map<string, Buffer>;
 
   /** The database as a full export, less what reading it changes (the export's own event, tokens' last use). */
@@ -70,6 +73,9 @@ describeEachEngine("hostile uploads", (ctx) => {
     sheet.addRow(["Titel", "Förvaltning"]);
     sheet.addRow(["Uppladdning: ska inte sparas", "Socialförvaltningen"]);
     files = unzip(new Uint8Array(await book.xlsx.writeBuffer()));
+  });
+  afterAll(async () => {
+    for (const target of opened) await target.dispose();
   });
 
   it("refuses every hostile import and restore with a 4xx in the documented shape, and writes nothing", async () => {
@@ -145,5 +151,19 @@ describeEachEngine("hostile uploads", (ctx) => {
 
     expect(await checksum()).toBe(before);
     console.log(`[${ctx.engine}]\n  ${figures.join("\n  ")}`);
+  });
+
+  it("refuses an export whose JSON columns nest too deep, into an empty database, writing nothing (it was a 500)", async () => {
+    const engine = engines().find((e) => e.name === ctx.engine)!;
+    const target = await engine.open();
+    opened.push(target);
+    const empty: Database = target.db;
+    const doc = JSON.parse(JSON.stringify(await exportAll(a.admin!))) as ExportDocument;
+    let deep: unknown = "botten";
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    doc.entities.auditEvents![0]!.after = deep as never;
+    const error = (await restoreAll(a.admin!, doc, empty.prisma).catch((e: unknown) => e)) as AppError;
+    expect([error.status, error.code, error.issues?.[0]]).toEqual([400, "INVALID_EXPORT", { path: "entities.auditEvents.0.after", message: "nestedTooDeep" }]);
+    expect(Object.values(await databaseRowCounts(a.admin!, empty.prisma)).reduce((x, y) => x + y, 0)).toBe(0);
   });
 });
