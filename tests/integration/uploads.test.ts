@@ -4,9 +4,11 @@
 // documented error shape, on the streaming import too, and nothing is written: the database's
 // full export is the same before and after. Times are printed for the record.
 import ExcelJS from "exceljs";
+import Papa from "papaparse";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { POST as importRoute } from "@/app/api/v1/import/initiatives/route";
 import { POST as restoreRoute } from "@/app/api/v1/restore/route";
+import { GET as exportRoute } from "@/app/api/v1/initiatives/export/route";
 import type { Actor } from "@/lib/auth/roles";
 import type { Database } from "@/lib/db";
 import { createToken } from "@/lib/server/api-tokens";
@@ -165,5 +167,59 @@ describeEachEngine("hostile uploads", (ctx) => {
     const error = (await restoreAll(a.admin!, doc, empty.prisma).catch((e: unknown) => e)) as AppError;
     expect([error.status, error.code, error.issues?.[0]]).toEqual([400, "INVALID_EXPORT", { path: "entities.auditEvents.0.after", message: "nestedTooDeep" }]);
     expect(Object.values(await databaseRowCounts(a.admin!, empty.prisma)).reduce((x, y) => x + y, 0)).toBe(0);
+  });
+
+  it("stores formula-like cells as the text typed, and every export neutralises them: import → export → a cell starting with '", async () => {
+    const tag = "Formelprov";
+    const csv = [
+      "Titel;Förvaltning;Kontaktperson;Behov",
+      `"=HYPERLINK(""http://evil.example/${tag}"";""klicka"")";Socialförvaltningen;+46 70 123 45 67;@SUM(1)`,
+      `@SUM(1) ${tag};Socialförvaltningen;-2+3;=1+1`,
+      `+1+1 ${tag};Socialförvaltningen;;`,
+      `-2+3 ${tag};Socialförvaltningen;;`,
+      `"\t=3+3 ${tag}";Socialförvaltningen;;`,
+      `"\r=4+4 ${tag}";Socialförvaltningen;;`,
+    ].join("\r\n");
+    const fromCsv = await call(importRoute, "/api/v1/import/initiatives?dryRun=false", tokens.dig!, form("formler.csv", `\uFEFF${csv}\r\n`));
+    expect([fromCsv.status, (fromCsv.body as { data: { created: number } }).data.created]).toEqual([200, 6]);
+
+    // In an .xlsx the cells are formulas as exceljs reads them: objects, taken as their text.
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("Lista");
+    sheet.addRow(["Titel", "Förvaltning", "Kontaktperson"]);
+    sheet.addRow([{ formula: `HYPERLINK("http://evil.example/x","${tag} i Excel")`, result: `${tag} i Excel` }, "Socialförvaltningen", { formula: "1+1", result: 2 }]);
+    sheet.addRow([{ richText: [{ text: "@SUM(2) " }, { text: `${tag} i Excel` }] }, "Socialförvaltningen", "+46 8 123 456"]);
+    const fromXlsx = await call(importRoute, "/api/v1/import/initiatives?dryRun=false", tokens.dig!, form("formler.xlsx", new Uint8Array(await book.xlsx.writeBuffer())));
+    expect([fromXlsx.status, (fromXlsx.body as { data: { created: number } }).data.created]).toEqual([200, 2]);
+
+    const stored = await ctx.db.prisma.initiative.findMany({ where: { title: { contains: tag } }, orderBy: { number: "asc" }, select: { title: true, contactPerson: true, need: true } });
+    expect(stored).toEqual([
+      { title: `=HYPERLINK("http://evil.example/${tag}";"klicka")`, contactPerson: "+46 70 123 45 67", need: "@SUM(1)" },
+      { title: `@SUM(1) ${tag}`, contactPerson: "-2+3", need: "=1+1" },
+      { title: `+1+1 ${tag}`, contactPerson: null, need: "" },
+      { title: `-2+3 ${tag}`, contactPerson: null, need: "" },
+      // Cells are trimmed, as every imported cell is: the text typed, without the tab or CR before it.
+      { title: `=3+3 ${tag}`, contactPerson: null, need: "" },
+      { title: `=4+4 ${tag}`, contactPerson: null, need: "" },
+      { title: `=HYPERLINK("http://evil.example/x","${tag} i Excel")`, contactPerson: "=1+1", need: "" },
+      { title: `@SUM(2) ${tag} i Excel`, contactPerson: "+46 8 123 456", need: "" },
+    ]);
+
+    const exported = async (format: "csv" | "xlsx") => {
+      const response = await exportRoute(new Request(`http://localhost/api/v1/initiatives/export?format=${format}&lang=sv&q=${tag}`, { headers: { authorization: `Bearer ${tokens.dig}` } }), noParams);
+      expect(response.status).toBe(200);
+      if (format === "csv") {
+        const rows = Papa.parse<string[]>((await response.text()).replace(/^\uFEFF/, ""), { delimiter: ";", skipEmptyLines: true }).data;
+        return rows.slice(1).map((r) => r[1]!);
+      }
+      const read = new ExcelJS.Workbook();
+      await read.xlsx.load((await response.arrayBuffer()) as Parameters<typeof read.xlsx.load>[0]);
+      const titles: unknown[] = [];
+      read.worksheets[0]!.eachRow((row, n) => n > 1 && titles.push(row.getCell(2).value));
+      return titles;
+    };
+    const expected = stored.map((i) => `'${i.title}`).sort();
+    expect((await exported("csv")).sort()).toEqual(expected);
+    expect((await exported("xlsx")).sort()).toEqual(expected);
   });
 });
