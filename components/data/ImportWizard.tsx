@@ -23,6 +23,16 @@ function toIssues(error: ApiError["error"]): ImportIssue[] {
   });
 }
 
+/** The API's JSON answer; a body that is not JSON (a proxy's own 413 page, say) as the error it stands for. */
+async function answerOf<T>(response: Response): Promise<T | ApiError> {
+  try {
+    return (await response.json()) as T | ApiError;
+  } catch {
+    const tooLarge = response.status === 413;
+    return { status: response.status, error: { code: tooLarge ? "PAYLOAD_TOO_LARGE" : "FAILED", message: "", issues: tooLarge ? [{ path: "file", message: "fileTooLarge" }] : [] } };
+  }
+}
+
 async function send(file: File, mapping: Record<string, string | null> | null, dryRun: boolean, stream: boolean) {
   const body = new FormData();
   body.append("file", file);
@@ -46,7 +56,15 @@ export function ImportWizard() {
   const [created, setCreated] = useState(0);
 
   const issueText = (issue: ImportIssue) => {
-    const params = { megabytes: IMPORT_LIMITS.fileBytes / 1024 / 1024, rows: IMPORT_LIMITS.rows, ...issue.params };
+    const params = {
+      megabytes: IMPORT_LIMITS.fileBytes / 1024 / 1024,
+      rows: IMPORT_LIMITS.rows,
+      columns: IMPORT_LIMITS.columns,
+      unpackedMegabytes: IMPORT_LIMITS.unpackedBytes / 1024 / 1024,
+      cells: IMPORT_LIMITS.xlsxCells,
+      parts: IMPORT_LIMITS.xlsxEntries,
+      ...issue.params,
+    };
     if (t.has(`issues.${issue.message}`)) return t(`issues.${issue.message}`, params);
     return tv.has(issue.message) ? tv(issue.message) : tv("invalid");
   };
@@ -59,12 +77,21 @@ export function ImportWizard() {
       return;
     }
     setFile(chosen);
+    // Refused here rather than after sending megabytes the server will not read.
+    const local = chosen.size === 0 ? "fileEmpty" : chosen.size > IMPORT_LIMITS.fileBytes ? "fileTooLarge" : null;
+    if (local) {
+      const issue: ImportIssue = { row: 0, field: "file", message: local };
+      setResult(null);
+      setIssues({ list: [issue], count: 1 });
+      setMessage(issueText(issue));
+      return;
+    }
     setPhase("checking");
     setMessage(t("checking"));
     setCreated(0);
     try {
       const response = await send(chosen, withMapping ? mapping : null, true, false);
-      const json = (await response.json()) as { data: ImportResult } | ApiError;
+      const json = await answerOf<{ data: ImportResult }>(response);
       if ("data" in json) {
         setResult(json.data);
         setMapping(json.data.mapping as Record<string, string | null>);
@@ -91,7 +118,7 @@ export function ImportWizard() {
     try {
       const response = await send(file, mapping, false, true);
       if (!response.body || !(response.headers.get("content-type") ?? "").includes("ndjson")) {
-        outcome = (await response.json()) as ApiError;
+        outcome = await answerOf<{ data: ImportResult }>(response);
       } else {
         const reader = response.body.getReader();
         const decoder = new TextDecoder();

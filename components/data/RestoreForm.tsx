@@ -2,6 +2,7 @@
 // Reads an export file and sends it to POST /api/v1/restore; only shown on an empty database.
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { RESTORE_MAX_BYTES } from "@/lib/validation/data";
 
 export function RestoreForm() {
   const t = useTranslations("data");
@@ -14,11 +15,15 @@ export function RestoreForm() {
         event.preventDefault();
         const file = (event.currentTarget.elements.namedItem("export") as HTMLInputElement).files?.[0];
         if (!file) return setMessage({ text: t("chooseFile"), ok: false });
+        // Refused here rather than after sending megabytes the server will not read.
+        if (file.size > RESTORE_MAX_BYTES) return setMessage({ text: `${t("restoreFailed")} ${t("restoreErrors.PAYLOAD_TOO_LARGE")}`, ok: false });
         setBusy(true);
         setMessage({ text: t("restoring"), ok: true });
         try {
           const response = await fetch("/api/v1/restore", { method: "POST", headers: { "content-type": "application/json" }, body: file });
-          const json = (await response.json()) as { data?: { rows: number }; error?: { code: string; issues?: { path: string }[] } };
+          type Answer = { data?: { rows: number }; error?: { code: string; issues?: { path: string }[] } };
+          // A body that is not JSON (a proxy's own 413 page, say) stands for its status.
+          const json = (await response.json().catch(() => ({ error: { code: response.status === 413 ? "PAYLOAD_TOO_LARGE" : "" } }))) as Answer;
           if (json.data) setMessage({ text: t("restored", { rows: json.data.rows }), ok: true });
           else {
             const code = json.error?.code ?? "";

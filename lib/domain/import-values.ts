@@ -1,6 +1,7 @@
 // Turning the text in a spreadsheet cell into the value a field holds. Pure: the
 // import (lib/server/import) maps columns to fields and validates with the zod schemas.
 // Each parser answers a value or the i18n key of what is wrong with the text.
+import { startsLikeFormula } from "./formula";
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -17,15 +18,13 @@ export function normaliseLabel(text: string): string {
     .trim();
 }
 
-const FORMULA_TRIGGERS = new Set(["=", "+", "-", "@"]);
-
 /**
  * A cell as text: trimmed, and without the `'` our own exports put before formula-like
- * text (see lib/server/table-export.ts), so an exported list imports as it was typed.
+ * text (see lib/domain/formula.ts), so an exported list imports as it was typed.
  */
 export function cellText(raw: string): string {
   const text = raw.trim();
-  return text.length > 1 && text[0] === "'" && FORMULA_TRIGGERS.has(text[1]!) ? text.slice(1) : text;
+  return text.length > 1 && text[0] === "'" && startsLikeFormula(text.slice(1)) ? text.slice(1).trim() : text;
 }
 
 /** Text a spreadsheet would treat as a formula. It is stored as plain text, never evaluated. */

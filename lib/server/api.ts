@@ -3,6 +3,7 @@ import { UnauthenticatedError } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 import type { Actor } from "@/lib/auth/roles";
 import { bearerActor } from "./api-tokens";
+import { readBody } from "./body";
 import { AppError, ValidationError, toErrorResponse, type FieldIssue } from "./errors";
 
 export const MAX_JSON_BYTES = 256 * 1024;
@@ -26,10 +27,7 @@ export async function apiActor(request?: Request): Promise<Actor> {
 export async function readJson(request: Request): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/json\b/i.test(type)) throw new AppError("UNSUPPORTED_MEDIA_TYPE", 415, "Send JSON with Content-Type: application/json.");
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_JSON_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", 413, `The body may be at most ${MAX_JSON_BYTES} bytes.`);
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  if (bytes.byteLength > MAX_JSON_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", 413, `The body may be at most ${MAX_JSON_BYTES} bytes.`);
+  const bytes = await readBody(request, MAX_JSON_BYTES, () => new AppError("PAYLOAD_TOO_LARGE", 413, `The body may be at most ${MAX_JSON_BYTES} bytes.`));
   let text: string;
   try {
     // Invalid UTF-8 is refused, not silently replaced with U+FFFD and stored.

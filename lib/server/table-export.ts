@@ -1,5 +1,6 @@
 import "server-only";
 import ExcelJS from "exceljs";
+import { startsLikeFormula } from "@/lib/domain/formula";
 
 /**
  * Generic table export (CSV and Excel) for lists such as the filtered initiative list.
@@ -13,8 +14,9 @@ import ExcelJS from "exceljs";
  * - boolean: CSV "true"/"false", xlsx a native boolean cell
  * - null/undefined: empty
  *
- * Formula injection (OWASP "CSV injection"): a text cell starting with = + - @ TAB or CR could be
- * run as a formula by a spreadsheet program, so it gets a leading `'`. Values that should be
+ * Formula injection (OWASP "CSV injection"): a text cell starting with = + - @ TAB or CR, or with
+ * = + - @ after leading whitespace, could be run as a formula by a spreadsheet program, so it gets
+ * a leading `'`. Values that should be
  * numbers must therefore be passed as numbers, not as strings ("-5" as a string becomes "'-5").
  */
 
@@ -35,11 +37,9 @@ export type CsvOptions = {
   decimalSeparator?: "," | ".";
 };
 
-const FORMULA_TRIGGERS = new Set(["=", "+", "-", "@", "\t", "\r"]);
-
-/** Prefixes `'` to text that a spreadsheet could take for a formula. */
+/** Prefixes `'` to text that a spreadsheet could take for a formula (see lib/domain/formula.ts). */
 export function neutraliseFormula(text: string): string {
-  return text.length > 0 && FORMULA_TRIGGERS.has(text[0]!) ? `'${text}` : text;
+  return startsLikeFormula(text) ? `'${text}` : text;
 }
 
 function isoDate(date: Date): string | null {

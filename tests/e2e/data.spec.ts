@@ -87,6 +87,32 @@ test.describe("the municipality's data", () => {
     expect(restore.status()).toBe(403);
   });
 
+  test("a file over the limit is refused on the page before it is sent, and by the server if sent anyway", async ({ page, browser, baseURL }) => {
+    await signedIn(page, "dig@demo.kommun.se");
+    await page.goto("/settings/import");
+    const sent: string[] = [];
+    page.on("request", (r) => r.url().includes("/api/v1/import/initiatives") && sent.push(r.url()));
+    const big = Buffer.alloc(11 * 1024 * 1024, "Titel;Förvaltning\n");
+    await page.getByLabel("Fil (.xlsx eller .csv)").setInputFiles({ name: "stor.csv", mimeType: "text/csv", buffer: big });
+    await page.getByRole("button", { name: "Förhandsgranska" }).click();
+    await expect(page.getByTestId("import-status")).toHaveText("Filen är större än 10 MB.");
+    await expect(page.getByTestId("import-issues")).toContainText("Filen är större än 10 MB.");
+    expect(sent).toEqual([]);
+
+    // Through the real server: the documented 413, for the import and (over 32 MB) the restore.
+    const upload = await page.request.post("/api/v1/import/initiatives?dryRun=true", { multipart: { file: { name: "stor.csv", mimeType: "text/csv", buffer: big } } });
+    expect([upload.status(), (await upload.json()).error.issues]).toEqual([413, [{ path: "file", message: "fileTooLarge" }]]);
+    const png = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
+    const notExcel = await page.request.post("/api/v1/import/initiatives?dryRun=true", { multipart: { file: { name: "lista.xlsx", mimeType: "application/octet-stream", buffer: png } } });
+    expect([notExcel.status(), (await notExcel.json()).error.issues]).toEqual([400, [{ path: "file", message: "brokenXlsx" }]]);
+    const admin = await browser.newContext({ baseURL });
+    const adminPage = await admin.newPage();
+    await signedIn(adminPage, "admin@demo.kommun.se");
+    const restore = await adminPage.request.post("/api/v1/restore", { headers: { "content-type": "application/json" }, data: Buffer.alloc(33 * 1024 * 1024, " ") });
+    expect([restore.status(), (await restore.json()).error.code]).toEqual([413, "PAYLOAD_TOO_LARGE"]);
+    await admin.close();
+  });
+
   test("an admin downloads the full export; restore is off on a database with data", async ({ page }) => {
     await signedIn(page, "admin@demo.kommun.se");
     await page.goto("/settings/data");

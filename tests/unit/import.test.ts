@@ -36,6 +36,10 @@ describe("cell values", () => {
     expect(cellText("'=SUM(A1)")).toBe("=SUM(A1)");
     expect(cellText("'-5")).toBe("-5");
     expect(cellText("'tis")).toBe("'tis");
+    // What the exports neutralise after leading whitespace comes back without the quote too.
+    expect(cellText("' =1+1")).toBe("=1+1");
+    expect(cellText("'\n@SUM(1)")).toBe("@SUM(1)");
+    expect(cellText("'e-post")).toBe("'e-post");
     expect(cellText("  text ")).toBe("text");
   });
 

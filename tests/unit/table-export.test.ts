@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { contentDisposition, toCsv, toXlsx, type ExportColumn } from "@/lib/server/table-export";
+import { contentDisposition, csvStream, neutraliseFormula, toCsv, toXlsx, type ExportColumn } from "@/lib/server/table-export";
 
 type Row = { name: string; cost: number | null; start: Date | null; active: boolean; note?: string };
 
@@ -59,6 +59,28 @@ describe("toCsv", () => {
 
   it("neutralises a formula with a separator and quotes in it", () => {
     expect(single('=HYPERLINK("http://x";"y")')).toBe(`"'=HYPERLINK(""http://x"";""y"")"`);
+  });
+
+  it.each([" =1+1", "  @SUM(1)", "\n=1+1", "\u2028-2+3", "\u00a0+1+1", "\u3000=1", "\u200b=1", "\t"])(
+    "neutralises = + - @ after leading whitespace a spreadsheet may trim: %j",
+    (text) => {
+      expect(neutraliseFormula(text)).toBe(`'${text}`);
+      const field = single(text);
+      expect(field.startsWith('"') ? field.slice(1, -1).replaceAll('""', '"') : field).toBe(`'${text}`);
+    },
+  );
+
+  it("leaves text alone that only contains = + - @ further in, or starts with something else", () => {
+    for (const text of ["a=b", "1-2", "tis", "'=already quoted", "e-post@kommun.se", " text", "Q1 2027"]) expect(neutraliseFormula(text)).toBe(text);
+  });
+
+  it("neutralises the streamed CSV (the audit log export) the same way", async () => {
+    const stream = csvStream<string>([{ header: "actor", value: (name) => name }], (async function* () {
+      yield '=HYPERLINK("http://evil.example","klicka")';
+      yield " @SUM(1)";
+    })());
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await new Response(stream).arrayBuffer());
+    expect(text).toBe(`\uFEFFactor\r\n"'=HYPERLINK(""http://evil.example"",""klicka"")"\r\n' @SUM(1)\r\n`);
   });
 
   it("neutralises headers too", () => {
@@ -152,6 +174,11 @@ describe("toXlsx", () => {
     expect(cell.type).toBe(ExcelJS.ValueType.String);
     // A CR inside xlsx text is written as a line break (LF), like Excel's own line breaks.
     expect(cell.value).toBe(`'${prefix === "\r" ? "\n" : prefix}cmd`);
+  });
+
+  it.each([" =1+1", "\n@SUM(1)", "\u00a0-2+3"])("neutralises xlsx text with = + - @ after leading whitespace: %j", async (text) => {
+    const cell = (await readBack(await toXlsx<null>([{ header: "h", value: () => text }], [null], { sheetName: "S" }))).getRow(2).getCell(1);
+    expect([cell.type, cell.value]).toEqual([ExcelJS.ValueType.String, `'${text}`]);
   });
 
   it("freezes the header row and sets column widths", async () => {

@@ -43,9 +43,28 @@ const floatN = z.number().nullable();
 const bool = z.boolean();
 const date = z.iso.datetime();
 const dateN = z.iso.datetime().nullable();
+/**
+ * Levels of arrays and objects a JSON value may nest. Writing it serialises it again, and
+ * JSON.stringify (and PostgreSQL's JSON parser) recurse per level: a value nested 200,000 deep
+ * overflowed the stack, a 500 instead of a 400. What Portföljen stores nests a few levels.
+ */
+const MAX_JSON_DEPTH = 100;
+
+/** Counted without recursion, for the same reason. */
+export function nestsWithin(value: unknown, depth = MAX_JSON_DEPTH): boolean {
+  const pending: [unknown, number][] = [[value, 0]];
+  while (pending.length) {
+    const [v, level] = pending.pop()!;
+    if (v === null || typeof v !== "object") continue;
+    if (level >= depth) return false;
+    for (const child of Object.values(v)) pending.push([child, level + 1]);
+  }
+  return true;
+}
+
 // A JSON column holds any JSON value; a JSON null is restored as SQL NULL, which reads back the same.
-const jsonN = z.custom<Prisma.JsonValue>((v) => v !== undefined, { message: "required" });
-const json = z.custom<Prisma.JsonValue>((v) => v !== undefined && v !== null, { message: "required" });
+const jsonN = z.custom<Prisma.JsonValue>((v) => v !== undefined, { message: "required" }).refine(nestsWithin, { message: "nestedTooDeep" });
+const json = z.custom<Prisma.JsonValue>((v) => v !== undefined && v !== null, { message: "required" }).refine(nestsWithin, { message: "nestedTooDeep" });
 const oneOf = <T extends Record<string, string>>(values: T) => z.enum(Object.values(values) as [T[keyof T], ...T[keyof T][]]);
 const oneOfN = <T extends Record<string, string>>(values: T) => oneOf(values).nullable();
 

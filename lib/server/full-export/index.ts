@@ -8,6 +8,7 @@ import { prisma as defaultPrisma } from "@/lib/db";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { actorUserId, recordAudit } from "../audit";
 import { AppError, type FieldIssue } from "../errors";
+import { readBody } from "../body";
 import { bulkInsert } from "../bulk-insert";
 import { ENTITIES } from "./entities";
 
@@ -267,14 +268,22 @@ async function continueSequence(tx: Tx, table: string, column: string): Promise<
   );
 }
 
-/** Reads a restore body: JSON content type, at most RESTORE_MAX_BYTES, well-formed; else a clear 4xx. */
+/**
+ * Reads a restore body: JSON content type, at most `maxBytes` (read no further), UTF-8, well-formed;
+ * else a clear 4xx.
+ */
 export async function readExportBody(request: Request, maxBytes: number): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/json\b/i.test(type)) throw new AppError("UNSUPPORTED_MEDIA_TYPE", 415, "Send the export with Content-Type: application/json.");
   const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", 413, `The export may be at most ${Math.round(maxBytes / 1024 / 1024)} MB here; restore larger ones with npm run data:restore.`);
-  if (Number(request.headers.get("content-length") ?? "0") > maxBytes) throw tooLarge();
-  const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes) throw tooLarge();
+  const bytes = await readBody(request, maxBytes, tooLarge);
+  let text: string;
+  try {
+    // Invalid UTF-8 is refused, not restored as U+FFFD.
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError("INVALID_ENCODING", 400, "The body is not valid UTF-8.");
+  }
   try {
     return JSON.parse(text);
   } catch {

@@ -69,29 +69,53 @@ async function existingTitles(db: Prisma.TransactionClient, departmentIds: strin
   return new Set(rows.map((r) => duplicateKey(r.ownerDepartmentId, r.title)));
 }
 
-/**
- * Imports initiatives from a spreadsheet, all or nothing. With dryRun it only reports what
- * would be stored and every problem by row; without, any problem refuses the whole file.
- */
-export async function importInitiatives(actor: Actor, request: ImportRequest): Promise<ImportResult> {
+/** A file read and checked, not yet written: what checkImport gives writeImport. */
+export type CheckedImport = {
+  result: Omit<ImportResult, "issueCount" | "issues" | "preview" | "created">;
+  candidates: ImportCandidate[];
+  issues: ImportIssue[];
+};
+
+/** Reads the file and checks every row against the mapping; writes nothing. */
+export async function checkImport(actor: Actor, request: Omit<ImportRequest, "onProgress">): Promise<CheckedImport> {
   authorize(actor, "data.import");
   const table: Table = await readTable(request.fileName, request.bytes);
-  request.onProgress?.({ phase: "validating" });
   const mapping = completeMapping(
     request.mapping === undefined || request.mapping === null ? suggestMapping(table.headers, await rememberedMapping(actor)) : parseInput(importMapping, request.mapping),
   );
   // Only active units take new initiatives; a deactivated one reads as unknown in the file.
   const departments = await prisma.department.findMany({ where: { active: true }, select: { id: true, name: true, shortName: true } });
-  const base = { dryRun: request.dryRun, format: table.format, headers: table.headers, mapping, rowCount: table.rows.length, status: DEFAULT_IMPORT_STATUS };
+  const result = { dryRun: request.dryRun, format: table.format, headers: table.headers, mapping, rowCount: table.rows.length, status: DEFAULT_IMPORT_STATUS };
 
   const problems = mappingIssues(table.headers, mapping);
   const { candidates, issues } = problems.length
     ? { candidates: [], issues: problems }
     : validateRows(table, mapping, { departments, existing: await existingTitles(prisma, departments.map((d) => d.id)) });
+  return { result, candidates, issues };
+}
 
+/**
+ * Imports initiatives from a spreadsheet, all or nothing. With dryRun it only reports what
+ * would be stored and every problem by row; without, any problem refuses the whole file.
+ */
+export async function importInitiatives(actor: Actor, request: ImportRequest): Promise<ImportResult> {
+  const checked = await checkImport(actor, request);
+  request.onProgress?.({ phase: "validating" });
   if (request.dryRun) {
-    return { ...base, issueCount: issues.length, issues: issues.slice(0, IMPORT_LIMITS.issuesShown), preview: issues.length ? [] : previewOf(candidates), created: 0 };
+    const { result, candidates, issues } = checked;
+    return { ...result, issueCount: issues.length, issues: issues.slice(0, IMPORT_LIMITS.issuesShown), preview: issues.length ? [] : previewOf(candidates), created: 0 };
   }
+  return writeImport(actor, checked, request);
+}
+
+/**
+ * Writes a checked import in one transaction; refuses (writing nothing) if the check found any
+ * problem. The API checks first and streams only this part, so a bad file is a plain 4xx.
+ */
+export async function writeImport(actor: Actor, checked: CheckedImport, request: Pick<ImportRequest, "fileName" | "onProgress">): Promise<ImportResult> {
+  authorize(actor, "data.import");
+  const { result: base, candidates, issues } = checked;
+  const { mapping } = base;
   if (issues.length) throw new ImportRejectedError(issues, issues.length);
 
   const created = await prisma.$transaction(
@@ -139,7 +163,7 @@ export async function importInitiatives(actor: Actor, request: ImportRequest): P
           action: "data.import",
           entityType: "Import",
           entityId: importId,
-          after: { fileName: request.fileName, format: table.format, rows: total, created: total, mapping } as Prisma.InputJsonValue,
+          after: { fileName: request.fileName, format: base.format, rows: total, created: total, mapping } as Prisma.InputJsonValue,
         },
       });
       const remembered = { value: mapping as Prisma.InputJsonValue, updatedById: userId };
@@ -148,5 +172,5 @@ export async function importInitiatives(actor: Actor, request: ImportRequest): P
     },
     { timeout: 300_000, maxWait: 30_000 },
   );
-  return { ...base, issueCount: 0, issues: [], preview: [], created };
+  return { ...base, dryRun: false, issueCount: 0, issues: [], preview: [], created };
 }

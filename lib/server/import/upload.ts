@@ -1,5 +1,6 @@
 import "server-only";
 import { IMPORT_LIMITS } from "@/lib/validation/data";
+import { readBody } from "../body";
 import { AppError, ValidationError } from "../errors";
 import { ImportFileError } from "./parse";
 
@@ -17,11 +18,11 @@ export async function readUpload(request: Request): Promise<Upload> {
   if (!/^multipart\/form-data\b/i.test(type)) {
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", 415, "Send the file as multipart/form-data with a part named 'file'.", [{ path: "file", message: "notMultipart" }]);
   }
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > IMPORT_LIMITS.fileBytes + FRAMING_BYTES) throw new ImportFileError("fileTooLarge", 413);
+  const body = await readBody(request, IMPORT_LIMITS.fileBytes + FRAMING_BYTES, () => new ImportFileError("fileTooLarge", 413));
   let form: FormData;
   try {
-    form = await request.formData();
+    // The bounded bytes, parsed as the multipart body they are.
+    form = await new Response(body, { headers: { "content-type": type } }).formData();
   } catch {
     throw new AppError("MALFORMED_MULTIPART", 400, "The multipart body cannot be read.", [{ path: "file", message: "notMultipart" }]);
   }

@@ -6,7 +6,7 @@ import { goalCreateInput, goalList, goalResult, goalUpdateInput } from "@/lib/va
 import { departmentCreateInput, departmentList, departmentResult, departmentUpdateInput } from "@/lib/validation/organisation";
 import { ssoMappingCreateInput, ssoMappingList, ssoMappingResult, ssoMappingUpdateInput, ssoSettingsSchema } from "@/lib/validation/sso";
 import { createdUser, passwordLinkResult, userCreateInput, userList, userQuery, userResult, userUpdateInput } from "@/lib/validation/users";
-import { error, json, op, type Paths } from "./common";
+import { error, FORMULAS_NEUTRALISED, json, op, type Paths } from "./common";
 
 const pathId = (what: string) => ({ path: z.object({ id: z.string().meta({ description: `${what} id` }) }) });
 const deleted = z.object({ data: z.object({ id: z.string() }) });
@@ -105,6 +105,7 @@ export const administrationPaths: Paths = {
     get: op({
       operationId: "exportAuditEvents",
       summary: "Every event of the filter as CSV (semicolon-separated, UTF-8 with BOM, formulas neutralised), newest first (admin, leadership)",
+      description: FORMULAS_NEUTRALISED,
       requestParams: { query: auditExportQuery },
       responses: { "200": { description: "The events", content: { "text/csv": { schema: z.string() } } } },
     }),

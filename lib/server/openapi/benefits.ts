@@ -5,7 +5,7 @@ import {
   benefitCreateInput, benefitPlanResult, benefitResult, benefitSettingsSchema, benefitUpdateInput, followUpCompleteInput, followUpList, followUpPostponeInput, followUpQuery,
   followUpResult, measurementInput, measurementResult, noBenefitReasonInput, realisationQuery, realisationResult,
 } from "@/lib/validation/benefits";
-import { error, json, op, type Paths } from "./common";
+import { error, FORMULAS_NEUTRALISED, json, op, type Paths } from "./common";
 
 const pathId = (what: string) => ({ path: z.object({ id: z.string().meta({ description: `${what} id` }) }) });
 const notFound = (what: string) => ({ "404": error(`No such ${what}`) });
@@ -88,6 +88,7 @@ export const benefitsPaths: Paths = {
     get: op({
       operationId: "exportBenefitRealisation",
       summary: "The same figures as CSV (semicolon-separated, UTF-8 with BOM) or Excel, with headers in the reader's language",
+      description: FORMULAS_NEUTRALISED,
       requestParams: { query: realisationQuery.extend({ format: z.enum(["csv", "xlsx"]).default("csv"), lang: z.enum(["sv", "en"]).optional() }) },
       responses: {
         "200": { description: "The file", content: { "text/csv": { schema: z.string() }, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: z.string().meta({ format: "binary" }) } } },

@@ -12,6 +12,10 @@ const errors = {
   "413": error("Body too large"),
   "415": error("Not JSON"),
 };
+/** Said of every CSV and Excel export (lib/domain/formula.ts). */
+export const FORMULAS_NEUTRALISED =
+  "Text a spreadsheet program could run as a formula (starting with = + - @, a tab or CR, or with = + - @ after leading whitespace) is written with a ' before it (OWASP CSV injection); the import takes that ' off again.";
+
 export const idParam = { path: z.object({ id: z.string().meta({ description: "Initiative id" }) }) };
 
 /** An operation with the error responses every operation can give. */

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { commentList, createdComment, createdInitiative, initiativeDetail, initiativeList, versionResult } from "@/lib/validation/api";
 import { classificationInput, commentInput, createInitiativeInput, initiativeFilter, submitInitiativeInput, updateInitiativeInput } from "@/lib/validation/initiative";
-import { error, idParam, json, op, type Paths } from "./common";
+import { error, FORMULAS_NEUTRALISED, idParam, json, op, type Paths } from "./common";
 
 const listQuery = initiativeFilter.extend({ status: z.string().optional().meta({ description: "One or more statuses, comma separated" }) });
 
@@ -47,6 +47,7 @@ export const initiativesPaths: Paths = {
     get: op({
       operationId: "exportInitiatives",
       summary: "The filtered list as CSV or Excel",
+      description: FORMULAS_NEUTRALISED,
       requestParams: { query: listQuery.extend({ format: z.enum(["csv", "xlsx"]) }) },
       responses: {
         "200": {

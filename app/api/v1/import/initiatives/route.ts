@@ -1,7 +1,7 @@
 import { authorize } from "@/lib/auth/policy";
 import { api } from "@/lib/server/api";
 import { AppError, toErrorResponse } from "@/lib/server/errors";
-import { importInitiatives } from "@/lib/server/import/initiatives";
+import { checkImport, importInitiatives, ImportRejectedError, writeImport } from "@/lib/server/import/initiatives";
 import { readUpload } from "@/lib/server/import/upload";
 
 function dryRunOf(url: URL): boolean {
@@ -13,7 +13,7 @@ function dryRunOf(url: URL): boolean {
 
 /**
  * Imports initiatives from an .xlsx or .csv file (multipart/form-data: file, mapping). With
- * `Accept: application/x-ndjson` a real import streams its progress, one JSON object a line.
+ * `Accept: application/x-ndjson` a real import streams its writing progress, one JSON object a line.
  */
 export const POST = api(async ({ request, actor }) => {
   authorize(actor, "data.import");
@@ -22,12 +22,17 @@ export const POST = api(async ({ request, actor }) => {
   if (dryRun || !/application\/x-ndjson/.test(request.headers.get("accept") ?? "")) {
     return { data: await importInitiatives(actor, { ...upload, dryRun }) };
   }
+  // Read and checked before the stream starts: a bad file or bad rows answer 4xx, not 200 with an error line.
+  const checked = await checkImport(actor, { ...upload, dryRun });
+  if (checked.issues.length) throw new ImportRejectedError(checked.issues, checked.issues.length);
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
       const send = (value: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(value)}\n`));
       try {
-        const result = await importInitiatives(actor, { ...upload, dryRun, onProgress: (progress) => send({ progress }) });
+        // The stream's documented first line, though the check itself ran before the stream began.
+        send({ progress: { phase: "validating" } });
+        const result = await writeImport(actor, checked, { fileName: upload.fileName, onProgress: (progress) => send({ progress }) });
         send({ data: result });
       } catch (error) {
         const { status, body } = toErrorResponse(error);
