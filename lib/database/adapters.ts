@@ -18,7 +18,14 @@ export function embeddedDataDir(): string {
   return process.env.PGLITE_DATA_DIR ?? path.join(process.cwd(), "data", "pglite");
 }
 
-/** Opens (creating if needed) an embedded database; "memory://" keeps it in memory. */
+/**
+ * Opens (creating if needed) an embedded database; "memory://" keeps it in memory.
+ * A commit PGlite has answered survives the process being killed: on Node its filesystem writes
+ * straight through to the files (no cache in JavaScript, so `relaxedDurability` has nothing to
+ * relax) and a commit writes its WAL before it answers; the next open replays the WAL
+ * (tests/e2e/crash.spec.ts). PGlite runs with fsync off, so a power cut or an OS crash can
+ * still lose the last commits: where that matters, use a PostgreSQL server.
+ */
 export function openEmbedded(dir = embeddedDataDir()): PGlite {
   if (!dir.startsWith("memory://")) fs.mkdirSync(dir, { recursive: true });
   return new PGlite(dir);

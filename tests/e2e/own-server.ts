@@ -9,7 +9,17 @@ import pg from "pg";
 
 export const PG_ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgresql://postgres:postgres@localhost:5432/postgres";
 
-export type OwnServer = { baseURL: string; databaseUrl: string | null; log: () => string; waitForLog(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>; stop(): Promise<void> };
+export type OwnServer = {
+  baseURL: string;
+  databaseUrl: string | null;
+  log: () => string;
+  waitForLog(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
+  /** kill -9 of the whole process group (start.mjs and the Next server under it), as a crash would; resolves once it is gone. */
+  kill(): Promise<void>;
+  /** Starts the server again on the same database with the same secret; resolves with the ms until /api/health answered. */
+  restart(): Promise<number>;
+  stop(): Promise<void>;
+};
 
 /**
  * A port for a test's own server, beside the shared one: the number written for the default
@@ -37,24 +47,31 @@ export async function startOwnServer(port: number, env: Record<string, string> =
   }
   const where = embedded ? { DATABASE_URL: "", PGLITE_DATA_DIR: path.join("data", name) } : { DATABASE_URL: url.toString() };
   const baseURL = `http://localhost:${port}`;
+  const secret = `own-${name}`;
   let output = "";
-  const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs"], {
-    env: { ...process.env, PORT: String(port), ...where, NEXTAUTH_URL: baseURL, NEXTAUTH_SECRET: `own-${name}`, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  child.stdout!.on("data", (chunk) => (output += chunk));
-  child.stderr!.on("data", (chunk) => (output += chunk));
-  const until = Date.now() + 120_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${baseURL}/api/health`)).ok) break;
-    } catch {
-      // not listening yet
+  let child: ChildProcess;
+  // `child` is set at once, so a kill during the start (while the database recovers) reaches the new process.
+  const launch = async (): Promise<void> => {
+    const started = spawn(process.execPath, ["scripts/start.mjs"], {
+      env: { ...process.env, PORT: String(port), ...where, NEXTAUTH_URL: baseURL, NEXTAUTH_SECRET: secret, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
+    child = started;
+    started.stdout!.on("data", (chunk) => (output += chunk));
+    started.stderr!.on("data", (chunk) => (output += chunk));
+    const until = Date.now() + 120_000;
+    for (;;) {
+      try {
+        if ((await fetch(`${baseURL}/api/health`)).ok) return;
+      } catch {
+        // not listening yet
+      }
+      if (started.exitCode !== null || started.signalCode !== null || Date.now() > until) throw new Error(`the server did not start:\n${output}`);
+      await new Promise((r) => setTimeout(r, 250));
     }
-    if (child.exitCode !== null || Date.now() > until) throw new Error(`the server did not start:\n${output}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  };
+  await launch();
   return {
     baseURL,
     databaseUrl: embedded ? null : url.toString(),
@@ -67,6 +84,34 @@ export async function startOwnServer(port: number, env: Record<string, string> =
         if (Date.now() > end) throw new Error(`not in the server log: ${pattern}\n${output}`);
         await new Promise((r) => setTimeout(r, 100));
       }
+    },
+    async kill() {
+      const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once("exit", r));
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // already gone
+      }
+      await exited;
+      // The Next server is start.mjs's child: wait until no process of the group is left.
+      const until = Date.now() + 10_000;
+      for (;;) {
+        try {
+          process.kill(-child.pid!, 0);
+        } catch {
+          return;
+        }
+        if (Date.now() > until) throw new Error(`process group ${child.pid} still alive 10 s after SIGKILL`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    async restart() {
+      output += "\n--- restart ---\n";
+      // Something still answering on the port would pass for the restarted server.
+      if (await fetch(`${baseURL}/api/health`).then(() => true, () => false)) throw new Error(`port ${port} still answers: the old server is not gone`);
+      const started = Date.now();
+      await launch();
+      return Date.now() - started;
     },
     async stop() {
       try {
