@@ -6,7 +6,8 @@
 // PGlite, while it replays its log), at a different moment each round, before the restart that is
 // timed. Needs a production build. Prints a table; exits 1 if a write was lost.
 // Options: --clients N (default 16), --rounds N (default 5), --kill-after N (acknowledged writes
-// per round before the kill, default 200), --engines pglite,pg, --port N (default 3190).
+// per round before the kill, default 200), --engines pglite,pg, --port N (default 3190). Then the
+// fuzzer's long profile: --fuzz N requests per engine (default 25,000; 0 leaves it out).
 import { spawnSync } from "node:child_process";
 import { missingWrites, page, prepareWrites, writeUntilKilled, type Write } from "../tests/e2e/crash-workload";
 import { startOwnServer } from "../tests/e2e/own-server";
@@ -84,3 +85,11 @@ for (const engine of engines) {
   console.log(`${engine}: ${mine.reduce((s, r) => s + r.acknowledged, 0)} writes acknowledged in all, ${Math.max(0, ...mine.map((r) => r.lost))} lost; restart median ${restarts[Math.floor(restarts.length / 2)]} ms, max ${restarts.at(-1)} ms`);
 }
 if (rows.some((r) => r.lost > 0 || !r.pageOk)) process.exit(1);
+
+// The fuzzer's long profile (tests/integration/fuzz.test.ts runs 5,000 requests per engine in CI).
+const fuzzRuns = Number(arg("fuzz", "25000"));
+if (fuzzRuns > 0) {
+  console.log(`\nfuzz: ${fuzzRuns} requests per engine`);
+  const fuzz = spawnSync("npx", ["vitest", "run", "--project", "integration", "tests/integration/fuzz.test.ts"], { env: { ...process.env, FUZZ_RUNS: String(fuzzRuns) }, stdio: "inherit" });
+  if (fuzz.status !== 0) process.exit(1);
+}
