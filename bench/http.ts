@@ -80,11 +80,15 @@ export async function timeRoutes(base: string, routes: Record<string, string>, c
   ) as Record<string, { p50: number; p95: number; n: number }>;
 }
 
-/** First-load JS of a page: every script the HTML references, gzipped, in kB. */
+/**
+ * First-load JS of a page: every script the HTML references, gzipped, in kB. Not the `noModule`
+ * polyfills (about 39 kB): a browser that runs modules never downloads them.
+ */
 export async function firstLoadJsKb(base: string, route: string, cookie: string): Promise<{ kb: number; files: number }> {
   const { gzipSync } = await import("node:zlib");
   const html = await (await fetch(base + route, { headers: { cookie } })).text();
-  const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!))];
+  const tags = [...html.matchAll(/<script[^>]+src="([^"]+)"[^>]*>/g)].filter((m) => !/\snomodule(=|\s|>)/i.test(m[0]));
+  const sources = [...new Set(tags.map((m) => m[1]!))];
   let bytes = 0;
   for (const src of sources) {
     const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());

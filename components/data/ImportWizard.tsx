@@ -3,7 +3,8 @@
 // progress. Talks to the open API (POST /api/v1/import/initiatives), like any client would.
 import { useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
-import { IMPORT_FIELDS, IMPORT_LIMITS, REQUIRED_IMPORT_FIELDS, type ImportField, type ImportIssue, type ImportResult } from "@/lib/validation/data";
+import type { ImportIssue, ImportResult } from "@/lib/validation/data";
+import { IMPORT_FIELDS, IMPORT_LIMITS, REQUIRED_IMPORT_FIELDS, type ImportField } from "@/lib/validation/import-fields";
 
 const ENDPOINT = "/api/v1/import/initiatives";
 const button = "rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-70";

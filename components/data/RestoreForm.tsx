@@ -2,7 +2,7 @@
 // Reads an export file and sends it to POST /api/v1/restore; only shown on an empty database.
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { RESTORE_MAX_BYTES } from "@/lib/validation/data";
+import { RESTORE_MAX_BYTES } from "@/lib/validation/import-fields";
 
 export function RestoreForm() {
   const t = useTranslations("data");

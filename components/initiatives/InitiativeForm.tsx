@@ -2,7 +2,8 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { completeness, type CompletenessItem } from "@/lib/domain/completeness";
-import { BENEFIT_CATEGORIES, BENEFIT_CERTAINTIES, type InitiativeFieldsInput } from "@/lib/validation/initiative";
+import { BENEFIT_CATEGORIES, BENEFIT_CERTAINTIES } from "@/lib/validation/benefit-options";
+import type { InitiativeFieldsInput } from "@/lib/validation/initiative";
 
 type Option = { id: string; name: string };
 type Goal = { id: string; code: string; title: string };

@@ -101,7 +101,7 @@ export function SortableRanking({ rows, breakdownLabel, total, moveInRankingActi
         <SortableContext items={rows.map((r) => r.id)} strategy={verticalListSortingStrategy}>
           <tbody>
             {rows.map((row) => (
-              <Row key={row.id} row={row} onMove={() => open({ row, position: row.position })} onReset={() => open({ row, position: null })}>
+              <Row key={row.id} row={row} ready={mounted} onMove={() => open({ row, position: row.position })} onReset={() => open({ row, position: null })}>
                 <RankingCells row={row} breakdownLabel={breakdownLabel} />
               </Row>
             ))}
@@ -154,7 +154,8 @@ export function SortableRanking({ rows, breakdownLabel, total, moveInRankingActi
   );
 }
 
-function Row({ row, children, onMove, onReset }: { row: RankingRowView; children: React.ReactNode; onMove: () => void; onReset: () => void }) {
+/** `ready`: the page's scripts have taken over; until then (the server's HTML) the buttons could not act, so they are disabled. */
+function Row({ row, ready, children, onMove, onReset }: { row: RankingRowView; ready: boolean; children: React.ReactNode; onMove: () => void; onReset: () => void }) {
   const t = useTranslations("reorder");
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: row.id });
   const item = `#${row.number} ${row.title}`;
@@ -162,12 +163,12 @@ function Row({ row, children, onMove, onReset }: { row: RankingRowView; children
     <tr ref={setNodeRef} style={{ transform: CSS.Transform.toString(transform), transition }} className={`border-b border-slate-200 align-top ${isDragging ? "relative z-10 bg-brand-50 shadow" : "bg-white"}`}>
       <td className="px-2 py-2">
         <div className="flex flex-col items-start gap-1">
-          <button type="button" ref={setActivatorNodeRef} {...attributes} {...listeners} aria-label={t("handle", { item, position: row.position })} className="cursor-grab rounded border border-slate-500 px-2 py-1 text-brand-800">
+          <button type="button" ref={setActivatorNodeRef} {...attributes} {...listeners} disabled={!ready} aria-label={t("handle", { item, position: row.position })} className="cursor-grab rounded border border-slate-500 px-2 py-1 text-brand-800">
             <span aria-hidden="true">⠿</span>
           </button>
-          <button type="button" onClick={onMove} className="text-sm font-medium text-brand-800 underline" aria-label={t("moveLabel", { item })}>{t("move")}</button>
+          <button type="button" onClick={onMove} disabled={!ready} className="text-sm font-medium text-brand-800 underline" aria-label={t("moveLabel", { item })}>{t("move")}</button>
           {row.manual ? (
-            <button type="button" onClick={onReset} className="text-sm font-medium text-brand-800 underline" aria-label={t("resetLabel", { item })}>{t("reset")}</button>
+            <button type="button" onClick={onReset} disabled={!ready} className="text-sm font-medium text-brand-800 underline" aria-label={t("resetLabel", { item })}>{t("reset")}</button>
           ) : null}
         </div>
       </td>

@@ -5,8 +5,9 @@ import { id, optionalText, quarter, searchText, text, wholeNumber } from "./comm
 
 export const BENEFIT_RECIPIENTS = ["INTERNAL", "EXTERNAL"] as const;
 export const NATURES = ["EFFICIENCY", "INNOVATION"] as const;
-export const BENEFIT_CATEGORIES = ["FINANCIAL", "REALLOCATION", "QUALITY", "ENVIRONMENT"] as const;
-export const BENEFIT_CERTAINTIES = ["GREEN", "YELLOW", "RED"] as const;
+// Kept without zod in benefit-options.ts for the initiative form in the browser.
+export { BENEFIT_CATEGORIES, BENEFIT_CERTAINTIES } from "./benefit-options";
+import { BENEFIT_CATEGORIES, BENEFIT_CERTAINTIES } from "./benefit-options";
 export const INITIATIVE_STATUSES = [
   "DRAFT", "SUBMITTED", "NEEDS_INFO", "TRIAGED", "APPROVED", "IN_PROGRESS", "PAUSED", "DONE", "REJECTED", "DEFERRED", "CANCELLED",
 ] as const;

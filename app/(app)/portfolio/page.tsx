@@ -15,7 +15,7 @@ import { initiativeFilterSelects, splitFilters } from "@/components/initiatives/
 import { PortfolioHeader } from "@/components/portfolio/PortfolioHeader";
 import type { RankingRowView } from "@/components/portfolio/RankingCells";
 import { RankingRows } from "@/components/portfolio/RankingRows";
-import { SortableRanking } from "@/components/portfolio/SortableRanking";
+import { LazySortableRanking } from "@/components/portfolio/LazySortableRanking";
 import { Pagination } from "@/components/ui/Pagination";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -155,7 +155,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
             />
             {canReorder ? (
               <ClientMessages namespaces={["reorder", "validation"]}>
-                <SortableRanking total={whole.length} rows={views} breakdownLabel={t("portfolio.columns.breakdown")} moveInRankingAction={moveInRankingAction} />
+                <LazySortableRanking total={whole.length} rows={views} breakdownLabel={t("portfolio.columns.breakdown")} moveInRankingAction={moveInRankingAction} />
               </ClientMessages>
             ) : (
               <RankingRows rows={views} breakdownLabel={t("portfolio.columns.breakdown")} />
