@@ -11,12 +11,8 @@ import { openDatabase } from "../lib/db";
 import { seedDemo } from "../prisma/seed/demo";
 import { generateAuditEvents, generateInitiatives } from "./generate";
 import { ROOT, signIn, startServer, timeRoutes } from "./http";
+import { arg, flag } from "./args";
 
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-};
 const events = Number(arg("events", "1000000"));
 const rounds = Number(arg("rounds", "100"));
 const engines = arg("engines", "pglite,pg").split(",");
@@ -70,7 +66,7 @@ if (engines.includes("pglite")) {
   const dir = path.join(ROOT, "data", "bench-audit-pglite");
   const saved = path.join(ROOT, "data", "bench-audit-pglite.json");
   // --reuse: measure the database of the previous run again (for comparing changes of the code).
-  const reuse = args.includes("--reuse") && fs.existsSync(saved);
+  const reuse = flag("reuse") && fs.existsSync(saved);
   if (!reuse) fs.rmSync(dir, { recursive: true, force: true });
   console.log(`embedded PGlite (${dir}${reuse ? ", reused" : ""}):`);
   const ids = reuse ? (JSON.parse(fs.readFileSync(saved, "utf8")) as Awaited<ReturnType<typeof prepare>>) : await prepare(openDatabase({ dataDir: dir }));

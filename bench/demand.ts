@@ -13,12 +13,8 @@ import { quarterSequence } from "../lib/domain/capacity";
 import { seedDemo } from "../prisma/seed/demo";
 import { generateInitiatives, generatePools } from "./generate";
 import { ROOT, signIn, startServer, timeRoutes } from "./http";
+import { arg } from "./args";
 
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-};
 const count = Number(arg("count", "2000"));
 const rounds = Number(arg("rounds", "60"));
 const poolCount = Number(arg("pools", "20"));

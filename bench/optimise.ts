@@ -8,12 +8,8 @@ import { solveInProcess } from "../lib/domain/optimiser/highs-solver";
 import { optimise } from "../lib/domain/optimiser/optimise";
 import { planViolations } from "../lib/domain/optimiser/plan";
 import { benchProblem } from "./optimise-problem";
+import { arg } from "./args";
 
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-};
 const count = Number(arg("candidates", "1000"));
 const runs = Number(arg("runs", "5"));
 const seed = Number(arg("seed", "2027"));

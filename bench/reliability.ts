@@ -11,12 +11,8 @@
 import { spawnSync } from "node:child_process";
 import { missingWrites, page, prepareWrites, writeUntilKilled, type Write } from "../tests/e2e/crash-workload";
 import { startOwnServer } from "../tests/e2e/own-server";
+import { arg } from "./args";
 
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-};
 const clients = Number(arg("clients", "16"));
 const rounds = Number(arg("rounds", "5"));
 const killAfter = Number(arg("kill-after", "200"));

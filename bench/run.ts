@@ -9,12 +9,8 @@ import { openDatabase } from "../lib/db";
 import { seedDemo } from "../prisma/seed/demo";
 import { generateInitiatives } from "./generate";
 import { firstLoadJsKb, ROOT, signIn, startServer, timeRoutes } from "./http";
+import { arg } from "./args";
 
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-};
 const count = Number(arg("count", "2000"));
 const rounds = Number(arg("rounds", "60"));
 const pgAdmin = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://postgres:postgres@localhost:5432/postgres";
