@@ -20,6 +20,8 @@ import { AUTHORIZATION_MATRIX, type Permission } from "@/lib/auth/authorization-
 import type { Role } from "@/lib/auth/roles";
 import { TOKEN_ROLES } from "@/lib/auth/api-token";
 import { createToken } from "@/lib/server/api-tokens";
+import { currentQuarter } from "@/lib/server/resources";
+import { addQuarters } from "@/lib/domain/quarters";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { buildFixture, call, cases, NO_SUCCESS_IN_PROCESS, operations, type Case, type Fixture } from "./api-cases";
 import { describeEachEngine } from "./engines";
@@ -128,6 +130,13 @@ describeEachEngine("authorization matrix: every operation × every caller answer
     return jwt;
   }
 
+  /** Another department than this one (asked once per department). */
+  const others = new Map<string, string>();
+  async function otherThan(department: string): Promise<string> {
+    if (!others.has(department)) others.set(department, (await ctx.db.prisma.department.findFirstOrThrow({ where: { kind: "DEPARTMENT", id: { not: department } }, orderBy: { name: "asc" } })).id);
+    return others.get(department)!;
+  }
+
   /** A department manager of this department (one per department, made when first needed). */
   async function managerOf(departmentId: string): Promise<string> {
     const known = managers.get(departmentId);
@@ -146,8 +155,6 @@ describeEachEngine("authorization matrix: every operation × every caller answer
     }
     const localPool = (await prisma.resourcePool.create({ data: { name: "Matris: lokal pool", kind: "LOCAL", departmentId: fx.ids.department } })).id;
     const running = (await prisma.initiative.create({ data: { title: "Matris: pågående", need: "Ett behov.", ownerDepartmentId: fx.ids.department, status: "IN_PROGRESS", benefitRecipient: "INTERNAL", nature: "EFFICIENCY" } })).id;
-    const { currentQuarter } = await import("@/lib/server/resources");
-    const { addQuarters } = await import("@/lib/domain/quarters");
     extra = { localPool, running, quarter: addQuarters(currentQuarter(), 3) };
   });
 
@@ -156,10 +163,7 @@ describeEachEngine("authorization matrix: every operation × every caller answer
     if (caller.kind === "token") return { headers: { authorization: `Bearer ${tokens.get(`${caller.role} ${caller.scope}`)}` }, cookies: [] };
     const demo: Partial<Record<Role, string>> = { ADMIN: "admin@demo.kommun.se", DIG: "dig@demo.kommun.se", LEADERSHIP: "ledning@demo.kommun.se", VIEWER: "insyn@demo.kommun.se" };
     let email = demo[caller.role];
-    if (caller.role === "DEPARTMENT_MANAGER") {
-      const other = (await ctx.db.prisma.department.findFirstOrThrow({ where: { kind: "DEPARTMENT", id: { not: department } }, orderBy: { name: "asc" } })).id;
-      email = await managerOf(caller.department === "own" ? department : other);
-    }
+    if (caller.role === "DEPARTMENT_MANAGER") email = await managerOf(caller.department === "own" ? department : await otherThan(department));
     const value = await sessionCookie(email!);
     return { headers: { cookie: `next-auth.session-token=${value}` }, cookies: [{ name: "next-auth.session-token", value }] };
   }
