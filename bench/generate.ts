@@ -1,7 +1,7 @@
 // Fills the database with N realistic, generated initiatives on top of the demo
 // municipality, for benchmarks and load tests.
 //
-//   npx tsx bench/generate.ts [--count 2000]
+//   npx tsx bench/generate.ts [--count 2000] [--departments 40] [--years 10] [--audit-events 1000000] [--measurements N]
 //
 // Uses the configured database (embedded PGlite at data/pglite, or DATABASE_URL).
 // Deterministic: a seeded PRNG picks titles, statuses, dates and numbers, so the same
@@ -32,6 +32,7 @@ import {
   trackFor,
 } from "../prisma/seed/demo";
 import { DEMO_TODAY } from "../prisma/seed/demo-data";
+import { arg } from "./args";
 
 const BATCH = 500;
 
@@ -252,6 +253,21 @@ const SIZE_WEIGHTS: Array<[InitiativeSize, number]> = [
 ];
 const COST_RANGE: Record<InitiativeSize, [number, number]> = { SMALL: [30_000, 250_000], MEDIUM: [250_000, 1_500_000], LARGE: [1_500_000, 8_000_000] };
 const EFFORT_RANGE: Record<InitiativeSize, [number, number]> = { SMALL: [40, 300], MEDIUM: [300, 1500], LARGE: [1500, 5000] };
+const DIG_COMMENTS = [
+  "Finns det en uppskattning av hur många ärenden om {s} som berörs per år?",
+  "Vi har sett liknande behov hos {group}; kan vi samordna med dem?",
+  "Kontrollera om {system} redan har stöd för detta innan vi går vidare.",
+  "Behöver en kompletterande beskrivning av nyttan innan prioriteringen.",
+  "Lagt in i planeringen för nästa kvartal.",
+];
+const OWNER_COMMENTS = [
+  "Verksamheten har tagit fram ett underlag om {s}, bifogas till nästa möte.",
+  "Kontaktpersonen är ny från och med i höst.",
+  "Vi har pratat med {group} och de ser stora vinster.",
+  "Tidplanen hänger ihop med upphandlingen av {system}.",
+  "Första leveransen är i drift och tas emot väl.",
+];
+
 const DURATION_QUARTERS: Record<InitiativeSize, [number, number]> = { SMALL: [1, 2], MEDIUM: [2, 4], LARGE: [3, 7] };
 
 // ---------------------------------------------------------------------------
@@ -260,7 +276,8 @@ const DURATION_QUARTERS: Record<InitiativeSize, [number, number]> = { SMALL: [1,
 export type GenerateStats = { initiatives: number; rows: number; byTable: Record<string, number>; ms: number };
 
 type Context = {
-  departments: Array<{ id: string; name: string; weight: number }>;
+  /** `base`: the department's kind without the municipality ("Socialförvaltningen, Norrby kommun" → "Socialförvaltningen"). */
+  departments: Array<{ id: string; name: string; base: string; weight: number }>;
   goals: Array<{ id: string; code: string }>;
   users: { dig: string; ledning: string; managerOf: Map<string, string>; names: Map<string, string> };
   pools: { dig: string; dc: string; localOf: Map<string, string>; locals: string[] };
@@ -295,7 +312,10 @@ async function loadContext(prisma: PrismaClient): Promise<Context> {
     if (community && (d.name === "Samhällsbyggnadsförvaltningen" || d.name === "Tekniska förvaltningen")) programOf.set(d.id, community);
   }
   return {
-    departments: departments.map((d) => ({ ...d, weight: big.includes(d.name) ? 3 : 1 })),
+    departments: departments.map((d) => {
+      const base = d.name.split(",")[0]!;
+      return { ...d, base, weight: big.includes(base) ? 3 : 1 };
+    }),
     goals,
     users: {
       dig: byRole("DIG") ?? fallbackUser,
@@ -316,11 +336,29 @@ type Rows = {
   statusChanges: Prisma.StatusChangeCreateManyInput[];
   triage: Prisma.TriageAssessmentCreateManyInput[];
   allocations: Prisma.ResourceAllocationCreateManyInput[];
+  comments: Prisma.CommentCreateManyInput[];
   audit: Prisma.AuditEventCreateManyInput[];
 };
 
 const TODAY = toDate(DEMO_TODAY, 12);
 const EARLIEST = toDate("2025-01-02", 8);
+const DAY = 86_400_000;
+
+/**
+ * How the generated portfolio spreads: `years` of history. The last two years carry the live mix
+ * of statuses (STATUS_WEIGHTS); older initiatives have been closed (delivered, cancelled, rejected),
+ * as in a municipality that has kept its portfolio for a decade.
+ */
+export type GenerateOptions = { years?: number };
+
+type Window = { from: Date; to: Date };
+const RECENT: Window = { from: EARLIEST, to: TODAY };
+const CLOSED_WEIGHTS: Array<[InitiativeStatus, number]> = [
+  ["DONE", 55],
+  ["REJECTED", 20],
+  ["CANCELLED", 15],
+  ["DEFERRED", 10],
+];
 
 /** Days between events, by the status reached. */
 const GAP_DAYS: Partial<Record<InitiativeStatus, [number, number]>> = {
@@ -336,22 +374,22 @@ const GAP_DAYS: Partial<Record<InitiativeStatus, [number, number]>> = {
   CANCELLED: [20, 200],
 };
 
-function timeline(dice: Dice, status: InitiativeStatus): Array<{ status: InitiativeStatus; at: Date }> {
+function timeline(dice: Dice, status: InitiativeStatus, window: Window): Array<{ status: InitiativeStatus; at: Date }> {
   let path = defaultPath(status);
   // Some went back for more information before triage.
   if (path.includes("TRIAGED") && dice.chance(0.12)) path = ["DRAFT", "SUBMITTED", "NEEDS_INFO", "SUBMITTED", ...path.slice(2)];
   let gaps = path.map((s, i) => (i === 0 ? 0 : dice.int(...(GAP_DAYS[s] ?? [1, 10]))));
   // Place the story so it ends a few days before today; open items are recent, finished ones older.
-  const available = Math.floor((TODAY.getTime() - EARLIEST.getTime()) / 86_400_000) - 3;
+  const available = Math.floor((window.to.getTime() - window.from.getTime()) / DAY) - 3;
   let span = gaps.reduce((a, b) => a + b, 0);
   if (span > available) {
     gaps = gaps.map((g) => Math.floor((g * available) / span));
     span = gaps.reduce((a, b) => a + b, 0);
   }
   const latestStart = available - span;
-  const recent = status === "DRAFT" || status === "SUBMITTED" || status === "NEEDS_INFO" || status === "TRIAGED";
+  const recent = window === RECENT && (status === "DRAFT" || status === "SUBMITTED" || status === "NEEDS_INFO" || status === "TRIAGED");
   const startOffset = Math.max(0, recent ? latestStart - dice.int(0, 120) : dice.int(0, Math.max(0, latestStart)));
-  let t = addDays(EARLIEST, startOffset);
+  let t = addDays(window.from, startOffset);
   t = new Date(t.getTime() + dice.int(0, 9 * 60) * 60_000);
   return path.map((s, i) => {
     if (i > 0) t = new Date(addDays(t, gaps[i]!).getTime() + dice.int(10, 300) * 60_000);
@@ -371,19 +409,22 @@ function fill(template: string, dice: Dice, subject: string): string {
     .replace("{system}", dice.pick(SYSTEMS));
 }
 
-function buildInitiative(ctx: Context, dice: Dice, rows: Rows): void {
+function buildInitiative(ctx: Context, dice: Dice, rows: Rows, years: number): void {
   const id = randomUUID();
   const department = dice.weighted(ctx.departments.map((d) => [d, d.weight] as const));
+  // Beyond the last two years, an initiative belongs to the closed history.
+  const historic = years > 2 && dice.chance((years - 2) / years);
+  const window: Window = historic ? { from: new Date(TODAY.getTime() - years * 365 * DAY), to: new Date(EARLIEST.getTime() + 60 * DAY) } : RECENT;
   const quadrant = dice.weighted(QUADRANT_WEIGHTS);
   const recipient = quadrant.startsWith("INTERNAL") ? "INTERNAL" : "EXTERNAL";
   const nature = quadrant.endsWith("EFFICIENCY") ? "EFFICIENCY" : "INNOVATION";
   const kind: InitiativeKind = dice.chance(0.18) ? "INFRASTRUCTURE" : "BUSINESS_DEVELOPMENT";
   const size = dice.weighted(SIZE_WEIGHTS);
-  const status = dice.weighted(STATUS_WEIGHTS);
-  const subject = dice.pick(SUBJECTS[department.name] ?? SUBJECTS.GENERAL!);
+  const status = dice.weighted(historic ? CLOSED_WEIGHTS : STATUS_WEIGHTS);
+  const subject = dice.pick(SUBJECTS[department.base] ?? SUBJECTS.GENERAL!);
   const template = kind === "INFRASTRUCTURE" ? dice.pick(INFRA_TITLES) : dice.pick(nature === "EFFICIENCY" ? EFFICIENCY_TITLES : INNOVATION_TITLES);
   const title = fill(template, dice, subject) + dice.pick(SUFFIXES);
-  const group = dice.pick(recipient === "EXTERNAL" ? (EXTERNAL_GROUPS[department.name] ?? EXTERNAL_GROUPS.GENERAL!) : INTERNAL_GROUPS);
+  const group = dice.pick(recipient === "EXTERNAL" ? (EXTERNAL_GROUPS[department.base] ?? EXTERNAL_GROUPS.GENERAL!) : INTERNAL_GROUPS);
   const need =
     kind === "INFRASTRUCTURE"
       ? `${dice.pick(INFRA_NEEDS)} Det påverkar arbetet med ${subject}. Vi behöver en stabil och säker grund så att verksamheten kan arbeta digitalt utan avbrott och ${group} ${recipient === "EXTERNAL" ? "får en tillförlitlig service" : "slipper störningar"}.`
@@ -391,7 +432,7 @@ function buildInitiative(ctx: Context, dice: Dice, rows: Rows): void {
           nature === "EFFICIENCY" ? EFFICIENCY_AIMS : INNOVATION_AIMS,
         )} så att ${group} ${recipient === "EXTERNAL" ? "får snabbare och enklare service" : "kan lägga mer tid på kärnuppdraget"}.`;
 
-  const events = timeline(dice, status);
+  const events = timeline(dice, status, window);
   const first = (s: InitiativeStatus) => events.find((e) => e.status === s)?.at ?? null;
   const decided = events.find((e) => e.status === "APPROVED" || e.status === "REJECTED" || e.status === "DEFERRED")?.at ?? null;
   const started = first("IN_PROGRESS");
@@ -518,6 +559,31 @@ function buildInitiative(ctx: Context, dice: Dice, rows: Rows): void {
     });
   });
 
+  // A short conversation on most initiatives: questions at triage, news while the work runs.
+  const commentCount = dice.weighted([[0, 3], [1, 3], [2, 2], [3, 1]] as const);
+  for (let c = 0; c < commentCount; c++) {
+    const event = dice.pick(events);
+    const fromDig = dice.chance(0.5);
+    const authorId = fromDig ? ctx.users.dig : creator;
+    const commentId = randomUUID();
+    rows.comments.push({
+      id: commentId,
+      initiativeId: id,
+      authorId,
+      body: fill(dice.pick(fromDig ? DIG_COMMENTS : OWNER_COMMENTS), dice, subject),
+      createdAt: new Date(event.at.getTime() + dice.int(1, 72) * 3_600_000),
+    });
+    rows.audit.push({
+      at: new Date(event.at.getTime() + dice.int(1, 72) * 3_600_000),
+      actorId: authorId,
+      actorLabel: ctx.users.names.get(authorId) ?? "Okänd",
+      action: "initiative.comment",
+      entityType: "Initiative",
+      entityId: id,
+      after: { commentId },
+    });
+  }
+
   const triagedAt = first("TRIAGED");
   if (triagedAt) {
     rows.triage.push({
@@ -535,8 +601,8 @@ function buildInitiative(ctx: Context, dice: Dice, rows: Rows): void {
     });
   }
 
-  // Allocations for approved and running work: central pool, own local pool, sometimes a borrowed one.
-  if (planned && (status === "APPROVED" || status === "IN_PROGRESS")) {
+  // Allocations for approved, running and delivered work: central pool, own local pool, sometimes a borrowed one.
+  if (planned && (status === "APPROVED" || status === "IN_PROGRESS" || status === "PAUSED" || status === "DONE")) {
     const quarters = quarterRange(planned[0], planned[1]);
     const effort = effortHours ?? dice.between(...EFFORT_RANGE[size], 10);
     const perQuarter = effort / quarters.length;
@@ -565,7 +631,8 @@ async function insertAll<T>(rows: T[], write: (chunk: T[]) => Promise<unknown>):
 }
 
 /** Generates and writes `count` initiatives with their related rows; returns statistics. */
-export async function generate(prisma: PrismaClient, count: number): Promise<GenerateStats> {
+export async function generate(prisma: PrismaClient, count: number, options: GenerateOptions = {}): Promise<GenerateStats> {
+  const years = options.years ?? 2;
   const started = Date.now();
   const ctx = await loadContext(prisma);
   // Seeded from the count and what is already there: deterministic for a given database state.
@@ -575,9 +642,9 @@ export async function generate(prisma: PrismaClient, count: number): Promise<Gen
   const add = (table: string, n: number) => (byTable[table] = (byTable[table] ?? 0) + n);
 
   for (let done = 0; done < count; done += BATCH) {
-    const rows: Rows = { initiatives: [], goals: [], benefits: [], statusChanges: [], triage: [], allocations: [], audit: [] };
+    const rows: Rows = { initiatives: [], goals: [], benefits: [], statusChanges: [], triage: [], allocations: [], comments: [], audit: [] };
     const n = Math.min(BATCH, count - done);
-    for (let i = 0; i < n; i++) buildInitiative(ctx, dice, rows);
+    for (let i = 0; i < n; i++) buildInitiative(ctx, dice, rows, years);
     // Numbers (#) follow creation order within the batch.
     rows.initiatives.sort((a, b) => (a.createdAt as Date).getTime() - (b.createdAt as Date).getTime());
     await prisma.$transaction(
@@ -588,6 +655,7 @@ export async function generate(prisma: PrismaClient, count: number): Promise<Gen
         add("StatusChange", await insertAll(rows.statusChanges, (data) => tx.statusChange.createMany({ data })));
         add("TriageAssessment", await insertAll(rows.triage, (data) => tx.triageAssessment.createMany({ data })));
         add("ResourceAllocation", await insertAll(rows.allocations, (data) => tx.resourceAllocation.createMany({ data })));
+        add("Comment", await insertAll(rows.comments, (data) => tx.comment.createMany({ data })));
         add("AuditEvent", await insertAll(rows.audit, (data) => tx.auditEvent.createMany({ data })));
       },
       { timeout: 300_000, maxWait: 20_000 },
@@ -595,6 +663,40 @@ export async function generate(prisma: PrismaClient, count: number): Promise<Gen
   }
   const rows = Object.values(byTable).reduce((a, b) => a + b, 0);
   return { initiatives: byTable.Initiative ?? 0, rows, byTable, ms: Date.now() - started };
+}
+
+/** The neighbours that share the digitalisation office when the bench grows to a region. */
+const NEIGHBOURS = ["Norrby kommun", "Sjövik kommun", "Åsbacka kommun", "Lindå kommun"];
+
+/**
+ * Tops the organisation up to `total` departments, as when several municipalities share one
+ * digitalisation office: the demo's kinds of department again for each neighbour
+ * ("Socialförvaltningen, Norrby kommun"), each with a department manager (who signs in
+ * through single sign-on, so without a password). Deterministic; run it before generate().
+ */
+export async function generateDepartments(prisma: PrismaClient, total: number): Promise<number> {
+  const existing = await prisma.department.findMany({ select: { name: true, shortName: true, kind: true }, orderBy: { name: "asc" } });
+  const names = new Set(existing.map((d) => d.name));
+  const kinds = existing.filter((d) => d.kind === "DEPARTMENT" && !d.name.includes(","));
+  const created: Array<{ department: Prisma.DepartmentCreateManyInput; manager: Prisma.UserCreateManyInput }> = [];
+  for (const [m, municipality] of NEIGHBOURS.entries()) {
+    for (const kind of kinds) {
+      if (existing.length + created.length >= total) break;
+      const name = `${kind.name}, ${municipality}`;
+      if (names.has(name)) continue;
+      const id = randomUUID();
+      const short = `${kind.shortName}-${municipality.slice(0, 3).toUpperCase()}`;
+      created.push({
+        department: { id, name, shortName: short, kind: "DEPARTMENT" },
+        manager: { id: randomUUID(), email: `chef.${short.toLowerCase()}.${m}@region.demo.kommun.se`, name: `Förvaltningschef ${short}`, role: "DEPARTMENT_MANAGER", departmentId: id, ssoManaged: true },
+      });
+    }
+  }
+  await prisma.$transaction([
+    prisma.department.createMany({ data: created.map((c) => c.department) }),
+    prisma.user.createMany({ data: created.map((c) => c.manager) }),
+  ]);
+  return existing.length + created.length;
 }
 
 /**
@@ -639,11 +741,12 @@ export async function generatePools(prisma: PrismaClient, total: number, quarter
  * Fills the audit log with `count` events spread evenly over the last ten years: the actions and
  * record kinds the use cases write, by the people and on the initiatives already there. Written
  * by PostgreSQL itself (generate_series), so a million events take seconds, not minutes.
+ * `first` numbers the events, so that a second call adds to the first instead of colliding.
  */
-export async function generateAuditEvents(prisma: PrismaClient, count: number): Promise<number> {
+export async function generateAuditEvents(prisma: PrismaClient, count: number, first = 1): Promise<number> {
   if (count <= 0) return 0;
   const actions = [
-    ["initiative.update", "Initiative"], ["initiative.status.submitted", "Initiative"], ["initiative.status.triaged", "Initiative"], ["comment.create", "Initiative"],
+    ["initiative.update", "Initiative"], ["initiative.status.submitted", "Initiative"], ["initiative.status.triaged", "Initiative"], ["initiative.comment", "Initiative"],
     ["triage.decide", "Initiative"], ["decision.approve", "Initiative"], ["allocation.create", "ResourceAllocation"], ["allocation.update", "ResourceAllocation"],
     ["initiative.create", "Initiative"], ["initiative.status.in_progress", "Initiative"], ["ranking.move", "Initiative"], ["user.update", "User"],
   ];
@@ -658,13 +761,13 @@ export async function generateAuditEvents(prisma: PrismaClient, count: number): 
            a AS (SELECT ${list(actions.map((x) => x[0]!))} AS actions, ${list(actions.map((x) => x[1]!))} AS types)
       INSERT INTO "AuditEvent" ("id", "at", "actorId", "actorLabel", "action", "entityType", "entityId", "before", "after")
       SELECT 'bench-audit-' || g,
-             now() - make_interval(secs => (g * ${seconds} + (g * 7919) % ${seconds})::double precision),
+             now() - make_interval(secs => ((g - ${first}) * ${seconds} + (g * 7919) % ${seconds})::double precision),
              u.ids[1 + ((g * 31) % cardinality(u.ids))::int], u.names[1 + ((g * 31) % cardinality(u.names))::int],
              a.actions[1 + ((g * 13) % cardinality(a.actions))::int], a.types[1 + ((g * 13) % cardinality(a.types))::int],
              i.ids[1 + ((g * 17) % cardinality(i.ids))::int],
              jsonb_build_object('status', 'SUBMITTED', 'estimatedCostSek', (g * 37) % 900000),
              jsonb_build_object('status', 'TRIAGED', 'estimatedCostSek', (g * 41) % 900000)
-      FROM generate_series(${start + 1}::bigint, ${end}::bigint) AS g, u, i, a`);
+      FROM generate_series(${first + start}::bigint, ${first + end - 1}::bigint) AS g, u, i, a`);
   }
   return count;
 }
@@ -712,27 +815,27 @@ export async function generateInitiatives(prisma: PrismaClient, count: number): 
 // ---------------------------------------------------------------------------
 // CLI
 
-async function main(argv: string[]): Promise<void> {
-  const i = argv.indexOf("--count");
-  const raw = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith("--count="))?.slice("--count=".length);
-  const count = raw === undefined ? 2000 : Number(raw);
-  if (!Number.isInteger(count) || count < 0) throw new Error(`--count must be a whole number, got "${raw}"`);
-  const a = argv.indexOf("--audit-events");
-  const auditEvents = a >= 0 ? Number(argv[a + 1]) : 0;
-  if (!Number.isInteger(auditEvents) || auditEvents < 0) throw new Error(`--audit-events must be a whole number, got "${argv[a + 1]}"`);
+async function main(): Promise<void> {
+  const count = Number(arg("count", "2000"));
+  if (!Number.isInteger(count) || count < 0) throw new Error(`--count must be a whole number, got "${arg("count", "")}"`);
+  const auditEvents = Number(arg("audit-events", "0"));
+  if (!Number.isInteger(auditEvents) || auditEvents < 0) throw new Error(`--audit-events must be a whole number, got "${arg("audit-events", "")}"`);
+  const departments = Number(arg("departments", "0"));
+  const years = Number(arg("years", "2"));
+  if (!Number.isInteger(departments) || departments < 0 || !(years > 0)) throw new Error("--departments must be a whole number and --years above 0");
 
   const db = database();
   try {
     await db.migrate();
     const seeded = await seedDemo(db.prisma);
     if (seeded.seeded) console.log(`Seeded the demo municipality (${seeded.initiatives} initiatives).`);
-    const stats = await generate(db.prisma, count);
+    if (departments) console.log(`Departments: ${await generateDepartments(db.prisma, departments)}.`);
+    const stats = await generate(db.prisma, count, { years });
     const detail = Object.entries(stats.byTable)
       .map(([table, n]) => `${table} ${n}`)
       .join(", ");
     console.log(`Wrote ${stats.rows} rows (${detail}) in ${stats.ms} ms on the ${db.engine} database.`);
-    const m = argv.indexOf("--measurements");
-    const measurements = m >= 0 ? Number(argv[m + 1]) : 0;
+    const measurements = Number(arg("measurements", "0"));
     if (measurements) {
       const t = Date.now();
       const history = await generateBenefitHistory(db.prisma, measurements);
@@ -750,7 +853,7 @@ async function main(argv: string[]): Promise<void> {
 
 const entry = process.argv[1];
 if (entry && import.meta.url === pathToFileURL(entry).href) {
-  main(process.argv.slice(2)).catch((error: unknown) => {
+  main().catch((error: unknown) => {
     console.error(error);
     process.exitCode = 1;
   });

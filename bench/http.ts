@@ -1,5 +1,6 @@
 // Small HTTP helpers for benchmarks: start the production server, sign in, time requests.
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { percentile } from "../lib/domain/flow";
 
@@ -96,3 +97,57 @@ export async function firstLoadJsKb(base: string, route: string, cookie: string)
   }
   return { kb: bytes / 1024, files: sources.length };
 }
+
+/** Resident memory, MB, of a process and all its descendants (Linux /proc), or NaN elsewhere. */
+export function treeRssMb(pid: number): number {
+  try {
+    const parentOf = new Map<number, number>();
+    for (const entry of fs.readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        // The command name may hold spaces and brackets: the parent id is the second field after the last ")".
+        const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+        parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+      } catch {
+        // gone meanwhile
+      }
+    }
+    const tree = new Set([pid]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const [child, parent] of parentOf) if (tree.has(parent) && !tree.has(child)) (tree.add(child), (grew = true));
+    }
+    let kb = 0;
+    for (const p of tree) {
+      const match = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, "utf8"));
+      kb += Number(match?.[1] ?? 0);
+    }
+    return kb / 1024;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Samples `treeRssMb(pid)` every `everyMs` until stopped; returns the peak. */
+export function watchRss(pid: number, everyMs = 250): { stop(): number } {
+  let peak = treeRssMb(pid);
+  const timer = setInterval(() => (peak = Math.max(peak, treeRssMb(pid))), everyMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      return Math.max(peak, treeRssMb(pid));
+    },
+  };
+}
+
+/** The pages #18 holds to a limit: what a portfolio's users open every day. */
+export const PAGES: Record<string, string> = {
+  home: "/",
+  initiatives: "/initiatives",
+  portfolio: "/portfolio",
+  "portfolio/balance": "/portfolio/balance",
+  roadmap: "/roadmap",
+  resources: "/resources",
+  "resources/demand": "/resources/demand",
+  triage: "/triage",
+};

@@ -1,14 +1,16 @@
-// `npm run bench`: p50/p95 server time of the signed-in home and portfolio views against a trivial
-// route (/api/health), in the same run, on embedded PGlite and on a PostgreSQL server,
-// each filled with N generated initiatives. Needs a production build (npm run build).
-// Prints numbers; it is not a timed test.
+// `npm run bench`: p50/p95 server time of the pages users open every day (PAGES in bench/http.ts:
+// home, the list, the ranking, the balance, roadmap, resources, demand, triage) against a trivial
+// route (/api/health), in the same run, on embedded PGlite and on a PostgreSQL server, each
+// filled with N generated initiatives; the server's peak resident memory; and each page's
+// first-load JavaScript. Needs a production build (npm run build). Prints numbers; it is not a
+// timed test. How the pages grow to 50,000 initiatives: `npm run bench:scale`.
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { openDatabase } from "../lib/db";
 import { seedDemo } from "../prisma/seed/demo";
 import { generateInitiatives } from "./generate";
-import { firstLoadJsKb, ROOT, signIn, startServer, timeRoutes } from "./http";
+import { firstLoadJsKb, PAGES, ROOT, signIn, startServer, timeRoutes, watchRss } from "./http";
 import { arg } from "./args";
 
 const count = Number(arg("count", "2000"));
@@ -32,11 +34,12 @@ async function measure(label: string, env: Record<string, string>, port: number)
   try {
     const base = `http://localhost:${port}`;
     const cookie = await signIn(base, "ledning@demo.kommun.se");
-    // The portfolio's three views: the ranking, the balance with the charts, and its settings.
-    const pages = { home: "/", portfolio: "/portfolio", "portfolio/balance": "/portfolio/balance", "portfolio/settings": "/portfolio/settings" };
+    const pages = { ...PAGES, "portfolio/settings": "/portfolio/settings" };
+    const rss = watchRss(server.process.pid!);
     const result = await timeRoutes(base, { ...pages, trivial: "/api/health" }, cookie, rounds);
+    const peak = rss.stop();
     const trivial = result.trivial!;
-    console.log(`${label}: startup to healthy ${server.startupMs} ms; trivial p50 ${trivial.p50.toFixed(1)} ms p95 ${trivial.p95.toFixed(1)} ms (n=${rounds})`);
+    console.log(`${label}: startup to healthy ${server.startupMs} ms; trivial p50 ${trivial.p50.toFixed(1)} ms p95 ${trivial.p95.toFixed(1)} ms (n=${rounds}); server peak RSS ${peak.toFixed(0)} MB`);
     for (const [name, route] of Object.entries(pages)) {
       const r = result[name]!;
       const js = await firstLoadJsKb(base, route, cookie);
