@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { PGlite } from "@electric-sql/pglite";
+import { PGLITE_EXTENSIONS } from "./adapters";
 
 function run(command: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -32,7 +33,7 @@ export function restoreServer(url: string, file: string): Promise<void> {
 /** PGlite's dump of the embedded data directory `dataDir` into `file`. Not while a server has it open. */
 export async function backupEmbedded(dataDir: string, file: string): Promise<void> {
   if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) throw new Error(`No embedded database in ${dataDir}.`);
-  const db = new PGlite(dataDir);
+  const db = new PGlite(dataDir, { extensions: PGLITE_EXTENSIONS });
   try {
     // Ready first: a dump asked for while PGlite is still starting never finishes. Compressed
     // here with zlib rather than by PGlite (its CompressionStream route stalled under Node).
@@ -49,7 +50,7 @@ export async function restoreEmbedded(dataDir: string, file: string): Promise<vo
   if (!fs.existsSync(file)) throw new Error(`No backup at ${file}.`);
   if (fs.existsSync(dataDir) && fs.readdirSync(dataDir).length > 0) throw new Error(`${dataDir} is not empty: restore into a new folder (PGLITE_DATA_DIR) and point the app at it.`);
   fs.mkdirSync(dataDir, { recursive: true });
-  const db = new PGlite(dataDir, { loadDataDir: new Blob([gunzipSync(fs.readFileSync(file))]) });
+  const db = new PGlite(dataDir, { extensions: PGLITE_EXTENSIONS, loadDataDir: new Blob([gunzipSync(fs.readFileSync(file))]) });
   try {
     await db.waitReady;
     await db.query("SELECT 1");

@@ -4,10 +4,11 @@ import { authorize } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/roles";
 import { prisma } from "@/lib/db";
 import type { Quadrant } from "@/lib/domain/pios";
-import { backlogByQuarter, departmentEquity, type Backlog, type Equity } from "@/lib/domain/portfolio-metrics";
+import { ACTIVE_STATUSES, backlogByQuarter, departmentEquity, quarterEnd, type Backlog, type Equity } from "@/lib/domain/portfolio-metrics";
 import { addQuarters, quarterOfDate } from "@/lib/domain/quarters";
 import { cachedUntilWrite } from "./snapshot-cache";
 import { portfolioOverview, type RankedInitiative } from "./portfolio";
+import { anyStatus } from "./sql";
 
 /** One bubble: effort (x), benefit score (y), cost (size), quadrant (colour). */
 export type Bubble = { id: string; number: number; title: string; quadrant: Quadrant; effortHours: number; score: number; costSek: number | null };
@@ -34,7 +35,16 @@ export async function backlogTrend(actor: Actor, now = new Date(), count = TREND
   const current = quarterOfDate(now);
   const quarters = Array.from({ length: count }, (_, i) => addQuarters(current, i - count + 1));
   return cachedUntilWrite(`trend:${quarters.join(",")}`, async () => {
-    const events = await prisma.statusChange.findMany({ select: { initiativeId: true, toStatus: true, at: true }, orderBy: { at: "asc" } });
+    // Only initiatives that can count at a quarter's end: active now, or changed since the first
+    // quarter began. Any other kept the closed status it has now through every quarter shown,
+    // so the read follows the recent activity, not ten years of history.
+    const since = quarterEnd(addQuarters(quarters[0]!, -1));
+    const events = await prisma.$queryRaw<Array<{ initiativeId: string; toStatus: string; at: Date }>>`
+      SELECT s."initiativeId", s."toStatus"::text AS "toStatus", s."at" FROM "StatusChange" s
+      WHERE s."initiativeId" IN (
+        SELECT i."id" FROM "Initiative" i WHERE i."status" ${anyStatus(ACTIVE_STATUSES)}
+        UNION SELECT c."initiativeId" FROM "StatusChange" c WHERE c."at" >= ${since})
+      ORDER BY s."at", s."id"`;
     return backlogByQuarter(events, quarters);
   });
 }
@@ -55,18 +65,18 @@ async function computeEquity(): Promise<Equity[]> {
   const rows = await prisma.$queryRaw<Array<{ department: string; central: number; demand: number; benefit: number }>>`
     WITH demand AS (
       SELECT i."ownerDepartmentId" AS d, SUM(COALESCE(i."estimatedEffortHours", 0))::float8 AS hours
-      FROM "Initiative" i WHERE i.status::text = ANY(${DEMAND_STATUSES}) GROUP BY 1
+      FROM "Initiative" i WHERE i.status ${anyStatus(DEMAND_STATUSES)} GROUP BY 1
     ), central AS (
       SELECT i."ownerDepartmentId" AS d, SUM(a.hours)::float8 AS hours
       FROM "ResourceAllocation" a
       JOIN "ResourcePool" p ON p.id = a."poolId"
       JOIN "Initiative" i ON i.id = a."initiativeId"
-      WHERE p.kind::text IN ('DIG', 'DIGITAL_CENTER') AND i.status::text IN ('APPROVED', 'IN_PROGRESS', 'PAUSED')
+      WHERE p.kind IN ('DIG', 'DIGITAL_CENTER') AND i.status IN ('APPROVED', 'IN_PROGRESS', 'PAUSED')
       GROUP BY 1
     ), benefit AS (
       SELECT i."ownerDepartmentId" AS d, SUM(COALESCE(b."annualValueSek", 0))::float8 AS sek
       FROM "BenefitIndicator" b JOIN "Initiative" i ON i.id = b."initiativeId"
-      WHERE i.status::text = ANY(${DEMAND_STATUSES}) GROUP BY 1
+      WHERE i.status ${anyStatus(DEMAND_STATUSES)} GROUP BY 1
     )
     SELECT dep.name AS department, COALESCE(c.hours, 0)::float8 AS central, COALESCE(dm.hours, 0)::float8 AS demand, COALESCE(b.sek, 0)::float8 AS benefit
     FROM "Department" dep

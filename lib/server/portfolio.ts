@@ -3,12 +3,11 @@ import { authorize } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/roles";
 import { prisma } from "@/lib/db";
 import { balance, type Balance, type WeightBy } from "@/lib/domain/balance";
-import { goalInEffect } from "@/lib/domain/goals";
 import { quadrantOf, type Quadrant } from "@/lib/domain/pios";
 import { ACTIVE_STATUSES, backlogRatio } from "@/lib/domain/portfolio-metrics";
 import { benefitScore, placeAt, rank, type BenefitScore, type ScoreContext, type ScoreInput, type ScoreWeights } from "@/lib/domain/score";
 import { sensitivity, type Sensitivity } from "@/lib/domain/sensitivity";
-import type { InitiativeStatus } from "@/lib/generated/prisma/client";
+import type { BenefitRecipient, InitiativeStatus, Nature } from "@/lib/generated/prisma/client";
 import type { InitiativeFilter } from "@/lib/validation/initiative";
 import { balanceTargetInput, rankingMoveInput } from "@/lib/validation/portfolio";
 import { recordAudit } from "./audit";
@@ -17,6 +16,7 @@ import { claimVersion, initiativeWhere } from "./initiatives";
 import { currentYear, goalsInEffectWhere } from "./goals";
 import { cachedUntilWrite } from "./snapshot-cache";
 import { scoreWeights } from "./settings";
+import { anyStatus } from "./sql";
 
 /** What leadership prioritises: triaged initiatives awaiting decision, and decided ones not yet done. */
 export const PORTFOLIO_STATUSES: InitiativeStatus[] = ["TRIAGED", "APPROVED", "IN_PROGRESS", "PAUSED"];
@@ -45,27 +45,37 @@ export type PortfolioRanking = {
   inputs: ReadonlyMap<string, ScoreInput>; context: ScoreContext; weights: ScoreWeights;
 };
 
+type RankingRow = {
+  id: string; number: number; title: string; status: InitiativeStatus; benefitRecipient: string; nature: string;
+  estimatedCostSek: number | null; estimatedEffortHours: number | null; benefitJudgement: number | null; reachCount: number | null;
+  urgency: number; legalRequirement: boolean; riskReduction: number; rank: number | null; version: number; department: string;
+  goals: Array<{ weight: number; alignment: number }>; known: number[] | null;
+};
+
 async function computeRanking(year: number): Promise<PortfolioRanking> {
+  // One query with each initiative's goals in effect and known yearly benefits gathered by the
+  // database: the portfolio holds thousands of initiatives at scale, and loading their goals and
+  // benefits as separate lists of ids cost more than the rest of the page.
   const [rows, goals, weights] = await Promise.all([
-    prisma.initiative.findMany({
-      where: { status: { in: PORTFOLIO_STATUSES } },
-      select: {
-        id: true, number: true, title: true, status: true, benefitRecipient: true, nature: true, estimatedCostSek: true, estimatedEffortHours: true,
-        benefitJudgement: true, reachCount: true, urgency: true, legalRequirement: true, riskReduction: true, rank: true, version: true,
-        ownerDepartment: { select: { name: true } },
-        goals: { select: { alignment: true, goal: { select: { weight: true, active: true, validFrom: true, validTo: true } } } },
-        benefits: { select: { annualValueSek: true } },
-      },
-    }),
+    prisma.$queryRaw<RankingRow[]>`
+      SELECT i."id", i."number", i."title", i."status"::text AS "status", i."benefitRecipient"::text AS "benefitRecipient", i."nature"::text AS "nature",
+             i."estimatedCostSek", i."estimatedEffortHours", i."benefitJudgement", i."reachCount", i."urgency", i."legalRequirement", i."riskReduction",
+             i."rank", i."version", d."name" AS "department",
+             COALESCE((SELECT json_agg(json_build_object('weight', g."weight", 'alignment', ig."alignment") ORDER BY g."code")
+                       FROM "InitiativeGoal" ig JOIN "StrategicGoal" g ON g."id" = ig."goalId"
+                       WHERE ig."initiativeId" = i."id" AND g."active" AND (g."validFrom" IS NULL OR g."validFrom" <= ${year}) AND (g."validTo" IS NULL OR g."validTo" >= ${year})), '[]'::json) AS "goals",
+             (SELECT array_agg(b."annualValueSek") FROM "BenefitIndicator" b WHERE b."initiativeId" = i."id" AND b."annualValueSek" IS NOT NULL) AS "known"
+      FROM "Initiative" i JOIN "Department" d ON d."id" = i."ownerDepartmentId"
+      WHERE i."status" ${anyStatus(PORTFOLIO_STATUSES)}`,
     prisma.strategicGoal.findMany({ where: goalsInEffectWhere(year), select: { weight: true } }),
     scoreWeights(),
   ]);
   const context = { maxAlignment: goals.reduce((sum, g) => sum + g.weight * 3, 0) };
   const inputs = new Map<string, ScoreInput>();
   const scored = rows.map((r) => {
-    const known = r.benefits.map((b) => b.annualValueSek).filter((v): v is number => v !== null);
+    const known = (r.known ?? []).map(Number);
     const input: ScoreInput = {
-      goals: r.goals.filter((g) => goalInEffect(g.goal, year)).map((g) => ({ weight: g.goal.weight, alignment: g.alignment })),
+      goals: r.goals,
       annualBenefitSek: known.length ? known.reduce((a, b) => a + b, 0) : null,
       benefitJudgement: r.benefitJudgement,
       reachCount: r.reachCount,
@@ -75,8 +85,8 @@ async function computeRanking(year: number): Promise<PortfolioRanking> {
     };
     inputs.set(r.id, input);
     return {
-      id: r.id, number: r.number, title: r.title, status: r.status, department: r.ownerDepartment.name,
-      quadrant: quadrantOf(r.benefitRecipient, r.nature), estimatedCostSek: r.estimatedCostSek, estimatedEffortHours: r.estimatedEffortHours,
+      id: r.id, number: r.number, title: r.title, status: r.status, department: r.department,
+      quadrant: quadrantOf(r.benefitRecipient as BenefitRecipient, r.nature as Nature), estimatedCostSek: r.estimatedCostSek, estimatedEffortHours: r.estimatedEffortHours,
       manualRank: r.rank, version: r.version, score: benefitScore(input, weights, context), position: 0,
     };
   });

@@ -51,6 +51,7 @@ import {
 import { actorUserId, diff, recordAudit } from "./audit";
 import { AppError, ConflictError, isUniqueViolation, NotFoundError, parseInput, uniqueViolationAs, ValidationError } from "./errors";
 import { resourceSettings } from "./settings";
+import { anyStatus } from "./sql";
 
 type Tx = Prisma.TransactionClient;
 
@@ -91,7 +92,7 @@ async function demandRows(quarters: readonly string[], options: { poolId?: strin
     SELECT a."poolId", a."quarter", i."status"::text AS "status", i."ownerDepartmentId"${competence},
            SUM(a."hours")::int AS "hours", COUNT(DISTINCT a."initiativeId")::int AS "initiatives"
     FROM "ResourceAllocation" a JOIN "Initiative" i ON i."id" = a."initiativeId"
-    WHERE a."quarter" IN (${Prisma.join([...quarters])}) AND i."status"::text IN (${Prisma.join(statuses)})
+    WHERE a."quarter" IN (${Prisma.join([...quarters])}) AND i."status" ${anyStatus(statuses)}
     ${options.poolId ? Prisma.sql`AND a."poolId" = ${options.poolId}` : Prisma.empty}
     GROUP BY a."poolId", a."quarter", i."status", i."ownerDepartmentId"${competence}`);
 }
@@ -111,8 +112,9 @@ async function effortRows(): Promise<EffortRow[]> {
            COALESCE(SUM(i."estimatedEffortHours"), 0)::int AS "effort",
            COALESCE(SUM(GREATEST(i."estimatedEffortHours" - COALESCE(a."hours", 0), 0)), 0)::int AS "remaining"
     FROM "Initiative" i
-    LEFT JOIN (SELECT "initiativeId", SUM("hours") AS "hours" FROM "ResourceAllocation" GROUP BY "initiativeId") a ON a."initiativeId" = i."id"
-    WHERE i."status"::text IN (${Prisma.join(statuses)})
+    -- Per initiative through its index: the open ones only, never every allocation ever made.
+    LEFT JOIN LATERAL (SELECT SUM(r."hours") AS "hours" FROM "ResourceAllocation" r WHERE r."initiativeId" = i."id" HAVING COUNT(*) > 0) a ON true
+    WHERE i."status" ${anyStatus(statuses)}
     GROUP BY 1, 2, 3`);
 }
 

@@ -6,6 +6,8 @@ import { filterRanking, moveInRanking, portfolioOverview, portfolioRanking, rank
 import { backlogTrend, equity } from "@/lib/server/portfolio-charts";
 import { scoreWeights, updateScoreWeights } from "@/lib/server/settings";
 import { DEFAULT_SCORE_WEIGHTS } from "@/lib/domain/score";
+import { backlogByQuarter } from "@/lib/domain/portfolio-metrics";
+import { addQuarters, quarterOfDate } from "@/lib/domain/quarters";
 import { seedDemo } from "@/prisma/seed/demo";
 import { describeEachEngine } from "./engines";
 
@@ -149,6 +151,25 @@ describeEachEngine("portfolio", (ctx) => {
     const trend = await backlogTrend(a.insyn!, new Date("2026-11-26T12:00:00Z"), 4);
     expect(trend.map((t) => t.quarter)).toEqual(["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]);
     for (const t of trend) expect(t.approved).toBeLessThanOrEqual(t.active);
+  });
+
+  it("the backlog trend reads only the initiatives that can count, and equals the trend over the whole history", async () => {
+    const now = new Date("2026-11-26T12:00:00Z");
+    // An initiative closed long before any quarter shown, and one approved long ago and still waiting:
+    // the first is left out of the read, the second must still count in every quarter.
+    const [closed, waiting] = await ctx.db.prisma.initiative.findMany({ where: { status: "TRIAGED" }, orderBy: { number: "asc" }, take: 2 });
+    await ctx.db.prisma.statusChange.createMany({
+      data: [
+        { initiativeId: closed!.id, fromStatus: "TRIAGED", toStatus: "CANCELLED", at: new Date("2019-03-01T10:00:00Z") },
+        { initiativeId: waiting!.id, fromStatus: "TRIAGED", toStatus: "APPROVED", at: new Date("2019-03-02T10:00:00Z") },
+      ],
+    });
+    await ctx.db.prisma.initiative.update({ where: { id: waiting!.id }, data: { status: "APPROVED" } });
+    const history = await ctx.db.prisma.statusChange.findMany({ select: { initiativeId: true, toStatus: true, at: true }, orderBy: [{ at: "asc" }, { id: "asc" }] });
+    for (const count of [1, 4, 8]) {
+      const quarters = Array.from({ length: count }, (_, i) => addQuarters(quarterOfDate(now), i - count + 1));
+      expect(await backlogTrend(a.insyn!, now, count)).toEqual(backlogByQuarter(history, quarters));
+    }
   });
 
   it("the ranking is computed once per state of the database and again after any write", async () => {
