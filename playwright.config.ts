@@ -23,7 +23,7 @@ export default defineConfig({
   webServer: {
     // The production build on a fresh embedded database, seeded with the demo municipality.
     command: `rm -rf data/e2e && node scripts/start.mjs`,
-    env: { PORT: String(PORT), PGLITE_DATA_DIR: "data/e2e", NEXTAUTH_SECRET: "e2e-only-secret", DATABASE_URL: "" },
+    env: { PORT: String(PORT), PGLITE_DATA_DIR: "data/e2e", NEXTAUTH_SECRET: "e2e-only-secret", DATABASE_URL: "", I18N_STRICT: "1" },
     url: `http://localhost:${PORT}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,

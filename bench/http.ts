@@ -87,7 +87,9 @@ export async function timeRoutes(base: string, routes: Record<string, string>, c
  */
 export async function firstLoadJsKb(base: string, route: string, cookie: string): Promise<{ kb: number; files: number }> {
   const { gzipSync } = await import("node:zlib");
-  const html = await (await fetch(base + route, { headers: { cookie } })).text();
+  const page = await fetch(base + route, { headers: { cookie } });
+  if (!page.ok) throw new Error(`${route} answered ${page.status}`);
+  const html = await page.text();
   const tags = [...html.matchAll(/<script[^>]+src="([^"]+)"[^>]*>/g)].filter((m) => !/\snomodule(=|\s|>)/i.test(m[0]));
   const sources = [...new Set(tags.map((m) => m[1]!))];
   let bytes = 0;

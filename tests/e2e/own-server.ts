@@ -53,7 +53,7 @@ export async function startOwnServer(port: number, env: Record<string, string> =
   // `child` is set at once, so a kill during the start (while the database recovers) reaches the new process.
   const launch = async (): Promise<void> => {
     const started = spawn(process.execPath, ["scripts/start.mjs"], {
-      env: { ...process.env, PORT: String(port), ...where, NEXTAUTH_URL: baseURL, NEXTAUTH_SECRET: secret, ...env },
+      env: { ...process.env, PORT: String(port), ...where, NEXTAUTH_URL: baseURL, NEXTAUTH_SECRET: secret, I18N_STRICT: "1", ...env },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     });
