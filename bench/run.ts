@@ -33,7 +33,7 @@ async function measure(label: string, env: Record<string, string>, port: number)
   const server = await startServer(port, env);
   try {
     const base = `http://localhost:${port}`;
-    const cookie = await signIn(base, "ledning@demo.kommun.se");
+    const cookie = await signIn(base, "admin@demo.kommun.se");
     const pages = { ...PAGES, "portfolio/settings": "/portfolio/settings" };
     const rss = watchRss(server.process.pid!);
     const result = await timeRoutes(base, { ...pages, trivial: "/api/health" }, cookie, rounds);

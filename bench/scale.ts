@@ -57,7 +57,7 @@ for (const size of sizes) {
   const server = await startServer(3203, { DATABASE_URL: url.toString() });
   try {
     const base = "http://localhost:3203";
-    const cookie = await signIn(base, "ledning@demo.kommun.se");
+    const cookie = await signIn(base, "admin@demo.kommun.se");
     const rss = watchRss(server.process.pid!);
     t = Date.now();
     const results = await timeRoutes(base, { ...PAGES, trivial: "/api/health" }, cookie, rounds);

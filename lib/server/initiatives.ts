@@ -345,8 +345,11 @@ export type InitiativeListRow = Prisma.InitiativeGetPayload<{ select: typeof LIS
 export async function listInitiatives(actor: Actor, filter: InitiativeFilter): Promise<{ rows: InitiativeListRow[]; total: number; page: number; pageSize: number; pages: number }> {
   authorize(actor, "initiative.read");
   const where = initiativeWhere(filter);
+  // Counting reads every matching row; without free text the filters are few and the count is
+  // kept until the next write (free text would make the kept counts grow without bound).
+  const count = () => prisma.initiative.count({ where });
   const [total, rows] = await Promise.all([
-    prisma.initiative.count({ where }),
+    filter.q ? count() : cachedUntilWrite(`initiativeCount:${JSON.stringify(where)}`, count),
     prisma.initiative.findMany({ where, orderBy: orderFor(filter), skip: (filter.page - 1) * filter.pageSize, take: filter.pageSize, select: LIST_SELECT }),
   ]);
   return {

@@ -52,6 +52,7 @@ import { actorUserId, diff, recordAudit } from "./audit";
 import { AppError, ConflictError, isUniqueViolation, NotFoundError, parseInput, uniqueViolationAs, ValidationError } from "./errors";
 import { resourceSettings } from "./settings";
 import { anyStatus } from "./sql";
+import { cachedUntilWrite } from "./snapshot-cache";
 
 type Tx = Prisma.TransactionClient;
 
@@ -145,6 +146,11 @@ export async function demandPicture(actor: Actor, query: unknown = {}, now = new
   const current = currentQuarter(now);
   const shown = quarterSequence(from ?? current, count);
   const ahead = quarterSequence(current, n);
+  // Read on every resources view, written far less often: kept until the next write.
+  return cachedUntilWrite(`demandPicture:${current}:${shown.join(",")}:${ahead.join(",")}`, () => computeDemandPicture(current, shown, ahead));
+}
+
+async function computeDemandPicture(current: string, shown: string[], ahead: string[]): Promise<DemandPicture> {
   const needed = [...new Set([...shown, ...ahead])];
   const [poolList, capacities, demand, effort, settings, departments] = await Promise.all([
     pools(),

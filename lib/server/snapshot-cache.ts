@@ -11,6 +11,7 @@ import { cache } from "react";
 import { database, type Database } from "@/lib/db";
 
 type Entry = { snapshot: string; value: Promise<unknown> };
+const MAX_ENTRIES = 500;
 const caches = new WeakMap<Database, Map<string, Entry>>();
 
 export function databaseSnapshot(): Promise<string> {
@@ -32,7 +33,11 @@ export async function cachedUntilWrite<T>(key: string, compute: () => Promise<T>
   const hit = cache.get(key);
   if (hit && hit.snapshot === snapshot) return hit.value as Promise<T>;
   const value = compute();
+  // Keys can come from a request (the list's filters): keep the newest MAX_ENTRIES, so no
+  // sequence of requests makes the cache grow without bound. A Map iterates oldest first.
+  cache.delete(key);
   cache.set(key, { snapshot, value });
+  if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
   value.catch(() => {
     if (cache.get(key)?.value === value) cache.delete(key);
   });
