@@ -65,13 +65,38 @@ export type QueueItem = {
   missing: CompletenessItem[];
 };
 
-/** Every submitted initiative, oldest first, with the classifier's suggestion. */
+/** Every submitted initiative, oldest first, with the classifier's suggestion (the API's whole queue). */
 export async function triageQueue(actor: Actor, now = new Date()): Promise<QueueItem[]> {
   authorize(actor, "triage.perform");
   const [rows, settings] = await Promise.all([
     prisma.initiative.findMany({ where: { status: "SUBMITTED" }, orderBy: [{ submittedAt: "asc" }, { number: "asc" }], select: CLASSIFIER_SELECT }),
     triageSettings(),
   ]);
+  return queueItems(rows, settings, now);
+}
+
+export const TRIAGE_PAGE_SIZE = 50;
+
+/** One page of the queue, oldest first: the page DIG works through, however long the queue grows. */
+export async function triageQueuePage(actor: Actor, page: number, now = new Date()): Promise<{ rows: QueueItem[]; total: number; page: number; pages: number }> {
+  authorize(actor, "triage.perform");
+  const total = await prisma.initiative.count({ where: { status: "SUBMITTED" } });
+  const pages = Math.max(1, Math.ceil(total / TRIAGE_PAGE_SIZE));
+  const shown = Math.min(Math.max(1, Math.floor(page) || 1), pages);
+  const [rows, settings] = await Promise.all([
+    prisma.initiative.findMany({
+      where: { status: "SUBMITTED" },
+      orderBy: [{ submittedAt: "asc" }, { number: "asc" }],
+      skip: (shown - 1) * TRIAGE_PAGE_SIZE,
+      take: TRIAGE_PAGE_SIZE,
+      select: CLASSIFIER_SELECT,
+    }),
+    triageSettings(),
+  ]);
+  return { rows: queueItems(rows, settings, now), total, page: shown, pages };
+}
+
+function queueItems(rows: ClassifiableRow[], settings: Awaited<ReturnType<typeof triageSettings>>, now: Date): QueueItem[] {
   const suggestions = classifyMany(rows.map(classifierInput), settings);
   return rows.map((r, index) => {
     // Once per row: the percentage and what is missing come from the same reckoning.

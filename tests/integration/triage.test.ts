@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/roles";
 import { AppError, ConflictError, ValidationError } from "@/lib/server/errors";
 import { createInitiative, getInitiative, submitInitiative, updateInitiative } from "@/lib/server/initiatives";
 import { DEFAULT_TRIAGE_SETTINGS, triageSettings, updateTriageSettings } from "@/lib/server/settings";
-import { approveInFastLane, decideTriage, requestInfo, triageFlow, triageQueue, triageView } from "@/lib/server/triage";
+import { approveInFastLane, decideTriage, requestInfo, TRIAGE_PAGE_SIZE, triageFlow, triageQueue, triageQueuePage, triageView } from "@/lib/server/triage";
 import { seedDemo } from "@/prisma/seed/demo";
 import { describeEachEngine } from "./engines";
 
@@ -125,5 +125,29 @@ describeEachEngine("triage", (ctx) => {
     expect(flow.count).toBeGreaterThan(0);
     expect(flow.median).not.toBeNull();
     expect(flow.p90!).toBeGreaterThanOrEqual(flow.median!);
+  });
+
+  it("the queue page shows 50 at a time, oldest first, however long the queue grows", async () => {
+    const department = a.chef!.departmentId!;
+    const base = Date.parse("2020-01-01T08:00:00Z");
+    // Older than anything else in the queue, so they fill the first pages in this order.
+    await ctx.db.prisma.initiative.createMany({
+      data: Array.from({ length: TRIAGE_PAGE_SIZE + 7 }, (_, i) => ({
+        title: `Köad ${i}`, need: "Ett behov som väntar på triage.", benefitRecipient: "INTERNAL" as const, nature: "EFFICIENCY" as const,
+        status: "SUBMITTED" as const, ownerDepartmentId: department, createdById: a.chef!.id, submittedAt: new Date(base + i * 60_000),
+      })),
+    });
+    for (const who of ["chef", "ledning", "insyn"]) await expect(triageQueuePage(a[who]!, 1)).rejects.toBeInstanceOf(ForbiddenError);
+    const whole = await triageQueue(a.dig!);
+    const first = await triageQueuePage(a.dig!, 1);
+    const second = await triageQueuePage(a.dig!, 2);
+    expect(first.total).toBe(whole.length);
+    expect(first.pages).toBe(Math.ceil(whole.length / TRIAGE_PAGE_SIZE));
+    expect(first.rows.map((r) => r.title)).toEqual(Array.from({ length: TRIAGE_PAGE_SIZE }, (_, i) => `Köad ${i}`));
+    expect([...first.rows, ...second.rows].map((r) => r.id)).toEqual(whole.slice(0, first.rows.length + second.rows.length).map((r) => r.id));
+    expect(first.rows[0]).toEqual(whole[0]);
+    // Beyond the last page or nonsense: the nearest page.
+    expect((await triageQueuePage(a.dig!, 999)).page).toBe(first.pages);
+    expect((await triageQueuePage(a.dig!, Number.NaN)).page).toBe(1);
   });
 });

@@ -4,7 +4,8 @@ import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
-import { triageFlow, triageQueue, type QueueItem } from "@/lib/server/triage";
+import { triageFlow, triageQueuePage, TRIAGE_PAGE_SIZE, type QueueItem } from "@/lib/server/triage";
+import { Pagination } from "@/components/ui/Pagination";
 import { TableHeader } from "@/components/ui/TableHeader";
 import { GlossaryTerms } from "@/components/ui/GlossaryTerms";
 
@@ -12,11 +13,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("triage"))("title") };
 }
 
-export default async function TriageQueuePage({ searchParams }: { searchParams: Promise<{ done?: string; number?: string }> }) {
+export default async function TriageQueuePage({ searchParams }: { searchParams: Promise<{ done?: string; number?: string; page?: string }> }) {
   const user = await requireUser();
   if (!can(user, "triage.perform")) redirect("/?denied=triage");
-  const { done, number } = await searchParams;
-  const [t, format, queue, flow] = await Promise.all([getTranslations(), getFormatter(), triageQueue(user), triageFlow(user)]);
+  const { done, number, page } = await searchParams;
+  const [t, format, result, flow] = await Promise.all([getTranslations(), getFormatter(), triageQueuePage(user, Number(page ?? 1)), triageFlow(user)]);
+  const queue = result.rows;
+  const from = (result.page - 1) * TRIAGE_PAGE_SIZE + 1;
   const doneKey = done === "triaged" || done === "needsInfo" || done === "approved" ? done : null;
   return (
     <div className="space-y-6">
@@ -31,6 +34,7 @@ export default async function TriageQueuePage({ searchParams }: { searchParams: 
       <p data-testid="flow">
         {flow.count ? t("triage.flow", { median: flow.median ?? 0, p90: flow.p90 ?? 0, count: flow.count }) : t("triage.flowNone")}
       </p>
+      {queue.length ? <p>{t("triage.showing", { from, to: from + queue.length - 1, total: result.total })}</p> : null}
       {queue.length ? (
         <div className="overflow-x-auto">
           <table className="w-full text-left">
@@ -76,6 +80,7 @@ export default async function TriageQueuePage({ searchParams }: { searchParams: 
       ) : (
         <p>{t("triage.empty")}</p>
       )}
+      <Pagination page={result.page} pages={result.pages} href={(p) => `/triage?page=${p}`} />
     </div>
   );
 }
