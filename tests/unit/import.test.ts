@@ -77,6 +77,13 @@ describe("cell values", () => {
     expect(parseChoice("INTERNAL", names)).toEqual({ ok: true, value: "INTERNAL" });
     expect(parseChoice("", names)).toEqual({ ok: true, value: null });
     expect(parseChoice("båda", names)).toEqual({ ok: false, message: "invalidOption" });
+    // A name two values share goes to the first listed, also when asked again.
+    const shared = { FIRST: ["gemensam"], SECOND: ["Gemensam", "andra"] };
+    expect([parseChoice("GEMENSAM", shared), parseChoice("gemensam", shared), parseChoice("Andra", shared)]).toEqual([
+      { ok: true, value: "FIRST" },
+      { ok: true, value: "FIRST" },
+      { ok: true, value: "SECOND" },
+    ]);
     expect(parseYesNo("Ja")).toEqual({ ok: true, value: true });
     expect(parseYesNo("no")).toEqual({ ok: true, value: false });
     expect(parseYesNo("kanske")).toEqual({ ok: false, message: "invalidYesNo" });
