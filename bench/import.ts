@@ -110,6 +110,30 @@ async function prepare(label: string, db: Database, existing: number) {
 }
 
 /**
+ * CPU milliseconds used so far by each of the server's backends for this database, read from
+ * /proc/<pid>/stat: only when the server runs on this machine and we may read its processes
+ * (else null). With a server, "CPU of this process" leaves the database's own work out.
+ */
+async function serverCpu(db: Database): Promise<Map<number, number> | null> {
+  if (db.engine !== "server") return null;
+  const rows = await db.prisma.$queryRawUnsafe<{ pid: number }[]>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`);
+  const used = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      // utime and stime: the 12th and 13th fields after the command's closing parenthesis.
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      used.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / 100); // USER_HZ is 100 on Linux.
+    } catch {
+      return null;
+    }
+  }
+  return used;
+}
+
+/** CPU the backends used between two readings (a backend that started between them, all of its). */
+const serverCpuUsed = (before: Map<number, number>, after: Map<number, number>) => [...after].reduce((sum, [pid, ms]) => sum + ms - (before.get(pid) ?? 0), 0);
+
+/**
  * Takes a timed import out again (its initiatives, their status changes and audit events), so
  * that every run meets the same database rather than one grown by the runs before it.
  */
@@ -133,7 +157,7 @@ async function run(label: string, db: Database, existing: number) {
   await importInitiatives(actor, { fileName: "warm.csv", bytes: csvOf(list(departments, 20, "warm")), dryRun: false });
 
   for (const format of formats) {
-    const m = { read: [] as number[], preview: [] as number[], check: [] as number[], write: [] as number[], wall: [] as number[], cpu: [] as number[] };
+    const m = { read: [] as number[], preview: [] as number[], check: [] as number[], write: [] as number[], wall: [] as number[], cpu: [] as number[], server: [] as number[] };
     let size = 0;
     let stored = 0;
     for (let run = 1; run <= RUNS; run++) {
@@ -149,6 +173,7 @@ async function run(label: string, db: Database, existing: number) {
       if (preview.value.issueCount) throw new Error(`${preview.value.issueCount} issues, first: ${JSON.stringify(preview.value.issues[0])}`);
       // The import as the API runs it: check, then write; timed as one and by part.
       const request = { fileName, bytes, dryRun: false };
+      const serverBefore = await serverCpu(db);
       const whole = await timed(async () => {
         const check = await timed(() => checkImport(actor, request));
         const write = await timed(() => writeImport(actor, check.value, request));
@@ -158,6 +183,8 @@ async function run(label: string, db: Database, existing: number) {
       });
       m.wall.push(whole.wall);
       m.cpu.push(whole.cpu);
+      const serverAfter = await serverCpu(db);
+      if (serverBefore && serverAfter) m.server.push(serverCpuUsed(serverBefore, serverAfter));
       const after = await db.prisma.initiative.count();
       if (after - before !== rows || whole.value.created !== rows) throw new Error(`expected ${rows} new initiatives, got ${after - before}`);
       const summary = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "data.import" }, orderBy: { at: "desc" }, select: { entityId: true } });
@@ -165,7 +192,7 @@ async function run(label: string, db: Database, existing: number) {
     }
     console.log(
       `${label}, ${format.toUpperCase()} (${(size / 1024).toFixed(0)} kB, ${rows} rows, into ${stored.toLocaleString("en")} initiatives), median of ${RUNS} [min–max]:\n` +
-        `  import ${seconds(m.wall)}, CPU of this process ${seconds(m.cpu)}\n` +
+        `  import ${seconds(m.wall)}, CPU of this process ${seconds(m.cpu)}${m.server.length ? `, CPU of the server's backends ${seconds(m.server)}` : ""}\n` +
         `    = check (read + validate + look up) ${seconds(m.check)} + write (one transaction) ${seconds(m.write)}; the read alone ${seconds(m.read)}\n` +
         `  preview (dry run) ${seconds(m.preview)}; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs`,
     );
