@@ -4,12 +4,15 @@
 // there (bench/generate.ts, then VACUUM ANALYZE): an import must not slow down as the
 // portfolio grows. Prints numbers; it is not a timed test. Wall time depends on what else
 // runs on the machine; the CPU time of this process does not (with PGlite it includes the
-// database's own work, with a server only ours).
+// database's own work, with a server only ours; the server's backends are shown apart when
+// the server runs on this machine).
 //
 //   npm run bench:import -- [--rows 5000] [--existing 0,50000] [--runs 3] [--engines pglite,pg] [--formats csv,xlsx] [--reuse]
 //
-// --reuse keeps each generated database (a folder under /tmp, a template database on the
-// server) and starts later runs from a copy of it: generating 50,000 initiatives takes minutes.
+// --reuse keeps each generated database (the folder portfoljen-bench-import-kept-<N> under /tmp,
+// the template database portfoljen_bench_import_kept_<N> on the server) and starts later runs
+// from a copy of it, migrated further: generating 50,000 initiatives takes minutes. Delete them
+// when bench/generate.ts changes.
 //
 // Per format: the preview (a dry run: read + validate + look up), then the import split into
 // its two calls as the API makes them: check (read + validate + look up) and write (one
