@@ -78,10 +78,27 @@ export function parseQuarter(raw: string): Parsed<string | null> {
 export function parseChoice<T extends string>(raw: string, names: Record<T, readonly string[]>): Parsed<T | null> {
   const text = normaliseLabel(cellText(raw));
   if (text === "") return ok(null);
-  for (const [value, words] of Object.entries(names) as [T, readonly string[]][]) {
-    if (normaliseLabel(value) === text || words.some((w) => normaliseLabel(w) === text)) return ok(value);
+  const value = choicesOf(names).get(text);
+  return value === undefined ? fail("invalidOption") : ok(value);
+}
+
+// Each set of names normalised once, not for every cell: it was a third of the import's row checks.
+const CHOICES = new WeakMap<object, Map<string, string>>();
+
+/** Normalised name → value; where two values share a name, the first value listed wins. */
+function choicesOf<T extends string>(names: Record<T, readonly string[]>): Map<string, T> {
+  let choices = CHOICES.get(names);
+  if (!choices) {
+    choices = new Map();
+    for (const [value, words] of Object.entries(names) as [T, readonly string[]][]) {
+      for (const name of [value, ...words]) {
+        const key = normaliseLabel(name);
+        if (!choices.has(key)) choices.set(key, value);
+      }
+    }
+    CHOICES.set(names, choices);
   }
-  return fail("invalidOption");
+  return choices as Map<string, T>;
 }
 
 const YES = ["ja", "j", "yes", "y", "true", "sant", "1", "x"];

@@ -3,7 +3,8 @@ import { beforeAll, expect, it } from "vitest";
 import { ForbiddenError } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/server/errors";
-import { importInitiatives, rememberedMapping } from "@/lib/server/import/initiatives";
+import { checkImport, importInitiatives, rememberedMapping, writeImport } from "@/lib/server/import/initiatives";
+import { TITLE_SKELETON_SQL, titleSkeleton } from "@/lib/server/import/rows";
 import { exportInitiatives, type InitiativeListRow } from "@/lib/server/initiatives";
 import { toCsv, toXlsx } from "@/lib/server/table-export";
 import { parseFilter } from "@/lib/validation/initiative";
@@ -117,6 +118,50 @@ describeEachEngine("import of initiatives", (ctx) => {
     const broken = (await importInitiatives(a.dig!, { fileName: "lista.xlsx", bytes: new TextEncoder().encode("inte excel"), dryRun: false }).catch((e) => e)) as AppError;
     expect([broken.status, broken.code, broken.issues]).toEqual([400, "IMPORT_FILE_INVALID", [{ path: "file", message: "brokenXlsx" }]]);
     expect(await counts()).toEqual(before);
+  });
+
+  it("finds stored titles in any case and spacing through the database's skeleton, in the file's department only", async () => {
+    const soc = await ctx.db.prisma.department.findFirstOrThrow({ where: { name: "Socialförvaltningen" } });
+    const stored = ["Ärendehantering för ÖVERFÖRMYNDARE", "İnloggning med \u212Aod", "Åäö", "Tjänst 24/7  för\u00a0alla"];
+    await ctx.db.prisma.initiative.createMany({ data: stored.map((title) => ({ title, ownerDepartmentId: soc.id })) });
+    const file = csv(
+      `  ärendehantering   för överförmyndare ;;Socialförvaltningen;;;;;;;`,
+      `i\u0307nloggning med kod;;Socialförvaltningen;;;;;;;`,
+      `ÅÄÖ;;Socialförvaltningen;;;;;;;`,
+      `TJÄNST 24/7 FÖR ALLA;;Socialförvaltningen;;;;;;;`,
+      `Ärendehantering för överförmyndare;;Förskola & Grundskola;;;;;;;`,
+      `Ärendehantering för överförmyndarna;;Socialförvaltningen;;;;;;;`,
+    );
+    const preview = await importInitiatives(a.dig!, { fileName: "lista.csv", bytes: file, dryRun: true });
+    expect(preview.issues).toEqual([2, 3, 4, 5].map((row) => ({ row, field: "title", message: "duplicateExisting" })));
+  });
+
+  it("refuses, writing nothing, a title stored by someone else between the check and the write", async () => {
+    const before = await counts();
+    const request = { fileName: "lista.csv", bytes: csv(`Sen dubblett;;Socialförvaltningen;;;;;;;`, `Ingen dubblett;;Socialförvaltningen;;;;;;;`), dryRun: false };
+    const checked = await checkImport(a.dig!, request);
+    expect(checked.issues).toEqual([]);
+    const soc = await ctx.db.prisma.department.findFirstOrThrow({ where: { name: "Socialförvaltningen" } });
+    await ctx.db.prisma.initiative.create({ data: { title: "SEN  DUBBLETT", ownerDepartmentId: soc.id } });
+    const refused = (await writeImport(a.dig!, checked, request).catch((e) => e)) as AppError;
+    expect([refused.status, refused.code, refused.issues]).toEqual([400, "IMPORT_INVALID", [{ path: "rows.2.title", message: "duplicateExisting" }]]);
+    expect(await counts()).toEqual({ ...before, initiatives: before.initiatives + 1 });
+  });
+
+  it("computes the title skeleton in SQL exactly as titleSkeleton does, for every character", async () => {
+    // One text per Unicode plane that has letters: 0–3 and 14 (4–13 are unassigned, 15–16 private
+    // use). No NUL, which PostgreSQL cannot store, and no lone surrogates.
+    const planes: string[] = [];
+    for (const plane of [0, 1, 2, 3, 14]) {
+      const chars: string[] = [];
+      for (let cp = Math.max(1, plane * 0x10000); cp < (plane + 1) * 0x10000; cp++) if (cp < 0xd800 || cp > 0xdfff) chars.push(String.fromCodePoint(cp));
+      planes.push(chars.join(""));
+    }
+    const rows = await ctx.db.prisma.$queryRawUnsafe<{ skeleton: string }[]>(
+      `SELECT ${TITLE_SKELETON_SQL} AS skeleton FROM (SELECT value AS "title", ordinality FROM json_array_elements_text($1::json) WITH ORDINALITY) t ORDER BY ordinality`,
+      JSON.stringify(planes),
+    );
+    expect(rows.map((r) => r.skeleton)).toEqual(planes.map(titleSkeleton));
   });
 
   it("lets only DIG and admin import", async () => {

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { cellText, normaliseLabel, parseChoice, parseQuarter, parseWholeNumber, parseYesNo } from "@/lib/domain/import-values";
 import { suggestMapping } from "@/lib/server/import/mapping";
 import { decodeText, detectDelimiter, ImportFileError, readTable, type Table } from "@/lib/server/import/parse";
-import { duplicateKey, mappingIssues, validateRows } from "@/lib/server/import/rows";
+import fc from "fast-check";
+import { duplicateKey, mappingIssues, titleCells, titleSkeleton, validateRows } from "@/lib/server/import/rows";
 import { readUpload } from "@/lib/server/import/upload";
 import type { AppError } from "@/lib/server/errors";
 import { IMPORT_LIMITS } from "@/lib/validation/data";
@@ -76,6 +77,13 @@ describe("cell values", () => {
     expect(parseChoice("INTERNAL", names)).toEqual({ ok: true, value: "INTERNAL" });
     expect(parseChoice("", names)).toEqual({ ok: true, value: null });
     expect(parseChoice("båda", names)).toEqual({ ok: false, message: "invalidOption" });
+    // A name two values share goes to the first listed, also when asked again.
+    const shared = { FIRST: ["gemensam"], SECOND: ["Gemensam", "andra"] };
+    expect([parseChoice("GEMENSAM", shared), parseChoice("gemensam", shared), parseChoice("Andra", shared)]).toEqual([
+      { ok: true, value: "FIRST" },
+      { ok: true, value: "FIRST" },
+      { ok: true, value: "SECOND" },
+    ]);
     expect(parseYesNo("Ja")).toEqual({ ok: true, value: true });
     expect(parseYesNo("no")).toEqual({ ok: true, value: false });
     expect(parseYesNo("kanske")).toEqual({ ok: false, message: "invalidYesNo" });
@@ -284,6 +292,39 @@ describe("row validation", () => {
       { row: 4, field: "title", message: "duplicateInFile", params: { row: 2 } },
       { row: 5, field: "title", message: "duplicateExisting" },
     ]);
+  });
+});
+
+describe("title skeleton (the database's first cut of the duplicate check)", () => {
+  it("keeps the ASCII letters and digits of the lower-cased title, İ and the Kelvin sign as i and k", () => {
+    expect(titleSkeleton("  E-tjänst för BYGGLOV 2.0 ")).toBe("etjnstfrbygglov20");
+    expect(titleSkeleton("\u0130nloggning med \u212Aod")).toBe("inloggningmedkod");
+    expect(titleSkeleton("Åäö – ✓")).toBe("");
+  });
+
+  it("is the same for any two titles that are duplicates", () => {
+    // Titles from characters where case, spacing and Unicode make duplicates hard to see.
+    const char = fc.constantFrom(..."aAiIkKzZ09 \t\u00a0\u2009\u3000åÅöÖ\u0130\u0131\u0307\u212A\u212BΣσς-".split(""));
+    const title = fc.array(char, { maxLength: 12 }).map((cs) => cs.join(""));
+    const variant = (t: string) => fc.tuple(fc.boolean(), fc.constantFrom(" ", "  ", "\u00a0", "\t")).map(([upper, space]) => ` ${(upper ? t.toUpperCase() : t.toLowerCase()).replace(/ /g, space)} `);
+    fc.assert(
+      fc.property(title.chain((t) => fc.tuple(fc.constant(t), variant(t))), ([a, b]) => {
+        if (duplicateKey("d", a) === duplicateKey("d", b)) expect(titleSkeleton(a)).toBe(titleSkeleton(b));
+      }),
+      { seed: 18, numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(title, title, (a, b) => {
+        if (duplicateKey("d", a) === duplicateKey("d", b)) expect(titleSkeleton(a)).toBe(titleSkeleton(b));
+      }),
+      { seed: 18, numRuns: 2000 },
+    );
+  });
+
+  it("reads the title cells that validation will read", () => {
+    const t: Table = { format: "csv", headers: ["Förvaltning", "Titel"], rows: [{ row: 2, cells: ["SOC", " Chattbot "] }, { row: 3, cells: ["SOC"] }, { row: 4, cells: ["SOC", "'=1+1"] }] };
+    expect(titleCells(t, { title: "Titel" })).toEqual(["Chattbot", "=1+1"]);
+    expect(titleCells(t, { title: "Saknas" })).toEqual([]);
   });
 });
 

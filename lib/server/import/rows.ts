@@ -76,8 +76,33 @@ export function mappingIssues(headers: string[], mapping: ImportMapping): Import
   return issues;
 }
 
+const normalisedTitle = (title: string) => title.trim().replace(/\s+/g, " ").toLocaleLowerCase("sv");
+
 /** Same title (any case, any spacing) in the same department. */
-export const duplicateKey = (departmentId: string, title: string) => `${departmentId}\u0000${title.trim().replace(/\s+/g, " ").toLocaleLowerCase("sv")}`;
+export const duplicateKey = (departmentId: string, title: string) => `${departmentId}\u0000${normalisedTitle(title)}`;
+
+/**
+ * The ASCII letters and digits of a title's duplicateKey text, in order. Equal keys always have
+ * equal skeletons, so the database can narrow the existing titles down to those that may collide
+ * (an index on the same expression, see TITLE_SKELETON_SQL) and duplicateKey decides among them.
+ * The database's lower() cannot do it: its result depends on the server's locale (under "C" it
+ * leaves Å as it is). toLocaleLowerCase turns only A–Z, İ (U+0130) and the Kelvin sign (U+212A)
+ * into ASCII letters or digits, so the SQL maps exactly those, with translate().
+ */
+export const titleSkeleton = (title: string) => normalisedTitle(title).replace(/[^0-9a-z]/g, "");
+
+/** titleSkeleton in SQL, of the column "title"; the same text as the index in the migration. */
+export const TITLE_SKELETON_SQL = `regexp_replace(translate("title", U&'ABCDEFGHIJKLMNOPQRSTUVWXYZ\\0130\\212A', 'abcdefghijklmnopqrstuvwxyzik'), '[^0123456789abcdefghijklmnopqrstuvwxyz]', '', 'g')`;
+
+/**
+ * Every row's title cell as validateRows reads it, for looking up the stored titles it may
+ * collide with before validating. The title's validation only trims it, which leaves its
+ * skeleton as it is.
+ */
+export function titleCells(table: Table, mapping: ImportMapping): string[] {
+  const column = mapping.title ? table.headers.indexOf(mapping.title) : -1;
+  return column < 0 ? [] : table.rows.map(({ cells }) => cellText(cells[column] ?? "")).filter((t) => t !== "");
+}
 
 // zod paths of initiativeFields → the import's field names.
 const FIELD_OF_PATH: Record<string, ImportField> = { ownerDepartmentId: "department" };
