@@ -35,12 +35,28 @@ export async function readJson(request: Request): Promise<unknown> {
   } catch {
     throw new AppError("INVALID_ENCODING", 400, "The body is not valid UTF-8.");
   }
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new AppError("MALFORMED_JSON", 400, "The body is not valid JSON.");
   }
+  if (holdsLoneSurrogate(value)) throw new AppError("INVALID_CHARACTERS", 400, "The request holds characters that cannot be stored (a lone surrogate such as \\ud800).");
+  return value;
 }
+
+/**
+ * JSON may escape half of a UTF-16 pair ("\ud800"), which is no character: PostgreSQL and
+ * Prisma's engine cannot take it (it was a 500 from any text field). Valid UTF-8 cannot carry
+ * one, so JSON's escapes are the only way in; keys are checked too.
+ */
+function holdsLoneSurrogate(value: unknown): boolean {
+  if (typeof value === "string") return LONE_SURROGATE.test(value);
+  if (Array.isArray(value)) return value.some(holdsLoneSurrogate);
+  if (value && typeof value === "object") return Object.entries(value).some(([k, v]) => LONE_SURROGATE.test(k) || holdsLoneSurrogate(v));
+  return false;
+}
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** A body that may be left out (no content type and nothing sent): {} then, else as readJson. */
 export async function readOptionalJson(request: Request): Promise<unknown> {

@@ -87,7 +87,8 @@ export function isInvalidText(error: unknown): boolean {
   const e = error as { code?: string; cause?: { code?: string } };
   if (e?.code === "22021" || e?.code === "22P05" || e?.cause?.code === "22021" || e?.cause?.code === "22P05") return true;
   const text = error instanceof Error ? `${error.message} ${JSON.stringify((error as { cause?: unknown }).cause ?? "")}` : "";
-  return /invalid byte sequence for encoding|22021|22P05|unsupported Unicode escape sequence/i.test(text);
+  // "hex escape": Prisma's engine on a lone UTF-16 surrogate that slipped past the edges.
+  return /invalid byte sequence for encoding|22021|22P05|unsupported Unicode escape sequence|unexpected end of hex escape/i.test(text);
 }
 
 /** A unique index refused the write: Prisma's P2002 on the pg adapter, PostgreSQL's 23505 through PGlite. */

@@ -10,7 +10,9 @@ export const text = (max: number, min = 0) =>
     .min(Math.min(min, 1), { message: "required", abort: true })
     .min(min, { message: "tooShort" })
     // eslint-disable-next-line no-control-regex
-    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), { message: "invalidCharacters" });
+    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), { message: "invalidCharacters" })
+    // Half of a UTF-16 pair is no character and cannot be stored.
+    .refine((s) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s), { message: "invalidCharacters" });
 
 /**
  * What someone typed into a search box, from a URL: control characters (a NUL byte reached
