@@ -218,6 +218,10 @@ export type StarvedInitiative = { id: string; number: number; title: string; dep
 export async function starved(actor: Actor, now = new Date()): Promise<StarvedInitiative[]> {
   authorize(actor, "resource.read");
   const current = currentQuarter(now);
+  return cachedUntilWrite(`starved:${current}`, () => computeStarved(current));
+}
+
+async function computeStarved(current: string): Promise<StarvedInitiative[]> {
   const running = await prisma.initiative.findMany({
     where: { status: "IN_PROGRESS" },
     select: { id: true, number: true, title: true, status: true, ownerDepartment: { select: { name: true } }, allocations: { where: { quarter: current }, select: { quarter: true }, take: 1 } },
