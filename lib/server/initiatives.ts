@@ -344,12 +344,15 @@ export type InitiativeListRow = Prisma.InitiativeGetPayload<{ select: typeof LIS
 
 export async function listInitiatives(actor: Actor, filter: InitiativeFilter): Promise<{ rows: InitiativeListRow[]; total: number; page: number; pageSize: number; pages: number }> {
   authorize(actor, "initiative.read");
+  // Without free text the filters are few: the page is kept until the next write (free text
+  // is not kept, so that the cache holds what people browse, not every word they search for).
+  return filter.q ? loadList(filter) : cachedUntilWrite(`initiativeList:${JSON.stringify(filter)}`, () => loadList(filter));
+}
+
+async function loadList(filter: InitiativeFilter) {
   const where = initiativeWhere(filter);
-  // Counting reads every matching row; without free text the filters are few and the count is
-  // kept until the next write (free text would make the kept counts grow without bound).
-  const count = () => prisma.initiative.count({ where });
   const [total, rows] = await Promise.all([
-    filter.q ? count() : cachedUntilWrite(`initiativeCount:${JSON.stringify(where)}`, count),
+    prisma.initiative.count({ where }),
     prisma.initiative.findMany({ where, orderBy: orderFor(filter), skip: (filter.page - 1) * filter.pageSize, take: filter.pageSize, select: LIST_SELECT }),
   ]);
   return {

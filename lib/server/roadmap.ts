@@ -6,6 +6,7 @@ import { quarterOfDate } from "@/lib/domain/quarters";
 import { byStart, groupRows, placeBar, roadmapWindow, type Bar, type Group } from "@/lib/domain/roadmap";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ROADMAP_DEFAULT_STATUSES, ROADMAP_PAGE_SIZE, type RoadmapFilter } from "@/lib/validation/programs";
+import { cachedUntilWrite } from "./snapshot-cache";
 
 // Only what a bar and its table row show.
 const ROW_SELECT = {
@@ -53,6 +54,12 @@ export async function roadmap(actor: Actor, filter: Partial<RoadmapFilter>, now 
   const window = roadmapWindow(quarterOfDate(now), filter.from, filter.to);
   const statuses = filter.status?.length ? filter.status : [...ROADMAP_DEFAULT_STATUSES];
   const groupBy = filter.groupBy ?? "program";
+  // Read far more often than the portfolio is written: kept until the next write, per view.
+  const key = JSON.stringify([window.from, window.to, statuses, groupBy, filter.department ?? null, filter.program ?? null, filter.page ?? 1, pageSize]);
+  return cachedUntilWrite(`roadmap:${key}`, () => loadRoadmap(window, statuses, groupBy, filter, pageSize));
+}
+
+async function loadRoadmap(window: ReturnType<typeof roadmapWindow>, statuses: NonNullable<RoadmapFilter["status"]>, groupBy: NonNullable<RoadmapFilter["groupBy"]>, filter: Partial<RoadmapFilter>, pageSize: number): Promise<Roadmap> {
   const base: Prisma.InitiativeWhereInput = {
     status: { in: statuses },
     ...(filter.department ? { ownerDepartmentId: filter.department } : {}),

@@ -84,6 +84,11 @@ export const TRIAGE_PAGE_SIZE = 50;
 /** One page of the queue, oldest first: the page DIG works through, however long the queue grows. */
 export async function triageQueuePage(actor: Actor, page: number, now = new Date()): Promise<{ rows: QueueItem[]; total: number; page: number; pages: number }> {
   authorize(actor, "triage.perform");
+  // Days waiting count whole days: the page is kept until the next write or the next day.
+  return cachedUntilWrite(`triageQueuePage:${Math.floor(page) || 1}:${now.toISOString().slice(0, 10)}`, () => loadQueuePage(page, now));
+}
+
+async function loadQueuePage(page: number, now: Date): Promise<{ rows: QueueItem[]; total: number; page: number; pages: number }> {
   const total = await prisma.initiative.count({ where: { status: "SUBMITTED" } });
   const pages = Math.max(1, Math.ceil(total / TRIAGE_PAGE_SIZE));
   const shown = Math.min(Math.max(1, Math.floor(page) || 1), pages);

@@ -67,7 +67,7 @@ export const transitionInput = z
 export const ROADMAP_DEFAULT_STATUSES = ["APPROVED", "IN_PROGRESS", "PAUSED"] as const;
 /** Statuses a roadmap can show: from triaged (awaiting decision) to finished. */
 export const ROADMAP_STATUSES = ["TRIAGED", "APPROVED", "IN_PROGRESS", "PAUSED", "DONE", "DEFERRED"] as const;
-export const ROADMAP_PAGE_SIZE = 100;
+export const ROADMAP_PAGE_SIZE = 50;
 
 const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 const statusList = z.preprocess(
