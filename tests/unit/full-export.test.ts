@@ -4,6 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { ENTITIES } from "@/lib/server/full-export/entities";
 import type { AppError } from "@/lib/server/errors";
 import { integrityIssues, readExportBody } from "@/lib/server/full-export";
+import { eventsOf } from "../support/export-events";
 
 /** model name → { its scalar foreign-key field → the model it references } from schema.prisma. */
 function schemaRelations(): Map<string, Record<string, string>> {
@@ -57,10 +58,12 @@ describe("full export: reading a restore body", () => {
     return [error.status, error.code];
   };
 
-  it("reads JSON and refuses other types, oversized and malformed bodies with a 4xx", async () => {
-    expect(await readExportBody(post('{"format":"portfoljen-export"}'), 100)).toEqual({ format: "portfoljen-export" });
+  it("reads a JSON body's bytes and refuses other types and oversized bodies with a 4xx; the stream parser refuses malformed ones", async () => {
+    const bytes = await readExportBody(post('{"format":"portfoljen-export"}'), 100);
+    expect(new TextDecoder().decode(bytes)).toBe('{"format":"portfoljen-export"}');
     expect(await refused(post("{}", "text/plain"))).toEqual([415, "UNSUPPORTED_MEDIA_TYPE"]);
     expect(await refused(post(`{"x":"${"a".repeat(200)}"}`))).toEqual([413, "PAYLOAD_TOO_LARGE"]);
-    expect(await refused(post('{"format":'))).toEqual([400, "MALFORMED_JSON"]);
+    const malformed = (await eventsOf([await readExportBody(post('{"format":'), 100)]).catch((e) => e)) as AppError;
+    expect([malformed.status, malformed.code]).toEqual([400, "MALFORMED_JSON"]);
   });
 });

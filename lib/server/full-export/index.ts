@@ -92,7 +92,7 @@ export type ExportSummary = { exportedAt: string; rows: number; counts: Record<s
  * same, byte for byte, as JSON.stringify of the whole document was before the export streamed.
  * The export itself is audited (after the read, so the document does not contain its own event).
  */
-export async function writeExport(actor: Actor, sink: ExportSink, db: PrismaClient = defaultPrisma): Promise<ExportSummary> {
+export async function writeExport(actor: Actor, sink: ExportSink, db: PrismaClient = defaultPrisma, options: { pageRows?: number } = {}): Promise<ExportSummary> {
   authorize(actor, "data.export");
   return db.$transaction(
     async (tx) => {
@@ -108,7 +108,7 @@ export async function writeExport(actor: Actor, sink: ExportSink, db: PrismaClie
       const counts: Record<string, number> = {};
       for (const [index, entity] of ENTITIES.entries()) {
         await write(`${index ? "," : ""}${JSON.stringify(entity.key)}:[`);
-        counts[entity.key] = await writeTable(tx, entity, write);
+        counts[entity.key] = await writeTable(tx, entity, write, options.pageRows ?? PAGE_ROWS);
         await write("]");
       }
       await write("}}");
@@ -127,28 +127,24 @@ export async function writeExport(actor: Actor, sink: ExportSink, db: PrismaClie
  * database's collation, so a page "after key k in C order" would scan and sort the whole table
  * each time, where the cursor sorts it once.
  */
-async function writeTable(tx: Tx, entity: EntityDef, write: (text: string) => Promise<void>): Promise<number> {
-  const types = new Map(
-    (
-      await tx.$queryRawUnsafe<{ name: string; category: string; element: string }[]>(
-        `SELECT a.attname::text AS name, t.typcategory::text AS category, COALESCE(e.typcategory::text, '') AS element
-         FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_type e ON e.oid = t.typelem AND t.typcategory = 'A'
-         WHERE a.attrelid = $1::regclass AND a.attnum > 0 AND NOT a.attisdropped`,
-        `"${entity.model}"`,
-      )
-    ).map((c) => [c.name, c]),
-  );
+async function writeTable(tx: Tx, entity: EntityDef, write: (text: string) => Promise<void>, pageRows: number): Promise<number> {
+  const shape = entity.row.shape as Record<string, z.ZodType>;
+  const numeric = (field: string) => shape[field] instanceof z.ZodNumber;
   // An array of enum values comes through a raw query as its text form ("{READ,WRITE}") on
   // PGlite; as text[] it arrives as the array findMany gives.
-  const list = entity.columns.map((c) => (types.get(c)?.element === "E" ? `"${c}"::text[] AS "${c}"` : `"${c}"`)).join(", ");
-  const order = entity.primaryKey.map((k) => (types.get(k)?.category === "N" ? `"${k}"` : `"${k}"::text COLLATE "C"`)).join(", ");
+  const enumArray = (field: string) => {
+    const type = shape[field];
+    return type instanceof z.ZodArray && type.element instanceof z.ZodEnum;
+  };
+  const list = entity.columns.map((c) => (enumArray(c) ? `"${c}"::text[] AS "${c}"` : `"${c}"`)).join(", ");
+  const order = entity.primaryKey.map((k) => (numeric(k) ? `"${k}"` : `"${k}"::text COLLATE "C"`)).join(", ");
   await tx.$executeRawUnsafe(`DECLARE portfoljen_export NO SCROLL CURSOR FOR SELECT ${list} FROM "${entity.model}" ORDER BY ${order}`);
   let rows = 0;
   for (;;) {
-    const page = await tx.$queryRawUnsafe<Row[]>(`FETCH ${PAGE_ROWS} FROM portfoljen_export`);
+    const page = await tx.$queryRawUnsafe<Row[]>(`FETCH ${Math.floor(pageRows)} FROM portfoljen_export`);
     if (page.length) await write((rows ? "," : "") + page.map((row) => JSON.stringify(plain(row))).join(","));
     rows += page.length;
-    if (page.length < PAGE_ROWS) break;
+    if (page.length < pageRows) break;
   }
   await tx.$executeRawUnsafe(`CLOSE portfoljen_export`);
   return rows;
