@@ -26,14 +26,14 @@ import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import pg from "pg";
 import { openDatabase } from "../lib/db";
-import { CLI_ACTOR, exportToFile, restoreStream } from "../lib/server/full-export";
+import { CLI_ACTOR, CLI_TIMEOUT_MS, exportToFile, restoreStream } from "../lib/server/full-export";
 import { documentEvents, type DocumentEvent } from "../lib/server/full-export/reader";
 import { seedDemo } from "../prisma/seed/demo";
 import { arg } from "./args";
 import { generate } from "./generate";
 
 type Target = { dataDir?: string; url?: string };
-type PhaseResult = { ms: number; rows: number; bytes: number; startRssMB: number; peakRssMB: number; peakJsMB: number };
+type PhaseResult = { ms: number; rows: number; bytes: number; startRssMB: number; peakRssMB: number; peakJsMB: number; liveJsMB: number; liveStartMB: number };
 
 const MB = 1024 * 1024;
 
@@ -50,29 +50,43 @@ async function runPhase(phase: string, target: Target, file: string): Promise<vo
   sample();
   const startRss = process.memoryUsage().rss;
   const sampler = setInterval(sample, 10);
+  // What is still referenced: a full collection each second, then the heap's size. V8 collects
+  // lazily, so the peaks above include garbage it had not yet bothered to collect.
+  const collect = globalThis.gc;
+  let liveJs = 0;
+  const live = () => {
+    collect?.();
+    const m = process.memoryUsage();
+    liveJs = Math.max(liveJs, m.heapUsed + m.external);
+  };
+  live();
+  const liveStart = liveJs;
+  const collector = setInterval(live, 1000);
   const started = performance.now();
   let rows: number;
   let bytes: number;
   try {
-    if (phase === "export") ({ rows, bytes } = await exportToFile(CLI_ACTOR, file, db.prisma));
+    if (phase === "export") ({ rows, bytes } = await exportToFile(CLI_ACTOR, file, db.prisma, { timeoutMs: CLI_TIMEOUT_MS }));
     else {
-      ({ rows } = await restoreStream(CLI_ACTOR, fs.createReadStream(file), db.prisma));
+      ({ rows } = await restoreStream(CLI_ACTOR, fs.createReadStream(file), db.prisma, { timeoutMs: CLI_TIMEOUT_MS }));
       bytes = fs.statSync(file).size;
     }
   } finally {
     clearInterval(sampler);
+    clearInterval(collector);
+    live();
     await db.close();
   }
   const ms = performance.now() - started;
   sample();
-  const result: PhaseResult = { ms, rows, bytes, startRssMB: startRss / MB, peakRssMB: (process.resourceUsage().maxRSS * 1024) / MB, peakJsMB: peakJs / MB };
+  const result: PhaseResult = { ms, rows, bytes, startRssMB: startRss / MB, peakRssMB: (process.resourceUsage().maxRSS * 1024) / MB, peakJsMB: peakJs / MB, liveJsMB: liveJs / MB, liveStartMB: liveStart / MB };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
 /** Runs a phase in a fresh Node process with the same loader (tsx) and conditions as this one. */
 function phase(name: string, target: Target, file: string): Promise<PhaseResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--phase", name, "--target", JSON.stringify(target), "--file", file], {
+    const child = spawn(process.execPath, [...process.execArgv, "--expose-gc", fileURLToPath(import.meta.url), "--phase", name, "--target", JSON.stringify(target), "--file", file], {
       stdio: ["ignore", "pipe", "inherit"],
     });
     let out = "";
@@ -116,7 +130,7 @@ async function sameDocument(fileA: string, fileB: string): Promise<boolean> {
 
 // ---- The bench ------------------------------------------------------------------------
 
-const fmt = (r: PhaseResult) => `${(r.ms / 1000).toFixed(2)} s, peak RSS ${r.peakRssMB.toFixed(0)} MB (${r.startRssMB.toFixed(0)} MB at start), peak JS ${r.peakJsMB.toFixed(0)} MB`;
+const fmt = (r: PhaseResult) => `${(r.ms / 1000).toFixed(2)} s, peak RSS ${r.peakRssMB.toFixed(0)} MB (${r.startRssMB.toFixed(0)} MB at start), peak JS ${r.peakJsMB.toFixed(0)} MB, live JS at most ${r.liveJsMB.toFixed(0)} MB (${r.liveStartMB.toFixed(0)} MB at start)`;
 
 async function measure(label: string, source: Target, target: Target, count: number, dir: string): Promise<boolean> {
   const t = performance.now();

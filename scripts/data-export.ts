@@ -3,7 +3,7 @@
 // or to standard output with `-`. Streamed: memory stays flat however large the database.
 import fs from "node:fs";
 import { database } from "../lib/db";
-import { CLI_ACTOR, exportToFile, streamSink, writeExport, type ExportSummary } from "../lib/server/full-export";
+import { CLI_ACTOR, CLI_TIMEOUT_MS, exportToFile, streamSink, writeExport, type ExportSummary } from "../lib/server/full-export";
 
 const file = process.argv[2];
 if (!file) {
@@ -18,12 +18,12 @@ try {
   const started = Date.now();
   let summary: ExportSummary;
   if (file === "-") {
-    summary = await writeExport(CLI_ACTOR, streamSink(process.stdout), db.prisma);
+    summary = await writeExport(CLI_ACTOR, streamSink(process.stdout), db.prisma, { timeoutMs: CLI_TIMEOUT_MS });
   } else {
     // Written beside the target and renamed when complete: a failed export leaves no half file.
     const partial = `${file}.partial`;
     try {
-      summary = await exportToFile(CLI_ACTOR, partial, db.prisma);
+      summary = await exportToFile(CLI_ACTOR, partial, db.prisma, { timeoutMs: CLI_TIMEOUT_MS });
       fs.renameSync(partial, file);
     } finally {
       fs.rmSync(partial, { force: true });

@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import { database } from "../lib/db";
 import { toErrorResponse } from "../lib/server/errors";
-import { CLI_ACTOR, restoreStream } from "../lib/server/full-export";
+import { CLI_ACTOR, CLI_TIMEOUT_MS, restoreStream } from "../lib/server/full-export";
 
 const file = process.argv[2];
 if (!file) {
@@ -26,6 +26,7 @@ try {
   const started = Date.now();
   let reported = 0;
   const result = await restoreStream(CLI_ACTOR, input as AsyncIterable<Uint8Array>, db.prisma, {
+    timeoutMs: CLI_TIMEOUT_MS,
     onProgress: (rows) => {
       if (rows - reported < 100_000) return;
       reported = rows;

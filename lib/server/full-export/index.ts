@@ -43,15 +43,24 @@ export type ExportDocument = {
 /** Who runs the command-line export and restore: the database's owner, acting as no user. */
 export const CLI_ACTOR: Actor = { id: "cli:data", role: "ADMIN", departmentId: null, name: "Kommandoraden (npm run data:export / data:restore)" };
 
+/** The command line's transactions may run this long: a large database takes more than the API's 10 minutes. */
+export const CLI_TIMEOUT_MS = 6 * 60 * 60 * 1000;
+
 type Tx = Prisma.TransactionClient;
 type Row = Record<string, unknown>;
 const TX_OPTIONS = { timeout: 600_000, maxWait: 30_000 } as const;
 const MAX_ISSUES = 50;
 /** Rows fetched from the export's cursor at a time. */
 const PAGE_ROWS = 2000;
-/** Rows written per INSERT (and per savepoint), or fewer once they reach BATCH_BYTES of text. */
+/**
+ * Rows written per INSERT (and per savepoint), or fewer once they reach BATCH_BYTES of text. Kept
+ * small because the driver adapters log every query with its parameters to @prisma/debug, which
+ * keeps the last 100 calls' arguments even with logging off: each batch stays referenced for a
+ * while. At 4 MB a batch that held 100 MB more at 10,000 initiatives; at 256 kB ≈ 25 MB at most,
+ * and no slower here.
+ */
 const BATCH_ROWS = 2000;
-const BATCH_BYTES = 4 * 1024 * 1024;
+const BATCH_BYTES = 256 * 1024;
 
 function plain(row: Row): Row {
   const out: Row = {};
@@ -92,7 +101,14 @@ export type ExportSummary = { exportedAt: string; rows: number; counts: Record<s
  * same, byte for byte, as JSON.stringify of the whole document was before the export streamed.
  * The export itself is audited (after the read, so the document does not contain its own event).
  */
-export async function writeExport(actor: Actor, sink: ExportSink, db: PrismaClient = defaultPrisma, options: { pageRows?: number } = {}): Promise<ExportSummary> {
+export type ExportOptions = {
+  /** Rows per page (tests make it small to see many pages). */
+  pageRows?: number;
+  /** How long the transaction may take (the command line allows a large database more). */
+  timeoutMs?: number;
+};
+
+export async function writeExport(actor: Actor, sink: ExportSink, db: PrismaClient = defaultPrisma, options: ExportOptions = {}): Promise<ExportSummary> {
   authorize(actor, "data.export");
   return db.$transaction(
     async (tx) => {
@@ -115,7 +131,7 @@ export async function writeExport(actor: Actor, sink: ExportSink, db: PrismaClie
       await recordAudit(tx, actor, { action: "data.export", entityType: "Database", entityId: "export", after: { exportedAt, rows: total(counts), counts } });
       return { exportedAt, rows: total(counts), counts, bytes };
     },
-    { ...TX_OPTIONS, isolationLevel: "RepeatableRead" },
+    { ...TX_OPTIONS, timeout: options.timeoutMs ?? TX_OPTIONS.timeout, isolationLevel: "RepeatableRead" },
   );
 }
 
@@ -162,11 +178,11 @@ export function streamSink(out: Writable): ExportSink {
 }
 
 /** The export into a file, readable by its owner only; the summary once it is complete on disk. */
-export async function exportToFile(actor: Actor, file: string, db: PrismaClient = defaultPrisma): Promise<ExportSummary> {
+export async function exportToFile(actor: Actor, file: string, db: PrismaClient = defaultPrisma, options: ExportOptions = {}): Promise<ExportSummary> {
   authorize(actor, "data.export");
   const out = fs.createWriteStream(file, { mode: 0o600 });
   try {
-    const summary = await writeExport(actor, streamSink(out), db);
+    const summary = await writeExport(actor, streamSink(out), db, options);
     out.end();
     await finished(out);
     return summary;
@@ -252,35 +268,6 @@ class Issues {
 
 const received = (value: unknown) => (value === null ? "null" : Array.isArray(value) ? "array" : typeof value);
 
-/** Duplicate primary keys and references to rows that are not in the document. */
-export function integrityIssues(entities: Record<string, Record<string, unknown>[]>): FieldIssue[] {
-  const issues: FieldIssue[] = [];
-  const ids = new Map<string, Set<unknown>>();
-  for (const entity of ENTITIES) {
-    const seen = new Set<string>();
-    const single = entity.primaryKey.length === 1 ? new Set<unknown>() : null;
-    // A table that refers to itself (a department's parent): its own keys are known first.
-    if (single && Object.values(entity.references).includes(entity.key)) {
-      for (const row of entities[entity.key] ?? []) single.add(row[entity.primaryKey[0]!]);
-      ids.set(entity.key, single);
-    }
-    (entities[entity.key] ?? []).forEach((row, index) => {
-      const key = JSON.stringify(entity.primaryKey.map((k) => row[k]));
-      if (seen.has(key)) issues.push(duplicateIssue(entity, index, key));
-      seen.add(key);
-      single?.add(row[entity.primaryKey[0]!]);
-      for (const [field, target] of Object.entries(entity.references)) {
-        const value = row[field];
-        if (value === null || value === undefined) continue;
-        // Dependency order: the referenced entity's keys are known by now.
-        if (!ids.get(target)?.has(value)) issues.push(referenceIssue(entity, index, field, value));
-      }
-    });
-    if (single) ids.set(entity.key, single);
-  }
-  return issues;
-}
-
 const duplicateIssue = (entity: EntityDef, index: number, key: string): FieldIssue => ({
   path: `entities.${entity.key}.${index}`,
   message: `duplicate primary key ${entity.primaryKey.join("+")} = ${key}`,
@@ -310,6 +297,8 @@ export type RestoreOptions = {
   batchRows?: number;
   /** Called after each batch is written (inside the transaction), with the rows written so far. */
   onProgress?: (rows: number) => void;
+  /** How long the transaction may take (the command line allows a large document more). */
+  timeoutMs?: number;
 };
 
 /** The staging table of rows' references to their own table (a department's parent). */
@@ -373,7 +362,7 @@ async function restoreFrom(actor: Actor, source: AsyncGenerator<DocumentEvent>, 
       issues.add({ path: i.path.join("."), message: !next.done && key && !(key in head) ? `${i.message} (it must come before "entities")` : i.message });
     }
   }
-  if (next.done && !("entities" in head)) issues.add({ path: "entities", message: "Invalid input: expected object, received undefined" });
+  if (next.done && !issues.list.some((i) => i.path === "entities")) issues.add({ path: "entities", message: "Invalid input: expected object, received undefined" });
   if (issues.count) throw issues.error("not valid", ": ");
   const madeAt = { exportedAt: head.exportedAt as string, schema: head.schema as string };
 
@@ -451,7 +440,7 @@ async function restoreFrom(actor: Actor, source: AsyncGenerator<DocumentEvent>, 
           after: { ...madeAt, rows: total(counts), counts },
         },
       });
-    }, TX_OPTIONS);
+    }, { ...TX_OPTIONS, timeout: options.timeoutMs ?? TX_OPTIONS.timeout });
   } catch (error) {
     const broken = constraintViolation(error);
     if (broken) throw new InvalidExportError(`The export breaks a rule of the database: ${broken}. Nothing was written.`, [{ path: "entities", message: "constraintViolation" }]);
