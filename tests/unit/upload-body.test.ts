@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { readJson } from "@/lib/server/api";
 import { readBody } from "@/lib/server/body";
 import { readExportBody } from "@/lib/server/full-export";
+import { eventsOf } from "../support/export-events";
 import { readUpload } from "@/lib/server/import/upload";
 import { IMPORT_LIMITS, RESTORE_MAX_BYTES } from "@/lib/validation/data";
 import { counted, measured, post, refusal } from "../support/hostile";
@@ -52,6 +53,7 @@ describe("reading a body with a limit", () => {
 
   it("refuses a restore body that is not UTF-8", async () => {
     const body = new ReadableStream<Uint8Array>({ start: (c) => (c.enqueue(new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d])), c.close()) });
-    expect((await refusal(readExportBody(post(body, { "content-type": "application/json" }), 1000))).code).toBe("INVALID_ENCODING");
+    const bytes = await readExportBody(post(body, { "content-type": "application/json" }), 1000);
+    expect((await refusal(eventsOf([bytes]))).code).toBe("INVALID_ENCODING");
   });
 });

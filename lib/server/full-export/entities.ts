@@ -78,6 +78,8 @@ export type EntityDef = {
   /** Serial columns whose sequence must continue after the highest restored value. */
   serials?: string[];
   row: z.ZodObject;
+  /** The model's fields in Prisma's order, which is the order of a row's members in the document. */
+  columns: string[];
   read(db: Db): Promise<Record<string, unknown>[]>;
   count(db: Db): Promise<number>;
 };
@@ -92,6 +94,13 @@ function entity<M>(def: {
   read(db: Db): Promise<M[]>;
   count(db: Db): Promise<number>;
 }): EntityDef {
+  // Prisma's <Model>ScalarFieldEnum lists the fields in the order findMany returns them.
+  const fieldEnum = (Prisma as unknown as Record<string, Record<string, string> | undefined>)[`${def.model}ScalarFieldEnum`];
+  const columns = Object.values(fieldEnum ?? {});
+  const shape = Object.keys(def.shape);
+  if (columns.length !== shape.length || !shape.every((field) => columns.includes(field))) {
+    throw new Error(`The export's fields of ${def.model} (${shape.join(", ")}) are not Prisma's (${columns.join(", ")}).`);
+  }
   return {
     key: def.key,
     model: def.model,
@@ -99,6 +108,7 @@ function entity<M>(def: {
     references: (def.references ?? {}) as Record<string, string>,
     serials: def.serials,
     row: z.object(def.shape as z.ZodRawShape).strict(),
+    columns,
     read: def.read as EntityDef["read"],
     count: def.count,
   };
