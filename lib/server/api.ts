@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/roles";
 import { bearerActor } from "./api-tokens";
 import { readBody } from "./body";
 import { AppError, ValidationError, toErrorResponse, type FieldIssue } from "./errors";
+import { LONE_SURROGATE } from "@/lib/validation/common";
 
 export const MAX_JSON_BYTES = 256 * 1024;
 
@@ -56,7 +57,6 @@ function holdsLoneSurrogate(value: unknown): boolean {
   if (value && typeof value === "object") return Object.entries(value).some(([k, v]) => LONE_SURROGATE.test(k) || holdsLoneSurrogate(v));
   return false;
 }
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** A body that may be left out (no content type and nothing sent): {} then, else as readJson. */
 export async function readOptionalJson(request: Request): Promise<unknown> {

@@ -73,33 +73,30 @@ export type QueueItem = {
 export async function triageQueue(actor: Actor, now = new Date()): Promise<QueueItem[]> {
   authorize(actor, "triage.perform");
   const [rows, settings] = await Promise.all([
-    prisma.initiative.findMany({ where: { status: "SUBMITTED" }, orderBy: [{ submittedAt: "asc" }, { number: "asc" }], select: CLASSIFIER_SELECT }),
+    prisma.initiative.findMany({ ...QUEUE, select: CLASSIFIER_SELECT }),
     triageSettings(),
   ]);
   return queueItems(rows, settings, now);
 }
 
 export const TRIAGE_PAGE_SIZE = 50;
+/** The queue: submitted initiatives, the longest waiting first. */
+const QUEUE = { where: { status: "SUBMITTED" }, orderBy: [{ submittedAt: "asc" }, { number: "asc" }] } satisfies Prisma.InitiativeFindManyArgs;
 
 /** One page of the queue, oldest first: the page DIG works through, however long the queue grows. */
 export async function triageQueuePage(actor: Actor, page: number, now = new Date()): Promise<{ rows: QueueItem[]; total: number; page: number; pages: number }> {
   authorize(actor, "triage.perform");
   // Days waiting count whole days: the page is kept until the next write or the next day.
-  return cachedUntilWrite(`triageQueuePage:${Math.floor(page) || 1}:${now.toISOString().slice(0, 10)}`, () => loadQueuePage(page, now));
+  const wanted = Math.max(1, Math.floor(page) || 1);
+  return cachedUntilWrite(`triageQueuePage:${wanted}:${now.toISOString().slice(0, 10)}`, () => loadQueuePage(wanted, now));
 }
 
-async function loadQueuePage(page: number, now: Date): Promise<{ rows: QueueItem[]; total: number; page: number; pages: number }> {
-  const total = await prisma.initiative.count({ where: { status: "SUBMITTED" } });
+async function loadQueuePage(wanted: number, now: Date): Promise<{ rows: QueueItem[]; total: number; page: number; pages: number }> {
+  const total = await prisma.initiative.count({ where: QUEUE.where });
   const pages = Math.max(1, Math.ceil(total / TRIAGE_PAGE_SIZE));
-  const shown = Math.min(Math.max(1, Math.floor(page) || 1), pages);
+  const shown = Math.min(wanted, pages);
   const [rows, settings] = await Promise.all([
-    prisma.initiative.findMany({
-      where: { status: "SUBMITTED" },
-      orderBy: [{ submittedAt: "asc" }, { number: "asc" }],
-      skip: (shown - 1) * TRIAGE_PAGE_SIZE,
-      take: TRIAGE_PAGE_SIZE,
-      select: CLASSIFIER_SELECT,
-    }),
+    prisma.initiative.findMany({ ...QUEUE, skip: (shown - 1) * TRIAGE_PAGE_SIZE, take: TRIAGE_PAGE_SIZE, select: CLASSIFIER_SELECT }),
     triageSettings(),
   ]);
   return { rows: queueItems(rows, settings, now), total, page: shown, pages };

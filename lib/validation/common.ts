@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+/** Half of a UTF-16 pair with no other half: no character, and PostgreSQL cannot store it. */
+export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /** Text a person typed: trimmed, bounded, no control characters (HTML is kept and rendered inert). */
 export const text = (max: number, min = 0) =>
   z
@@ -12,7 +15,7 @@ export const text = (max: number, min = 0) =>
     // eslint-disable-next-line no-control-regex
     .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), { message: "invalidCharacters" })
     // Half of a UTF-16 pair is no character and cannot be stored.
-    .refine((s) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s), { message: "invalidCharacters" });
+    .refine((s) => !LONE_SURROGATE.test(s), { message: "invalidCharacters" });
 
 /**
  * What someone typed into a search box, from a URL: control characters (a NUL byte reached
