@@ -2,6 +2,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { TableHeader } from "@/components/ui/TableHeader";
 import type { Bar, Group } from "@/lib/domain/roadmap";
+import { DESIRED_STYLE, STATUS_STYLE } from "./roadmap-style";
+import { TimelineRows } from "./TimelineRows";
 
 export type RoadmapItem = {
   id: string;
@@ -13,17 +15,6 @@ export type RoadmapItem = {
   bar: Bar | null;
 };
 
-// Each status has a fill AND a pattern or border style, and the bar names its status in
-// text, so colour is never the only cue (WCAG 1.4.1). Dark text on light fills (≥ 4.5:1).
-const STYLE: Record<string, { className: string; pattern?: string }> = {
-  TRIAGED: { className: "border-2 border-dotted border-indigo-800 bg-indigo-50 text-indigo-950" },
-  APPROVED: { className: "border-2 border-emerald-800 bg-white text-emerald-950" },
-  IN_PROGRESS: { className: "border-2 border-green-900 bg-green-800 text-white" },
-  PAUSED: { className: "border-2 border-yellow-800 text-yellow-950", pattern: "repeating-linear-gradient(135deg, #fef9c3 0 6px, #fde68a 6px 12px)" },
-  DONE: { className: "border-2 border-slate-600 bg-slate-200 text-slate-950" },
-  DEFERRED: { className: "border-2 border-double border-stone-700 bg-stone-100 text-stone-950" },
-};
-const DESIRED = "border-2 border-dashed border-slate-700 bg-white text-slate-900";
 
 /** The pattern samples of the legend, one per status shown, and the desired-start style. */
 export async function RoadmapLegend({ statuses }: { statuses: string[] }) {
@@ -34,12 +25,12 @@ export async function RoadmapLegend({ statuses }: { statuses: string[] }) {
       <ul className="mt-2 flex flex-wrap gap-x-6 gap-y-2 text-sm">
         {statuses.map((s) => (
           <li key={s} className="flex items-center gap-2">
-            <span aria-hidden="true" className={`inline-block h-4 w-10 rounded ${STYLE[s]?.className ?? ""}`} style={STYLE[s]?.pattern ? { backgroundImage: STYLE[s]!.pattern } : undefined} />
+            <span aria-hidden="true" className={`inline-block h-4 w-10 rounded ${STATUS_STYLE[s]?.className ?? ""}`} style={STATUS_STYLE[s]?.pattern ? { backgroundImage: STATUS_STYLE[s]!.pattern } : undefined} />
             {`${t(`status.${s}` as never)}: ${t(`programs.roadmap.pattern.${s}` as never)}`}
           </li>
         ))}
         <li className="flex items-center gap-2">
-          <span aria-hidden="true" className={`inline-block h-4 w-10 rounded ${DESIRED}`} />
+          <span aria-hidden="true" className={`inline-block h-4 w-10 rounded ${DESIRED_STYLE}`} />
           {t("programs.roadmap.desiredLegend")}
         </li>
       </ul>
@@ -65,6 +56,7 @@ export type TodayMarker = { column: number; fraction: number; label: string };
  */
 export async function RoadmapTimeline({ quarters, groups, noneLabel, today }: { quarters: string[]; groups: Group<RoadmapItem>[]; noneLabel: string; today?: TodayMarker | null }) {
   const t = await getTranslations();
+  const desiredShort = t("programs.roadmap.desiredShort");
   // One column template for every row, set once on the group as a CSS variable.
   const columns = { "--roadmap-cols": `minmax(11rem,17rem) repeat(${quarters.length},minmax(3.5rem,1fr))` } as React.CSSProperties;
   return (
@@ -85,29 +77,13 @@ export async function RoadmapTimeline({ quarters, groups, noneLabel, today }: { 
               <span />
               {quarters.map((q) => <span key={q} className="border-l border-slate-300 px-1">{q}</span>)}
             </div>
-            <ul>
-              {g.rows.map((r) => {
-                if (!r.bar) return null;
-                const bar = r.bar;
-                const style = STYLE[r.status];
-                return (
-                  <li key={r.id} className="grid grid-cols-(--roadmap-cols) items-center border-b border-slate-200 py-1">
-                    <span aria-hidden="true" className="pr-2 text-sm break-words" data-testid="roadmap-label">{`#${r.number} ${r.title}`}</span>
-                    <Link
-                      href={`/initiatives/${r.id}`}
-                      aria-label={barName(t, { ...r, bar })}
-                      data-testid="roadmap-bar"
-                      className={`flex min-h-8 items-center gap-1 rounded px-2 text-xs leading-tight font-semibold ${bar.kind === "desired" ? DESIRED : (style?.className ?? "")}`}
-                      style={{ gridColumn: `${bar.column + 2} / span ${bar.span}`, ...(bar.kind === "planned" && style?.pattern ? { backgroundImage: style.pattern } : {}) }}
-                    >
-                      {bar.continuesBefore ? <span aria-hidden="true">←</span> : null}
-                      <span>{bar.kind === "desired" ? t("programs.roadmap.desiredShort") : t(`status.${r.status}` as never)}</span>
-                      {bar.continuesAfter ? <span aria-hidden="true" className="ml-auto">→</span> : null}
-                    </Link>
-                  </li>
-                );
-              })}
-            </ul>
+            <TimelineRows
+              rows={g.rows.flatMap((r) =>
+                r.bar
+                  ? [{ id: r.id, label: `#${r.number} ${r.title}`, name: barName(t, { ...r, bar: r.bar }), status: r.status, text: r.bar.kind === "desired" ? desiredShort : t(`status.${r.status}` as never), bar: r.bar }]
+                  : [],
+              )}
+            />
             {today ? (
               // The same column template laid over the rows, so the line sits exactly in today's quarter.
               <div aria-hidden="true" className="pointer-events-none absolute inset-0 grid grid-cols-(--roadmap-cols)">

@@ -1,14 +1,17 @@
 import "server-only";
-import { getToken } from "next-auth/jwt";
+import { getToken, type JWT } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import { sessionIsCurrent } from "@/lib/server/users";
 import { sessionUser } from "./options";
+import { SessionMemo } from "./session-memo";
 import { UnauthenticatedError } from "./policy";
 import type { Actor } from "./roles";
 
 export type SessionUser = Actor & { email: string; departmentName: string | null };
+
+const memo = new SessionMemo<JWT>();
 
 // Memoised per server render: the layout and the page both ask, the cookie is decrypted once.
 // The session cookie is decoded directly rather than through getServerSession, which runs
@@ -19,8 +22,15 @@ export type SessionUser = Actor & { email: string; departmentName: string | null
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
   // getToken reads the cookies through getAll(), which Next's cookie store has; its type only
   // names whole request objects.
-  const req = { cookies: await cookies(), headers: {} } as unknown as Parameters<typeof getToken>[0]["req"];
-  const token = await getToken({ req });
+  const store = await cookies();
+  const cookie = store.getAll().filter((c) => c.name.includes("next-auth.session-token")).map((c) => `${c.name}=${c.value}`).join("; ");
+  if (!cookie) return null;
+  let token = memo.get(cookie) ?? null;
+  if (!token) {
+    const req = { cookies: store, headers: {} } as unknown as Parameters<typeof getToken>[0]["req"];
+    token = await getToken({ req });
+    if (token) memo.set(cookie, token);
+  }
   const user = token ? sessionUser(token) : null;
   if (!user?.id) return null;
   // A deactivated person, or one whose role, department or password changed, is signed out here.

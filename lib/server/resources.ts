@@ -78,7 +78,7 @@ async function pools(db: Tx = prisma): Promise<PoolSummary[]> {
 
 export async function listPools(actor: Actor): Promise<PoolSummary[]> {
   authorize(actor, "resource.read");
-  return pools();
+  return cachedUntilWrite("pools", () => pools());
 }
 
 // ---------------------------------------------------------------------------

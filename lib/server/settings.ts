@@ -2,6 +2,7 @@ import "server-only";
 import { authorize } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/roles";
 import { prisma } from "@/lib/db";
+import { cachedUntilWrite } from "./snapshot-cache";
 import { DEFAULT_CLASSIFIER_SETTINGS } from "@/lib/domain/classifier";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { DEFAULT_SCORE_WEIGHTS, type ScoreWeights } from "@/lib/domain/score";
@@ -62,6 +63,11 @@ export const DEFAULT_RESOURCE_SETTINGS: ResourceSettings = { defaultWipLimit: DE
 
 /** The default WIP limit (for pools without their own) and the hours of one FTE per quarter. */
 export async function resourceSettings(db: Prisma.TransactionClient = prisma): Promise<ResourceSettings> {
+  // Outside a transaction (pages, the API) kept until the next write; inside one, read afresh.
+  return db === prisma ? cachedUntilWrite("resourceSettings", () => readResourceSettings(prisma)) : readResourceSettings(db);
+}
+
+async function readResourceSettings(db: Prisma.TransactionClient): Promise<ResourceSettings> {
   const row = await db.setting.findUnique({ where: { key: RESOURCE_SETTINGS_KEY } });
   const parsed = row ? resourceSettingsSchema.safeParse(row.value) : null;
   return parsed?.success ? parsed.data : DEFAULT_RESOURCE_SETTINGS;

@@ -7,7 +7,7 @@ import { requireUser } from "@/lib/auth/session";
 import { formOptions, listInitiatives } from "@/lib/server/initiatives";
 import { filterToSearchParams, INITIATIVE_STATUSES, parseFilter, SORTS } from "@/lib/validation/initiative";
 import { TableHeader } from "@/components/ui/TableHeader";
-import { StatusBadge } from "@/components/initiatives/StatusBadge";
+import { InitiativeRows } from "@/components/initiatives/InitiativeRows";
 import { FilterForm } from "@/components/ui/FilterForm";
 import { initiativeFilterSelects, splitFilters } from "@/components/initiatives/initiative-filters";
 import { Pagination } from "@/components/ui/Pagination";
@@ -77,20 +77,12 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
                 { label: t("initiative.fields.estimatedCostSek"), className: "px-2 py-2 text-right" },
               ]}
             />
-            <tbody>
-              {result.rows.map((r) => (
-                <tr key={r.id} className="border-b border-slate-200">
-                  <td className="px-2 py-2 tabular-nums">{r.number}</td>
-                  <td className="px-2 py-2">
-                    <Link href={`/initiatives/${r.id}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">{r.title}</Link>
-                  </td>
-                  <td className="px-2 py-2">{r.ownerDepartment.name}</td>
-                  <td className="px-2 py-2"><StatusBadge status={r.status} label={t(`status.${r.status}`)} /></td>
-                  <td className="px-2 py-2">{r.quadrant ? t(`quadrant.${r.quadrant}`) : t("initiative.noValue")}</td>
-                  <td className="px-2 py-2 text-right tabular-nums">{money(r.estimatedCostSek)}</td>
-                </tr>
-              ))}
-            </tbody>
+            <InitiativeRows
+              rows={result.rows.map((r) => ({
+                id: r.id, number: r.number, title: r.title, department: r.ownerDepartment.name, status: r.status, statusLabel: t(`status.${r.status}`),
+                quadrant: r.quadrant ? t(`quadrant.${r.quadrant}`) : t("initiative.noValue"), cost: money(r.estimatedCostSek),
+              }))}
+            />
           </table>
         </div>
       ) : null}

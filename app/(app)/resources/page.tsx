@@ -11,6 +11,7 @@ import { TableHeader } from "@/components/ui/TableHeader";
 import { PoolKindLabel } from "@/components/resources/PoolKindLabel";
 import { CreatePoolForm } from "@/components/resources/PoolForms";
 import { SettingsForm } from "@/components/resources/SettingsForm";
+import { POOL_FORM_MESSAGES } from "@/components/resources/form-messages";
 import { createPoolAction, updateResourceSettingsAction } from "./actions";
 import { GlossaryTerms } from "@/components/ui/GlossaryTerms";
 
@@ -149,7 +150,7 @@ export default async function ResourcesPage() {
       {mayCreate && kinds.length ? (
         <section aria-labelledby="create-pool" className="space-y-3">
           <h2 id="create-pool" className="text-xl font-semibold">{t("manage.createTitle")}</h2>
-          <ClientMessages namespaces={["resources", "validation"]}>
+          <ClientMessages namespaces={POOL_FORM_MESSAGES}>
             <CreatePoolForm action={createPoolAction} kinds={kinds} departments={poolDepartments.map((d) => ({ id: d.id, name: d.name }))} />
           </ClientMessages>
         </section>
@@ -158,7 +159,7 @@ export default async function ResourcesPage() {
       {can(user, "resource.settings") ? (
         <section aria-labelledby="settings-title" className="space-y-3">
           <h2 id="settings-title" className="text-xl font-semibold">{t("settings.title")}</h2>
-          <ClientMessages namespaces={["resources", "validation"]}>
+          <ClientMessages namespaces={POOL_FORM_MESSAGES}>
             <SettingsForm action={updateResourceSettingsAction} settings={settings} />
           </ClientMessages>
         </section>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/policy";
@@ -8,6 +7,7 @@ import { triageFlow, triageQueuePage, TRIAGE_PAGE_SIZE, type QueueItem } from "@
 import { Pagination } from "@/components/ui/Pagination";
 import { TableHeader } from "@/components/ui/TableHeader";
 import { GlossaryTerms } from "@/components/ui/GlossaryTerms";
+import { QueueRows, type QueueRowView } from "@/components/triage/QueueRows";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("triage"))("title") };
@@ -50,31 +50,7 @@ export default async function TriageQueuePage({ searchParams }: { searchParams: 
                 { label: t("triage.columns.checks"), className: "px-2 py-2" },
               ]}
             />
-            <tbody>
-              {queue.map((q) => (
-                <tr key={q.id} className="border-b border-slate-200 align-top">
-                  <td className="px-2 py-2 tabular-nums">{q.number}</td>
-                  <td className="px-2 py-2">
-                    <Link href={`/triage/${q.id}`} className="font-medium text-brand-800 underline-offset-2 hover:underline" aria-label={`${t("triage.open", { number: q.number })}: ${q.title}`}>
-                      {q.title}
-                    </Link>
-                  </td>
-                  <td className="px-2 py-2">{q.department}</td>
-                  <td className="px-2 py-2 text-right whitespace-nowrap">{t("triage.days", { days: q.daysWaiting })}</td>
-                  <td className="px-2 py-2 text-right whitespace-nowrap">{t("portfolio.percent", { value: format.number(q.completeness) })}</td>
-                  <td className="px-2 py-2">
-                    {[
-                      t(`kind.${q.suggestion.kind.value}`),
-                      q.suggestion.size.value ? t(`size.${q.suggestion.size.value}`) : t("triage.sizeUnknown"),
-                      q.suggestion.track.value ? t(`track.${q.suggestion.track.value}`) : t("triage.trackUnknown"),
-                    ].join(" · ")}
-                  </td>
-                  <td className="px-2 py-2 text-sm">
-                    <QueueChecks item={q} t={t} format={format} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
+            <QueueRows rows={queue.map((q) => wordRow(q, t, format))} noChecks={t("triage.noChecks")} />
           </table>
         </div>
       ) : (
@@ -85,23 +61,32 @@ export default async function TriageQueuePage({ searchParams }: { searchParams: 
   );
 }
 
-/** Everything DIG should look at on a row; says so when there is nothing, so an empty cell never looks like a fault. */
-function QueueChecks({ item, t, format }: { item: QueueItem; t: Awaited<ReturnType<typeof getTranslations>>; format: Awaited<ReturnType<typeof getFormatter>> }) {
-  const lines = [
-    ...item.checks.map((c) => t(`triage.checks.${c as "replacementWithoutDevelopment"}`)),
-    ...(item.suggestion.quadrant.flagged && item.suggestion.quadrant.suggested && item.suggestion.quadrant.stated
-      ? [t("triage.quadrantFlag", { suggested: item.suggestion.quadrant.suggested, stated: item.suggestion.quadrant.stated })]
-      : []),
-    ...(item.missing.length
-      ? [t("triage.missingList", { list: format.list(item.missing.map((m) => t(`initiative.completeness.items.${m}`)), { type: "conjunction" }) })]
-      : []),
-  ];
-  if (!lines.length) return <span className="text-slate-700">{t("triage.noChecks")}</span>;
-  return (
-    <ul className="list-disc space-y-1 pl-4">
-      {lines.map((line) => (
-        <li key={line}>{line}</li>
-      ))}
-    </ul>
-  );
+type Translator = Awaited<ReturnType<typeof getTranslations>>;
+type Formatter = Awaited<ReturnType<typeof getFormatter>>;
+
+/** A queue row as the table shows it: every cell worded here, on the server. */
+function wordRow(q: QueueItem, t: Translator, format: Formatter): QueueRowView {
+  return {
+    id: q.id,
+    number: q.number,
+    title: q.title,
+    openLabel: `${t("triage.open", { number: q.number })}: ${q.title}`,
+    department: q.department,
+    waiting: t("triage.days", { days: q.daysWaiting }),
+    completeness: t("portfolio.percent", { value: format.number(q.completeness) }),
+    suggestion: [
+      t(`kind.${q.suggestion.kind.value}`),
+      q.suggestion.size.value ? t(`size.${q.suggestion.size.value}`) : t("triage.sizeUnknown"),
+      q.suggestion.track.value ? t(`track.${q.suggestion.track.value}`) : t("triage.trackUnknown"),
+    ].join(" · "),
+    checks: [
+      ...q.checks.map((c) => t(`triage.checks.${c as "replacementWithoutDevelopment"}`)),
+      ...(q.suggestion.quadrant.flagged && q.suggestion.quadrant.suggested && q.suggestion.quadrant.stated
+        ? [t("triage.quadrantFlag", { suggested: q.suggestion.quadrant.suggested, stated: q.suggestion.quadrant.stated })]
+        : []),
+      ...(q.missing.length
+        ? [t("triage.missingList", { list: format.list(q.missing.map((m) => t(`initiative.completeness.items.${m}`)), { type: "conjunction" }) })]
+        : []),
+    ],
+  };
 }

@@ -6,6 +6,7 @@ import { addQuarters } from "@/lib/domain/quarters";
 import { currentQuarter, demandPicture } from "@/lib/server/resources";
 import { demandQuery } from "@/lib/validation/resources";
 import { TableHeader } from "@/components/ui/TableHeader";
+import { DemandRows } from "@/components/resources/DemandRows";
 import { GlossaryTerms } from "@/components/ui/GlossaryTerms";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -70,46 +71,30 @@ export default async function DemandPage({ searchParams }: { searchParams: Promi
             <caption className="sr-only">{t("demand.gridCaption")}</caption>
             <TableHeader columns={[{ label: t("columns.pool"), className: "py-1 pr-3" }, ...picture.quarters.map((q) => ({ label: q, className: "px-2 py-1 text-right whitespace-nowrap" }))]} />
             <tbody>
-              {picture.pools.map((p) => {
-                const missing = noCapacityRuns(picture.quarters, (q) => cell.get(`${p.id}|${q}`)!.capacity === 0);
-                return (
-                  <tr key={p.id} className="border-b border-slate-200 align-top">
-                    <th scope="row" className="min-w-36 py-2 pr-3 font-medium">
-                      <Link href={`/resources/${p.id}`} className="text-brand-800 underline">{p.name}</Link>
-                      {/* Said once per pool rather than in every empty quarter. */}
-                      {missing.length ? (
-                        <span className="mt-1 block text-xs font-normal text-slate-700" data-testid="no-capacity-note">
-                          {t("demand.noCapacityIn", { quarters: format.list(missing, { type: "conjunction" }) })}
-                        </span>
-                      ) : null}
-                    </th>
-                    {picture.quarters.map((q) => {
+              <DemandRows
+                emptyLabel={t("demand.empty")}
+                overLabel={t("overCapacity")}
+                rows={picture.pools.map((p) => {
+                  const missing = noCapacityRuns(picture.quarters, (q) => cell.get(`${p.id}|${q}`)!.capacity === 0);
+                  return {
+                    id: p.id,
+                    name: p.name,
+                    noCapacityNote: missing.length ? t("demand.noCapacityIn", { quarters: format.list(missing, { type: "conjunction" }) }) : null,
+                    cells: picture.quarters.map((q) => {
                       const c = cell.get(`${p.id}|${q}`)!;
-                      const empty = c.capacity === 0 && c.committed === 0;
-                      return (
-                        <td key={q} className={`px-2 py-2 text-right tabular-nums ${c.over ? "border-2 border-red-700 bg-red-50" : ""}`} data-testid={`cell-${p.name}-${q}`} data-over={c.over ? "true" : "false"}>
-                          {empty ? (
-                            <>
-                              <span aria-hidden="true">–</span>
-                              <span className="sr-only">{t("demand.empty")}</span>
-                            </>
-                          ) : c.capacity === 0 ? (
-                            <span className="block">{t("demand.allocatedNoCapacity", { demand: hours(c.committed) })}</span>
-                          ) : (
-                            <>
-                              {/* Narrow enough that every cell breaks the same way: "1 630 tim av" over "1 800 tim". */}
-                              <span className="ml-auto block max-w-[6.5rem]">{t("demand.ofCapacity", { demand: hours(c.committed), capacity: hours(c.capacity) })}</span>
-                              <span className="block">{t("percent", { value: format.number(c.load ?? 0) })}</span>
-                            </>
-                          )}
-                          {c.over ? <strong className="block text-red-800">{t("overCapacity")}</strong> : null}
-                          {c.awaiting ? <span className="block text-slate-700">{t("demand.awaiting", { hours: hours(c.awaiting) })}</span> : null}
-                        </td>
-                      );
-                    })}
-                  </tr>
-                );
-              })}
+                      const kind = c.capacity === 0 && c.committed === 0 ? "empty" : c.capacity === 0 ? "noCapacity" : "load";
+                      return {
+                        quarter: q,
+                        over: c.over,
+                        kind,
+                        main: kind === "empty" ? "" : kind === "noCapacity" ? t("demand.allocatedNoCapacity", { demand: hours(c.committed) }) : t("demand.ofCapacity", { demand: hours(c.committed), capacity: hours(c.capacity) }),
+                        percent: kind === "load" ? t("percent", { value: format.number(c.load ?? 0) }) : null,
+                        awaiting: c.awaiting ? t("demand.awaiting", { hours: hours(c.awaiting) }) : null,
+                      };
+                    }),
+                  };
+                })}
+              />
               <tr className="align-top">
                 <th scope="row" className="py-2 pr-3 font-medium">{t("demand.unallocatedRow")}</th>
                 {picture.quarters.map((q) => (
