@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/roles";
 import { bearerActor } from "./api-tokens";
 import { readBody } from "./body";
 import { AppError, ValidationError, toErrorResponse, type FieldIssue } from "./errors";
-import { LONE_SURROGATE } from "@/lib/validation/common";
+import { LONE_SURROGATE, textPaths } from "@/lib/validation/common";
 
 export const MAX_JSON_BYTES = 256 * 1024;
 
@@ -42,20 +42,11 @@ export async function readJson(request: Request): Promise<unknown> {
   } catch {
     throw new AppError("MALFORMED_JSON", 400, "The body is not valid JSON.");
   }
-  if (holdsLoneSurrogate(value)) throw new AppError("INVALID_CHARACTERS", 400, "The request holds characters that cannot be stored (a lone surrogate such as \\ud800).");
+  // JSON may escape half of a UTF-16 pair ("\ud800"), which is no character: PostgreSQL and
+  // Prisma's engine cannot take it (it was a 500 from any text field). Valid UTF-8 cannot carry
+  // one, so JSON's escapes are the only way in; keys are checked too.
+  if (textPaths(value, LONE_SURROGATE).length) throw new AppError("INVALID_CHARACTERS", 400, "The request holds characters that cannot be stored (a lone surrogate such as \\ud800).");
   return value;
-}
-
-/**
- * JSON may escape half of a UTF-16 pair ("\ud800"), which is no character: PostgreSQL and
- * Prisma's engine cannot take it (it was a 500 from any text field). Valid UTF-8 cannot carry
- * one, so JSON's escapes are the only way in; keys are checked too.
- */
-function holdsLoneSurrogate(value: unknown): boolean {
-  if (typeof value === "string") return LONE_SURROGATE.test(value);
-  if (Array.isArray(value)) return value.some(holdsLoneSurrogate);
-  if (value && typeof value === "object") return Object.entries(value).some(([k, v]) => LONE_SURROGATE.test(k) || holdsLoneSurrogate(v));
-  return false;
 }
 
 /** A body that may be left out (no content type and nothing sent): {} then, else as readJson. */

@@ -3,6 +3,22 @@ import { z } from "zod";
 /** Half of a UTF-16 pair with no other half: no character, and PostgreSQL cannot store it. */
 export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** What PostgreSQL cannot store in text or JSON: a NUL byte, or half of a UTF-16 pair. */
+export const UNSTORABLE = new RegExp(`\u0000|${LONE_SURROGATE.source}`);
+
+/**
+ * Where in a JSON value (dotted paths, keys included) a string matches `pattern`: a parsed
+ * document may carry these through JSON's escapes ("\u0000", "\ud800") into any field.
+ */
+export function textPaths(value: unknown, pattern: RegExp, path: (string | number)[] = []): string[] {
+  if (typeof value === "string") return pattern.test(value) ? [path.join(".")] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => textPaths(v, pattern, [...path, i]));
+  if (value && typeof value === "object") {
+    return Object.entries(value).flatMap(([k, v]) => (pattern.test(k) ? [[...path, k].join(".")] : textPaths(v, pattern, [...path, k])));
+  }
+  return [];
+}
+
 /** Text a person typed: trimmed, bounded, no control characters (HTML is kept and rendered inert). */
 export const text = (max: number, min = 0) =>
   z

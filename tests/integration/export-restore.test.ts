@@ -130,6 +130,24 @@ describeEachEngine("full export and restore", (ctx) => {
     expect(total(await databaseRowCounts(a.admin!, c.prisma))).toBe(0);
   });
 
+  it("refuses a NUL byte or a lone surrogate in a text or JSON field with a 400, and writes nothing", async () => {
+    const c = await fresh();
+    const attempt = async (doc: unknown) => (await restoreAll(a.admin!, doc, c.prisma).catch((e) => e)) as AppError;
+    const inText = clone(docA);
+    inText.entities.initiatives![2]!.title = "Nul\u0000byte";
+    const inJson = clone(docA);
+    const event = inJson.entities.auditEvents!.find((e) => e.after && typeof e.after === "object")!;
+    event.after = { ...(event.after as object), note: "Nul\u0000byte" };
+    const surrogate = clone(docA);
+    surrogate.entities.comments![0]!.body = "half \ud800 a pair";
+    for (const doc of [inText, inJson, surrogate]) {
+      const error = await attempt(doc);
+      expect([error.status, error.code]).toEqual([400, "INVALID_EXPORT"]);
+      expect(error.issues?.[0]?.message).toMatch(/cannot be stored/);
+    }
+    expect(total(await databaseRowCounts(a.admin!, c.prisma))).toBe(0);
+  });
+
   it("lets only an administrator export and restore", async () => {
     for (const who of ["chef", "dig", "ledning", "insyn"]) {
       await expect(exportAll(a[who]!, ctx.db.prisma)).rejects.toBeInstanceOf(ForbiddenError);

@@ -20,6 +20,7 @@ import { actorUserId, recordAudit } from "../audit";
 import { AppError, type FieldIssue } from "../errors";
 import { readBody } from "../body";
 import { bulkInsert } from "../bulk-insert";
+import { textPaths, UNSTORABLE } from "@/lib/validation/common";
 import { ENTITIES, type EntityDef } from "./entities";
 import { documentEvents, objectEvents, type DocumentEvent } from "./reader";
 
@@ -410,6 +411,12 @@ async function restoreFrom(actor: Actor, source: AsyncGenerator<DocumentEvent>, 
           const parsed = table.entity.row.safeParse(event.value);
           if (!parsed.success) {
             issues.add(...parsed.error.issues.map((i) => ({ path: ["entities", event.key, event.index, ...i.path].join("."), message: i.message })));
+            continue;
+          }
+          // Text and JSON fields may carry, through JSON's escapes, what PostgreSQL cannot store.
+          const unstorable = textPaths(event.value, UNSTORABLE, ["entities", event.key, event.index]);
+          if (unstorable.length) {
+            issues.add(...unstorable.map((path) => ({ path, message: "holds characters that cannot be stored (a NUL byte or half of a UTF-16 pair)" })));
             continue;
           }
           counts[event.key]! += 1;
