@@ -3,10 +3,11 @@ import { randomUUID } from "node:crypto";
 import { authorize } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/roles";
 import { prisma } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { IMPORT_FIELDS, IMPORT_LIMITS, importMapping, type ImportField, type ImportIssue, type ImportMapping, type ImportResult } from "@/lib/validation/data";
 import { actorUserId } from "../audit";
 import { bulkInsert } from "../bulk-insert";
+import { anyText } from "../sql";
 import { AppError, parseInput } from "../errors";
 import { suggestMapping } from "./mapping";
 import { readTable, type Table } from "./parse";
@@ -72,13 +73,9 @@ function previewOf(candidates: ImportCandidate[]): Record<string, string | null>
 async function existingTitles(db: Prisma.TransactionClient, departmentIds: string[], titles: string[]): Promise<Set<string>> {
   if (departmentIds.length === 0 || titles.length === 0) return new Set();
   const skeletons = [...new Set(titles.map(titleSkeleton))];
-  const rows = await db.$queryRawUnsafe<{ ownerDepartmentId: string; title: string }[]>(
-    `SELECT "ownerDepartmentId", "title" FROM "Initiative"
-      WHERE ${TITLE_SKELETON_SQL} = ANY(ARRAY(SELECT json_array_elements_text($1::json)))
-        AND "ownerDepartmentId" = ANY(ARRAY(SELECT json_array_elements_text($2::json)))`,
-    JSON.stringify(skeletons),
-    JSON.stringify(departmentIds),
-  );
+  const rows = await db.$queryRaw<{ ownerDepartmentId: string; title: string }[]>(Prisma.sql`
+    SELECT "ownerDepartmentId", "title" FROM "Initiative"
+    WHERE ${Prisma.raw(TITLE_SKELETON_SQL)} ${anyText(skeletons)} AND "ownerDepartmentId" ${anyText(departmentIds)}`);
   return new Set(rows.map((r) => duplicateKey(r.ownerDepartmentId, r.title)));
 }
 
