@@ -9,14 +9,35 @@ export const UNSTORABLE = new RegExp(`\u0000|${LONE_SURROGATE.source}`);
 /**
  * Where in a JSON value (dotted paths, keys included) a string matches `pattern`: a parsed
  * document may carry these through JSON's escapes ("\u0000", "\ud800") into any field.
+ * Walks without recursion, and spells a path out only for a match: hostile bodies nest deep.
  */
 export function textPaths(value: unknown, pattern: RegExp, path: (string | number)[] = []): string[] {
-  if (typeof value === "string") return pattern.test(value) ? [path.join(".")] : [];
-  if (Array.isArray(value)) return value.flatMap((v, i) => textPaths(v, pattern, [...path, i]));
-  if (value && typeof value === "object") {
-    return Object.entries(value).flatMap(([k, v]) => (pattern.test(k) ? [[...path, k].join(".")] : textPaths(v, pattern, [...path, k])));
+  type Node = { value: unknown; key: string | number | null; parent: Node | null; badKey?: true };
+  const spell = (node: Node) => {
+    const keys: (string | number)[] = [];
+    for (let n: Node | null = node; n && n.key !== null; n = n.parent) keys.push(n.key);
+    return [...path, ...keys.reverse()].join(".");
+  };
+  const found: string[] = [];
+  const stack: Node[] = [{ value, key: null, parent: null }];
+  while (stack.length) {
+    const node = stack.pop()!;
+    const v = node.value;
+    if (node.badKey) {
+      found.push(spell(node));
+    } else if (typeof v === "string") {
+      if (pattern.test(v)) found.push(spell(node));
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], key: i, parent: node });
+    } else if (v && typeof v === "object") {
+      const entries = Object.entries(v);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [k, child] = entries[i]!;
+        stack.push({ value: child, key: k, parent: node, ...(pattern.test(k) ? { badKey: true as const } : {}) });
+      }
+    }
   }
-  return [];
+  return found;
 }
 
 /** Text a person typed: trimmed, bounded, no control characters (HTML is kept and rendered inert). */

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { readJson } from "@/lib/server/api";
 import { isInvalidText, toErrorResponse } from "@/lib/server/errors";
-import { text } from "@/lib/validation/common";
+import { text, textPaths, UNSTORABLE } from "@/lib/validation/common";
 import { post, refusal } from "../support/hostile";
 
 const json = (body: string) => post(new Blob([body]).stream(), { "content-type": "application/json" });
@@ -29,5 +29,20 @@ describe("lone surrogates", () => {
     const engine = new Error("Invalid `tx.initiative.create()` invocation: JSON Error: unexpected end of hex escape at line 1 column 98");
     expect(isInvalidText(engine)).toBe(true);
     expect(toErrorResponse(engine).status).toBe(400);
+  });
+});
+
+describe("textPaths", () => {
+  it("names every string or key holding what cannot be stored, in document order", () => {
+    const doc = { a: "ok", b: ["x", "nul\u0000", { c: "half \ud800" }], "bad\u0000key": 1, d: { e: { f: "fine" } } };
+    expect(textPaths(doc, UNSTORABLE, ["entities", "rows", 3])).toEqual(["entities.rows.3.b.1", "entities.rows.3.b.2.c", "entities.rows.3.bad\u0000key"]);
+    expect(textPaths({ pair: "\ud83d\ude00" }, UNSTORABLE)).toEqual([]);
+  });
+
+  it("walks a body nested a hundred thousand deep without running out of stack", () => {
+    let deep: unknown = "\u0000";
+    for (let i = 0; i < 100_000; i++) deep = i % 2 ? [deep] : { k: deep };
+    const [path] = textPaths(deep, UNSTORABLE);
+    expect(path!.split(".")).toHaveLength(100_000);
   });
 });
