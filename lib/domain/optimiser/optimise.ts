@@ -47,7 +47,7 @@ export async function optimise(problem: OptimiserProblem, options: OptimiseOptio
   // The first incumbent: the greedy plan, or the heuristic's when it holds and scores more.
   let incumbent = baseline.violations.length ? null : baseline.chosen;
   options.onProgress?.({ stage: "solve", done: 0, total: 3 });
-  const relaxation = built.model.numCols ? await solve(built.model, { timeLimitSeconds: Math.max(0.01, options.timeLimitSeconds / 4), relativeGap, relaxation: true }) : null;
+  const relaxation = built.model.numCols ? await solve(built.model, { timeLimitSeconds: Math.max(0.01, options.timeLimitSeconds / 2), relativeGap, relaxation: true }) : null;
   const lpBound = relaxation?.status === "optimal" && relaxation.objective !== null ? -relaxation.objective : null;
   if (relaxation?.status === "optimal" && relaxation.values) {
     options.onProgress?.({ stage: "solve", done: 1, total: 3 });
