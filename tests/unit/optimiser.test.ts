@@ -303,6 +303,12 @@ describe("the solver's worker thread", () => {
         expect(there.status, `seed ${seed}`).toBe(here.status);
         expect(there.objective, `seed ${seed}`).toBe(here.objective);
         expect(there.iis, `seed ${seed}`).toEqual(here.iis);
+        // The LP relaxation too, with what the heuristic reads from it.
+        const lpOptions = { timeLimitSeconds: 10, relativeGap: 0, relaxation: true };
+        const [lpThere, lpHere] = await Promise.all([ask(100 + seed, model, lpOptions), solveInProcess(model, lpOptions)]);
+        expect(lpThere.status, `seed ${seed}`).toBe(lpHere.status);
+        expect(lpThere.objective, `seed ${seed}`).toBe(lpHere.objective);
+        expect(lpThere.reducedCosts, `seed ${seed}`).toEqual(lpHere.reducedCosts);
       }
     } finally {
       await worker.terminate();
