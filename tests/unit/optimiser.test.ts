@@ -256,7 +256,7 @@ describe("the primal heuristic", () => {
       if (expected !== null) expect(-lp.objective!, `seed ${seed}: the relaxation bounds the optimum`).toBeGreaterThanOrEqual(expected - 1e-6);
       const state = roundRelaxation(built, { values: lp.values!, reducedCosts: lp.reducedCosts });
       if (!state) continue;
-      improve(state, performance.now() + 1000);
+      await improve(state, performance.now() + 1000);
       expect(state.feasible(), `seed ${seed}`).toBe(true);
       const plan = decode(built, state.values());
       expect(planViolations(problem, plan), `seed ${seed}`).toEqual([]);

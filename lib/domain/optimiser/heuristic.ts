@@ -10,6 +10,7 @@
 import type { Built } from "./model";
 
 const TOL = 1e-6;
+const YIELD_MS = 20;
 
 /** Column values (0/1) with each row's activity, kept up to date on every change. */
 export class ColumnState {
@@ -192,10 +193,11 @@ export function roundRelaxation(built: Built, lp: { values: readonly number[]; r
  * Improves a plan that meets every row by moves that keep it so, until none gains or the
  * deadline (performance.now() milliseconds) passes. Each candidate out of the plan, best score
  * first, is tried at each of its starts: where it does not fit, plan members on the rows it
- * breaks are moved to another of their starts, or failing that taken out (cheapest first), as
- * long as what goes out scores less than what comes in.
+ * breaks are moved to another of their starts, or failing that taken out (the one that lessens
+ * the violation most for its score first), as long as what goes out scores less than what comes
+ * in. Yields to the event loop every YIELD_MS milliseconds.
  */
-export function improve(state: ColumnState, deadline: number): void {
+export async function improve(state: ColumnState, deadline: number): Promise<void> {
   const { built } = state;
   const { model, columns, columnsOf } = built;
   const { starts: rowStart, indices: rowCols } = model.matrix;
@@ -332,10 +334,17 @@ export function improve(state: ColumnState, deadline: number): void {
 
   const order = [...columnsOf.keys()].filter((i) => columnsOf[i]!.length).sort((a, b) => score(columnsOf[b]![0]!) - score(columnsOf[a]![0]!));
   const all = order.flatMap((i) => columnsOf[i]!);
+  let lastYield = performance.now();
   for (let improved = true; improved && performance.now() < deadline; ) {
     improved = false;
     for (const u of order) {
-      if (performance.now() > deadline) break;
+      const now = performance.now();
+      if (now > deadline) break;
+      // The server runs this on its request thread: it lets other work in every few milliseconds.
+      if (now - lastYield > YIELD_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        lastYield = performance.now();
+      }
       if (inPlan(u) || score(columnsOf[u]![0]!) <= 0) continue;
       for (const cu of columnsOf[u]!) {
         if (model.colUpper[cu]! < 1) continue;

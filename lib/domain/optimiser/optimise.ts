@@ -53,7 +53,7 @@ export async function optimise(problem: OptimiserProblem, options: OptimiseOptio
     options.onProgress?.({ stage: "solve", done: 1, total: 3 });
     const state = roundRelaxation(built, { values: relaxation.values, reducedCosts: relaxation.reducedCosts });
     if (state) {
-      improve(state, started + (options.timeLimitSeconds < SHORT_LIMIT ? SHORT_SHARE : HEURISTIC_SHARE) * limitMs);
+      await improve(state, started + (options.timeLimitSeconds < SHORT_LIMIT ? SHORT_SHARE : HEURISTIC_SHARE) * limitMs);
       const plan = decode(built, state.values());
       if (!planViolations(problem, plan).length && (!incumbent || scoreOf(plan) > scoreOf(incumbent))) incumbent = plan;
     }
