@@ -82,27 +82,14 @@ export class ColumnState {
     return this.built.model.colUpper[j]! >= (sign > 0 ? 1 : 0) && this.built.model.colLower[j]! <= (sign > 0 ? 1 : 0);
   }
 
+  /** Column j in when out, out when in; the rows' activities follow. */
   flip(j: number): void {
     const sign = this.x[j] ? -1 : 1;
     this.x[j] = sign > 0 ? 1 : 0;
     for (let k = this.colStart[j]!; k < this.colStart[j + 1]!; k++) this.activity[this.colRows[k]!]! += sign * this.colVals[k]!;
   }
 
-  /** Whether every row of column j is within its bounds. */
-  rowsHold(j: number): boolean {
-    for (let k = this.colStart[j]!; k < this.colStart[j + 1]!; k++) if (this.rowViolation(this.colRows[k]!) > 0) return false;
-    return true;
-  }
-
-  /** Rows of column j. */
-  rowsOf(j: number): Int32Array {
-    return this.colRows.subarray(this.colStart[j]!, this.colStart[j + 1]!);
-  }
-
-  valsOf(j: number): Float64Array {
-    return this.colVals.subarray(this.colStart[j]!, this.colStart[j + 1]!);
-  }
-
+  /** Whether every row and column bound holds. */
   feasible(): boolean {
     for (let r = 0; r < this.activity.length; r++) if (this.violation(r, this.activity[r]!) > 0) return false;
     const { colLower, colUpper } = this.built.model;
@@ -117,6 +104,7 @@ export class ColumnState {
     return s;
   }
 
+  /** The column values, for decoding or as a solver's start. */
   values(): number[] {
     return Array.from(this.x);
   }
