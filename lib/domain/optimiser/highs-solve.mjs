@@ -9,6 +9,7 @@ const INFEASIBLE = 8;
 const TIME_LIMIT = 13;
 
 export function solveWithHighs(highs, model, options) {
+  if (options.relaxation) return solveRelaxation(highs, model, options);
   const started = performance.now();
   const m = highs.createModel({ ...model, integrality: Int32Array.from(model.integrality) });
   try {
@@ -40,6 +41,27 @@ export function solveWithHighs(highs, model, options) {
       values: hasSolution ? Array.from(m.getSolution().colValue) : null,
       seconds,
     };
+  } finally {
+    m.dispose();
+  }
+}
+
+// The LP relaxation (integrality ignored), by dual simplex without presolve: on portfolio models
+// that is several times faster than with presolve. Its optimum bounds the MIP's; its column
+// values and reduced costs guide the primal heuristic (./heuristic.ts).
+function solveRelaxation(highs, model, options) {
+  const started = performance.now();
+  const { integrality: _integrality, ...lp } = model;
+  const m = highs.createModel(lp);
+  try {
+    m.options.set({ output_flag: false, time_limit: options.timeLimitSeconds, presolve: "off" });
+    const status = m.run().modelStatus;
+    const seconds = (performance.now() - started) / 1000;
+    if (status === INFEASIBLE) return { status: "infeasible", objective: null, bound: null, values: null, seconds };
+    if (status !== OPTIMAL) return { status: status === TIME_LIMIT ? "time_limit" : "error", objective: null, bound: null, values: null, seconds, message: `HiGHS model status ${status}` };
+    const solution = m.getSolution();
+    const objective = m.getObjectiveValue();
+    return { status: "optimal", objective, bound: objective, values: Array.from(solution.colValue), reducedCosts: Array.from(solution.colDual), seconds };
   } finally {
     m.dispose();
   }

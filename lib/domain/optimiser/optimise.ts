@@ -1,10 +1,12 @@
-// Runs the optimiser: the model to the solver (with the greedy plan as a first incumbent), the
-// answer decoded into a plan with its gap, each left-out initiative explained, or, when no plan
-// can meet every constraint, the constraints that conflict.
+// Runs the optimiser: the LP relaxation, a plan made from it by the primal heuristic
+// (./heuristic.ts), then the model to the solver with the better of that plan and the greedy one
+// as its first incumbent; the answer decoded into a plan with its gap, each left-out initiative
+// explained, or, when no plan can meet every constraint, the constraints that conflict.
 import { greedy } from "./greedy";
+import { improve, roundRelaxation } from "./heuristic";
 import { buildModel, type Built, type Kind } from "./model";
 import { PlanState, planViolations } from "./plan";
-import { checkProblem, type Conflict, type Constraint, type Explanation, type OptimiserProblem, type OptimiserResult, type Solve } from "./problem";
+import { checkProblem, type Conflict, type Constraint, type Explanation, type OptimiserProblem, type OptimiserResult, type Solve, type SolverOutput } from "./problem";
 
 export type OptimiseOptions = {
   timeLimitSeconds: number;
@@ -12,8 +14,21 @@ export type OptimiseOptions = {
   relativeGap?: number;
   /** Explain every candidate left out (default on). */
   explain?: boolean;
+  /** Solve: done 0 of 3 the relaxation, 1 the heuristic, 2 the solver. */
   onProgress?: (p: { stage: "solve" | "explain" | "diagnose"; done: number; total: number }) => void;
 };
+
+/**
+ * Share of the time limit the heuristic's improvement may take at most (it usually settles far
+ * sooner). Under SHORT_LIMIT seconds nearly all of it: the solver would not better the
+ * heuristic's plan so soon. With less than MIN_SOLVE seconds left the solver is not started at
+ * all when there is a plan: HiGHS overruns short limits by up to a few tenths of a second before
+ * its first bound.
+ */
+const HEURISTIC_SHARE = 0.4;
+const SHORT_LIMIT = 2;
+const SHORT_SHARE = 0.9;
+const MIN_SOLVE = 0.5;
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 
@@ -22,15 +37,41 @@ export async function optimise(problem: OptimiserProblem, options: OptimiseOptio
   const started = performance.now();
   const built = buildModel(problem);
   const baseline = greedy(problem);
-  options.onProgress?.({ stage: "solve", done: 0, total: 1 });
-  const out = await solve(built.model, {
-    timeLimitSeconds: options.timeLimitSeconds,
-    relativeGap: options.relativeGap ?? 1e-4,
-    start: baseline.violations.length ? undefined : columnValues(built, baseline.chosen),
-    iis: true,
-  });
+  const limitMs = options.timeLimitSeconds * 1000;
+  const relativeGap = options.relativeGap ?? 1e-4;
   const seconds = () => round((performance.now() - started) / 1000);
   const upper = problem.candidates.reduce((s, c) => s + (c.mode === "excluded" ? 0 : c.score), 0);
+  const scores = new Map(problem.candidates.map((c) => [c.id, c.score]));
+  const scoreOf = (plan: { id: string }[]) => round(plan.reduce((s, p) => s + scores.get(p.id)!, 0));
+
+  // The first incumbent: the greedy plan, or the heuristic's when it holds and scores more.
+  let incumbent = baseline.violations.length ? null : baseline.chosen;
+  options.onProgress?.({ stage: "solve", done: 0, total: 3 });
+  const relaxation = built.model.numCols ? await solve(built.model, { timeLimitSeconds: Math.max(0.01, options.timeLimitSeconds / 2), relativeGap, relaxation: true }) : null;
+  const lpBound = relaxation?.status === "optimal" && relaxation.objective !== null ? -relaxation.objective : null;
+  if (relaxation?.status === "optimal" && relaxation.values) {
+    options.onProgress?.({ stage: "solve", done: 1, total: 3 });
+    const state = roundRelaxation(built, { values: relaxation.values, reducedCosts: relaxation.reducedCosts });
+    if (state) {
+      await improve(state, started + (options.timeLimitSeconds < SHORT_LIMIT ? SHORT_SHARE : HEURISTIC_SHARE) * limitMs);
+      const plan = decode(built, state.values());
+      if (!planViolations(problem, plan).length && (!incumbent || scoreOf(plan) > scoreOf(incumbent))) incumbent = plan;
+    }
+  }
+  // A plan that meets the relaxation's bound (within the gap asked for) is optimal as it is.
+  if (incumbent && lpBound !== null && lpBound - scoreOf(incumbent) <= Math.max(relativeGap * Math.abs(scoreOf(incumbent)), 1e-6)) {
+    const objective = scoreOf(incumbent);
+    const bound = round(Math.max(objective, lpBound));
+    const explanations = options.explain === false ? [] : explain(problem, incumbent, options.onProgress);
+    return { status: "optimal", chosen: incumbent, objective, bound, gap: round((bound - objective) / Math.max(Math.abs(objective), 1e-9)), seconds: seconds(), explanations, conflicts: [] };
+  }
+
+  options.onProgress?.({ stage: "solve", done: 2, total: 3 });
+  const remaining = (limitMs - (performance.now() - started)) / 1000;
+  const out: SolverOutput =
+    incumbent && remaining < MIN_SOLVE
+      ? { status: "time_limit", objective: null, bound: null, values: null, seconds: 0 }
+      : await solve(built.model, { timeLimitSeconds: Math.max(0.01, remaining), relativeGap, start: incumbent ? columnValues(built, incumbent) : undefined, iis: true });
 
   if (out.status === "infeasible") {
     options.onProgress?.({ stage: "diagnose", done: 0, total: 1 });
@@ -39,10 +80,12 @@ export async function optimise(problem: OptimiserProblem, options: OptimiseOptio
   }
   if (out.status === "error") throw new Error(`The solver failed: ${out.message ?? "unknown error"}`);
 
-  // No incumbent within the time limit: the greedy plan, when it holds, is the best known.
-  const chosen = out.values ? decode(built, out.values) : baseline.violations.length ? [] : baseline.chosen;
-  const objective = round(chosen.reduce((s, p) => s + problem.candidates.find((c) => c.id === p.id)!.score, 0));
-  const bound = round(out.bound !== null ? Math.max(objective, -out.bound) : upper);
+  // No incumbent from the solver within the time limit: the first incumbent, if any, is the best known.
+  const solved = out.values ? decode(built, out.values) : null;
+  const chosen = solved && (!incumbent || scoreOf(solved) >= scoreOf(incumbent)) ? solved : incumbent ?? [];
+  const objective = scoreOf(chosen);
+  const bounds = [out.bound !== null ? -out.bound : upper, lpBound ?? upper];
+  const bound = round(Math.max(objective, Math.min(...bounds)));
   const status = out.status === "optimal" ? "optimal" : "time_limit";
   const gap = status === "optimal" && bound - objective < 1e-6 ? 0 : round(Math.max(0, bound - objective) / Math.max(Math.abs(objective), 1e-9));
   const explanations = options.explain === false ? [] : explain(problem, chosen, options.onProgress);

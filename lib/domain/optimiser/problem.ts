@@ -92,7 +92,14 @@ export type MipModel = {
   matrix: { format: "csr"; numRows: number; numCols: number; starts: number[]; indices: number[]; values: number[] };
   integrality: number[];
 };
-export type SolveOptions = { timeLimitSeconds: number; relativeGap: number; start?: number[]; iis?: boolean };
+export type SolveOptions = {
+  timeLimitSeconds: number;
+  relativeGap: number;
+  start?: number[];
+  iis?: boolean;
+  /** Solve the LP relaxation instead (integrality ignored): its optimum, column values and reduced costs. */
+  relaxation?: boolean;
+};
 export type SolverOutput = {
   status: "optimal" | "time_limit" | "infeasible" | "error";
   /** Of the minimisation; null without a solution. */
@@ -102,6 +109,8 @@ export type SolverOutput = {
   seconds: number;
   /** When infeasible and asked for: rows and columns of an irreducible infeasible subsystem. */
   iis?: { rows: number[]; cols: number[] };
+  /** Of the LP relaxation, when asked for it: each column's reduced cost. */
+  reducedCosts?: number[];
   message?: string;
 };
 /** Solves a model: in process (tests, benchmarks) or in a worker thread (the server). */
