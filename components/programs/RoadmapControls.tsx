@@ -1,3 +1,7 @@
+"use client";
+// The roadmap's filters and toggles, rendered from their options as data: as server components
+// the quarter, department and program choices (65 options and more) also travelled as React's
+// element tree beside their HTML.
 import Link from "next/link";
 
 const select = "mt-1 block w-full rounded border border-slate-500 bg-white px-2 py-1.5";
