@@ -3,7 +3,6 @@ import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toLocale } from "@/lib/i18n/locales";
 import { publicUrl, sendMail, mailConfigured } from "./mail";
-import { cachedUntilWrite } from "./snapshot-cache";
 
 type Tx = Prisma.TransactionClient;
 
@@ -49,16 +48,13 @@ export async function mailNotifications(notices: readonly Notice[]): Promise<num
   return sent;
 }
 
-/** The newest unread messages (the home page shows them); kept until the next write, like the page's figures. */
 export async function unreadNotifications(userId: string) {
-  return cachedUntilWrite(`unread:${userId}`, () =>
-    prisma.notification.findMany({
-      where: { userId, readAt: null },
-      orderBy: { createdAt: "desc" },
-      take: 20,
-      include: { initiative: { select: { id: true, number: true, title: true } } },
-    }),
-  );
+  return prisma.notification.findMany({
+    where: { userId, readAt: null },
+    orderBy: { createdAt: "desc" },
+    take: 20,
+    include: { initiative: { select: { id: true, number: true, title: true } } },
+  });
 }
 
 /** Opening the initiative reads its messages (the reader's own inbox state, not audited). */

@@ -5,7 +5,7 @@ import "server-only";
 import { authorize } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/roles";
 import { prisma } from "@/lib/db";
-import { cachedUntilWrite } from "./snapshot-cache";
+import { cachedOutsideTransaction } from "./snapshot-cache";
 import { wouldCycle } from "@/lib/domain/organisation";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { id as idSchema } from "@/lib/validation/common";
@@ -129,7 +129,7 @@ export async function deleteDepartment(actor: Actor, id: string): Promise<{ id: 
 
 /** For pickers: active units by name. Old records still name inactive ones (read them from the record). */
 export async function activeDepartments(db: Tx = prisma) {
-  const read = (client: Tx) => client.department.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, shortName: true, kind: true } });
-  // Outside a transaction kept until the next write; inside one, read afresh.
-  return db === prisma ? cachedUntilWrite("activeDepartments", () => read(prisma)) : read(db);
+  return cachedOutsideTransaction("activeDepartments", db, (client) =>
+    client.department.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, shortName: true, kind: true } }),
+  );
 }

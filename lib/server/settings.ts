@@ -2,7 +2,7 @@ import "server-only";
 import { authorize } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/roles";
 import { prisma } from "@/lib/db";
-import { cachedUntilWrite } from "./snapshot-cache";
+import { cachedOutsideTransaction } from "./snapshot-cache";
 import { DEFAULT_CLASSIFIER_SETTINGS } from "@/lib/domain/classifier";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { DEFAULT_SCORE_WEIGHTS, type ScoreWeights } from "@/lib/domain/score";
@@ -63,8 +63,7 @@ export const DEFAULT_RESOURCE_SETTINGS: ResourceSettings = { defaultWipLimit: DE
 
 /** The default WIP limit (for pools without their own) and the hours of one FTE per quarter. */
 export async function resourceSettings(db: Prisma.TransactionClient = prisma): Promise<ResourceSettings> {
-  // Outside a transaction (pages, the API) kept until the next write; inside one, read afresh.
-  return db === prisma ? cachedUntilWrite("resourceSettings", () => readResourceSettings(prisma)) : readResourceSettings(db);
+  return cachedOutsideTransaction("resourceSettings", db, readResourceSettings);
 }
 
 async function readResourceSettings(db: Prisma.TransactionClient): Promise<ResourceSettings> {

@@ -8,7 +8,8 @@ import "server-only";
 // flight when we computed is in the list until it ends). Any write anywhere
 // invalidates: coarse, but never stale, and it holds across several server processes.
 import { cache } from "react";
-import { database, type Database } from "@/lib/db";
+import { database, prisma, type Database } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 type Entry = { snapshot: string; value: Promise<unknown> };
 const MAX_ENTRIES = 500;
@@ -42,4 +43,12 @@ export async function cachedUntilWrite<T>(key: string, compute: () => Promise<T>
     if (cache.get(key)?.value === value) cache.delete(key);
   });
   return value;
+}
+
+/**
+ * For a lookup that may run inside a transaction: outside one (pages, the API) kept until the
+ * next write; inside one, read afresh, since the transaction may have written it.
+ */
+export function cachedOutsideTransaction<T>(key: string, db: Prisma.TransactionClient, read: (db: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+  return db === prisma ? cachedUntilWrite(key, () => read(prisma)) : read(db);
 }

@@ -1,5 +1,7 @@
 import { expect, it } from "vitest";
-import { cachedUntilWrite } from "@/lib/server/snapshot-cache";
+import { cachedOutsideTransaction, cachedUntilWrite } from "@/lib/server/snapshot-cache";
+import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { describeEachEngine } from "./engines";
 
 describeEachEngine("figures kept until the next write", (ctx) => {
@@ -23,5 +25,20 @@ describeEachEngine("figures kept until the next write", (ctx) => {
     expect(computed).toBe(501);
     await cachedUntilWrite("first", compute);
     expect(computed).toBe(502);
+  });
+
+  it("reads afresh inside a transaction, which may have written what it reads; outside, keeps it until the next write", async () => {
+    let reads = 0;
+    const read = async (db: Prisma.TransactionClient) => (reads++, (await db.setting.findUnique({ where: { key: "test.lookup" } }))?.value ?? null);
+    await ctx.db.prisma.setting.deleteMany({ where: { key: "test.lookup" } });
+    expect(await cachedOutsideTransaction("lookup", prisma, read)).toBeNull();
+    expect(await cachedOutsideTransaction("lookup", prisma, read)).toBeNull();
+    expect(reads).toBe(1);
+    const inside = await ctx.db.prisma.$transaction(async (tx) => {
+      await tx.setting.create({ data: { key: "test.lookup", value: 7 } });
+      return cachedOutsideTransaction("lookup", tx, read);
+    });
+    expect([inside, reads]).toEqual([7, 2]);
+    expect(await cachedOutsideTransaction("lookup", prisma, read)).toBe(7);
   });
 });
