@@ -41,6 +41,14 @@ type Candidates = { snapshot: string | null; stamps: Map<string, number>; docs: 
 const kept = new WeakMap<Database, Candidates>();
 const TEXTS_PER_QUERY = 1_000;
 
+/**
+ * Builds the kept vectors ahead of the first caller (at server start): at 50,000 initiatives
+ * that takes seconds, which the first person to open an initiative after a restart would wait.
+ */
+export async function warmSimilarInitiatives(): Promise<void> {
+  await preparedCandidates();
+}
+
 async function preparedCandidates(): Promise<Map<string, PreparedDoc>> {
   const db = database();
   let state = kept.get(db);
