@@ -35,7 +35,7 @@ async function measure(label: string, env: Record<string, string>, port: number)
   const server = await startServer(port, env);
   try {
     const base = `http://localhost:${port}`;
-    await server.warm();
+    console.log(`${label}: ${await server.warm()}`);
     const cookie = await signIn(base, "admin@demo.kommun.se");
     const pages = { ...PAGES, "portfolio/settings": "/portfolio/settings" };
     const rss = watchRss(server.process.pid!);

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectAccessible, LANGS, signIn, useLanguage, type Lang } from "./support";
+import { expectAccessible, LANGS, signIn, submitThroughApi, useLanguage, type Lang } from "./support";
 
 // Every test makes its own meeting (and, where it decides, its own initiatives), so the
 // tests do not depend on each other's side effects or on which demo initiatives are left.
@@ -17,19 +17,13 @@ async function signedIn(browser: Browser, baseURL: string, email: string, lang: 
 /** Three initiatives submitted by the department and triaged by DIG to the portfolio track, through the API. */
 async function awaitingDecision(browser: Browser, baseURL: string, t: string) {
   const chef = await signedIn(browser, baseURL, "chef@demo.kommun.se");
-  const me = await (await chef.page.request.get("/api/auth/session")).json();
   const titles = [`Digital ansökan om färdtjänst ${t}`, `Gemensam plattform för e-arkiv ${t}`, `Sensorer för fallolyckor i hemtjänsten ${t}`];
   const created: { id: string; number: number; title: string }[] = [];
   for (const [n, title] of titles.entries()) {
-    const response = await chef.page.request.post("/api/v1/initiatives", {
-      data: {
-        title, ownerDepartmentId: me.user.departmentId, need: "Invånare och medarbetare behöver ett bättre digitalt stöd i det här arbetet.",
-        benefitRecipient: n === 1 ? "INTERNAL" : "EXTERNAL", nature: n === 2 ? "INNOVATION" : "EFFICIENCY", estimatedCostSek: 900_000 + n * 100_000, estimatedEffortHours: 900 + n * 100,
-      },
+    const data = await submitThroughApi(chef.page, {
+      title, need: "Invånare och medarbetare behöver ett bättre digitalt stöd i det här arbetet.",
+      benefitRecipient: n === 1 ? "INTERNAL" : "EXTERNAL", nature: n === 2 ? "INNOVATION" : "EFFICIENCY", estimatedCostSek: 900_000 + n * 100_000, estimatedEffortHours: 900 + n * 100,
     });
-    expect(response.status()).toBe(201);
-    const { data } = await response.json();
-    expect((await chef.page.request.post(`/api/v1/initiatives/${data.id}/submit`, { data: { version: 1 } })).status()).toBe(200);
     created.push({ id: data.id, number: data.number, title });
   }
   await chef.close();

@@ -5,7 +5,7 @@
 // of its own: the shared demo server's portfolio stays as the other tests expect it.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { ownPort, startOwnServer } from "./own-server";
-import { expectAccessible, expectNumbersWrittenOneWay, LANGS, session, type Lang } from "./support";
+import { expectAccessible, expectNumbersWrittenOneWay, LANGS, session, submitThroughApi, type Lang } from "./support";
 
 const W = {
   sv: {
@@ -28,16 +28,10 @@ const W = {
  */
 async function tooLargeForDig(browser: Browser, baseURL: string, lang: Lang): Promise<{ id: string; number: number }> {
   const chef = await session(browser, baseURL, lang, "chef@demo.kommun.se");
-  const me = await (await chef.request.get("/api/auth/session")).json();
-  const created = await chef.request.post("/api/v1/initiatives", {
-    data: {
-      title: "Ny verksamhetsplattform för hela socialtjänsten", ownerDepartmentId: me.user.departmentId, need: "Dagens verksamhetssystem är föråldrat och behöver ersättas för hela socialtjänsten.",
-      benefitRecipient: "INTERNAL", nature: "EFFICIENCY", estimatedCostSek: 12_000_000, estimatedEffortHours: 40_000,
-    },
+  const data = await submitThroughApi(chef, {
+    title: "Ny verksamhetsplattform för hela socialtjänsten", need: "Dagens verksamhetssystem är föråldrat och behöver ersättas för hela socialtjänsten.",
+    benefitRecipient: "INTERNAL", nature: "EFFICIENCY", estimatedCostSek: 12_000_000, estimatedEffortHours: 40_000,
   });
-  expect(created.status()).toBe(201);
-  const { data } = await created.json();
-  expect((await chef.request.post(`/api/v1/initiatives/${data.id}/submit`, { data: { version: 1 } })).status()).toBe(200);
   await chef.context().close();
   const dig = await session(browser, baseURL, lang, "dig@demo.kommun.se");
   const triaged = await dig.request.post(`/api/v1/triage/${data.id}/decision`, {

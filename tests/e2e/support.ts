@@ -17,6 +17,19 @@ export async function useLanguage(context: BrowserContext, baseURL: string, lang
   await context.addCookies([{ name: "NEXT_LOCALE", value: lang, url: baseURL }]);
 }
 
+/**
+ * The signed-in department manager registers an initiative of their own department and submits
+ * it, through the API, as the department's own tools might.
+ */
+export async function submitThroughApi(page: Page, fields: Record<string, unknown>): Promise<{ id: string; number: number }> {
+  const me = await (await page.request.get("/api/auth/session")).json();
+  const created = await page.request.post("/api/v1/initiatives", { data: { ownerDepartmentId: me.user.departmentId, ...fields } });
+  expect(created.status()).toBe(201);
+  const { data } = (await created.json()) as { data: { id: string; number: number } };
+  expect((await page.request.post(`/api/v1/initiatives/${data.id}/submit`, { data: { version: 1 } })).status()).toBe(200);
+  return { id: data.id, number: data.number };
+}
+
 export async function signIn(page: Page, email: string, password = "demo") {
   await page.goto("/signin");
   await page.locator("#email").fill(email);

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectAccessible, LANGS, signIn, useLanguage } from "./support";
+import { expectAccessible, LANGS, signIn, submitThroughApi, useLanguage } from "./support";
 
 const tag = () => Date.now().toString(36);
 
@@ -9,12 +9,9 @@ async function submitAsDepartment(browser: Browser, baseURL: string, fields: Rec
   const page = await context.newPage();
   await signIn(page, "chef@demo.kommun.se");
   await expect(page.getByTestId("role-line")).toBeVisible();
-  const me = await (await page.request.get("/api/auth/session")).json();
-  const created = await (await page.request.post("/api/v1/initiatives", { data: { ownerDepartmentId: me.user.departmentId, benefitRecipient: "EXTERNAL", nature: "EFFICIENCY", ...fields } })).json();
-  const submitted = await page.request.post(`/api/v1/initiatives/${created.data.id}/submit`, { data: { version: 1 } });
-  expect(submitted.status()).toBe(200);
+  const submitted = await submitThroughApi(page, { benefitRecipient: "EXTERNAL", nature: "EFFICIENCY", ...fields });
   await context.close();
-  return created.data as { id: string; number: number };
+  return submitted;
 }
 
 async function openFromQueue(page: Page, number: number) {
