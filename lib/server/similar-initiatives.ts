@@ -6,6 +6,7 @@ import { findSimilarAmong, prepareDoc, type PreparedDoc } from "@/lib/domain/sim
 import { z } from "zod";
 import { parseInput } from "./errors";
 import { anyText } from "./sql";
+import { serialQueue } from "./serial";
 import { databaseSnapshot } from "./snapshot-cache";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -37,7 +38,7 @@ export async function similarInitiatives(actor: Actor, input: unknown): Promise<
 // whole portfolio (about 0.1 s at 2,000 initiatives, seconds at 50,000). The vectors are kept per
 // database with each initiative's updatedAt; when the database has changed, only the ids and
 // timestamps are read, and the texts of initiatives new or changed since.
-type Candidates = { snapshot: string | null; stamps: Map<string, number>; docs: Map<string, PreparedDoc>; refresh: Promise<void> };
+type Candidates = { snapshot: string | null; stamps: Map<string, number>; docs: Map<string, PreparedDoc>; refreshes: ReturnType<typeof serialQueue> };
 const kept = new WeakMap<Database, Candidates>();
 const TEXTS_PER_QUERY = 1_000;
 
@@ -52,18 +53,16 @@ export async function warmSimilarInitiatives(): Promise<void> {
 async function preparedCandidates(): Promise<Map<string, PreparedDoc>> {
   const db = database();
   let state = kept.get(db);
-  if (!state) kept.set(db, (state = { snapshot: null, stamps: new Map(), docs: new Map(), refresh: Promise.resolve() }));
+  if (!state) kept.set(db, (state = { snapshot: null, stamps: new Map(), docs: new Map(), refreshes: serialQueue() }));
   const current = state;
   // One refresh at a time; a caller waiting on another's refresh then checks the snapshot itself.
-  const refreshed = current.refresh.then(async () => {
+  await current.refreshes(async () => {
     const snapshot = await databaseSnapshot();
     if (snapshot !== current.snapshot) {
       await refresh(current);
       current.snapshot = snapshot;
     }
   });
-  current.refresh = refreshed.catch(() => undefined);
-  await refreshed;
   // Scored synchronously, before any later refresh can change it.
   return current.docs;
 }

@@ -11,7 +11,12 @@ import { cache } from "react";
 import { database, prisma, type Database } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-type Entry = { snapshot: string; value: Promise<unknown> };
+// While computing, an entry holds the computation's promise (concurrent callers share it); once
+// settled, only the value. A promise keeps the async context it was made in (Node tags every
+// promise with the AsyncLocalStorage stores, where Next keeps the request's whole render), so a
+// kept promise would keep alive the render of the request that computed it, for as long as the
+// entry lives: up to MAX_ENTRIES renders.
+type Entry = { snapshot: string; pending: Promise<unknown> | null; value?: unknown };
 const MAX_ENTRIES = 500;
 const caches = new WeakMap<Database, Map<string, Entry>>();
 
@@ -32,17 +37,24 @@ export async function cachedUntilWrite<T>(key: string, compute: () => Promise<T>
   if (!cache) caches.set(db, (cache = new Map()));
   const snapshot = await renderSnapshot();
   const hit = cache.get(key);
-  if (hit && hit.snapshot === snapshot) return hit.value as Promise<T>;
-  const value = compute();
+  if (hit && hit.snapshot === snapshot) return (hit.pending ?? Promise.resolve(hit.value)) as Promise<T>;
+  const pending = compute();
+  const entry: Entry = { snapshot, pending };
   // Keys can come from a request (the list's filters): keep the newest MAX_ENTRIES, so no
   // sequence of requests makes the cache grow without bound. A Map iterates oldest first.
   cache.delete(key);
-  cache.set(key, { snapshot, value });
+  cache.set(key, entry);
   if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
-  value.catch(() => {
-    if (cache.get(key)?.value === value) cache.delete(key);
-  });
-  return value;
+  pending.then(
+    (value) => {
+      entry.value = value;
+      entry.pending = null;
+    },
+    () => {
+      if (cache.get(key) === entry) cache.delete(key);
+    },
+  );
+  return pending;
 }
 
 /**

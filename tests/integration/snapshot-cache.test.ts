@@ -3,6 +3,7 @@ import { cachedOutsideTransaction, cachedUntilWrite } from "@/lib/server/snapsho
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { describeEachEngine } from "./engines";
+import { contextCollectedAfter } from "../support/collectable";
 
 describeEachEngine("figures kept until the next write", (ctx) => {
   it("computes once per state of the database, again after a write", async () => {
@@ -40,5 +41,16 @@ describeEachEngine("figures kept until the next write", (ctx) => {
     });
     expect([inside, reads]).toEqual([7, 2]);
     expect(await cachedOutsideTransaction("lookup", prisma, read)).toBe(7);
+  });
+});
+
+describeEachEngine("figures kept until the next write, and the requests that computed them", () => {
+  it("keeps the figure, not the async context (Next's request render) it was computed in", async () => {
+    let computed = 0;
+    const compute = async () => ({ figure: ++computed });
+    expect(await contextCollectedAfter(() => cachedUntilWrite("context", compute))).toBe(true);
+    // Still kept: the second caller gets the first computation.
+    expect(await cachedUntilWrite("context", compute)).toEqual({ figure: 1 });
+    expect(computed).toBe(1);
   });
 });

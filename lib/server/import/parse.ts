@@ -5,6 +5,7 @@ import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { IMPORT_LIMITS } from "@/lib/validation/data";
 import { AppError } from "../errors";
+import { serialQueue } from "../serial";
 import { guardedWorkbook } from "./xlsx-guard";
 import { ZipRefusal } from "./zip";
 
@@ -44,7 +45,7 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
-let reading: Promise<unknown> = Promise.resolve();
+const oneAtATime = serialQueue();
 
 /**
  * Reads a file as a table, by its content (and its name where the content is ambiguous). One
@@ -52,9 +53,7 @@ let reading: Promise<unknown> = Promise.resolve();
  * it is read, and several uploads at once should not add up to more.
  */
 export function readTable(fileName: string, bytes: Uint8Array): Promise<Table> {
-  const turn = reading.then(() => readFile(fileName, bytes));
-  reading = turn.catch(() => undefined);
-  return turn;
+  return oneAtATime(() => readFile(fileName, bytes));
 }
 
 async function readFile(fileName: string, bytes: Uint8Array): Promise<Table> {
