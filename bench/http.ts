@@ -87,6 +87,9 @@ export async function signIn(base: string, email: string, password = "demo"): Pr
  */
 export const WARMUP_ROUNDS = 100;
 
+/** Timed rounds unless a bench is told otherwise: of 200, a page's p95 ratio still moved by ±0.4 between passes on one server. */
+export const TIMED_ROUNDS = 600;
+
 /** Times routes in an interleaved loop so both see the same machine conditions. */
 export async function timeRoutes(base: string, routes: Record<string, string>, cookie: string, rounds: number, warmup = WARMUP_ROUNDS) {
   const samples: Record<string, number[]> = Object.fromEntries(Object.keys(routes).map((k) => [k, []]));

@@ -10,13 +10,11 @@ import pg from "pg";
 import { openDatabase } from "../lib/db";
 import { seedDemo } from "../prisma/seed/demo";
 import { generateInitiatives } from "./generate";
-import { firstLoadJsKb, PAGES, ROOT, signIn, startServer, timeRoutes, watchRss } from "./http";
+import { firstLoadJsKb, PAGES, ROOT, signIn, startServer, TIMED_ROUNDS, timeRoutes, watchRss } from "./http";
 import { arg } from "./args";
 
 const count = Number(arg("count", "2000"));
-// 600 rounds: the p95 of 60 samples is their third largest, moved by single slow samples; of
-// 200 it still moved a page's ratio by ±0.4 between passes on one server.
-const rounds = Number(arg("rounds", "600"));
+const rounds = Number(arg("rounds", String(TIMED_ROUNDS)));
 const pgAdmin = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://postgres:postgres@localhost:5432/postgres";
 
 async function prepare(db: ReturnType<typeof openDatabase>) {

@@ -13,14 +13,11 @@ import pg from "pg";
 import { openDatabase } from "../lib/db";
 import { seedDemo } from "../prisma/seed/demo";
 import { generate, generateAuditEvents, generateDepartments } from "./generate";
-import { PAGES, ROOT, signIn, startServer, timeRoutes, watchRss } from "./http";
+import { PAGES, ROOT, signIn, startServer, TIMED_ROUNDS, timeRoutes, watchRss } from "./http";
 import { arg } from "./args";
 
 const sizes = arg("sizes", "2000,10000,50000").split(",").map(Number);
-// 600 rounds: the p95 of 30 or 60 samples is their second or third largest, and moved by single
-// slow samples (a trivial route of 6 ms showed a p95 from 9 to 15 ms between runs of one build);
-// of 200 it still moved a page's ratio by ±0.4 between passes on one server.
-const rounds = Number(arg("rounds", "600"));
+const rounds = Number(arg("rounds", String(TIMED_ROUNDS)));
 const departments = Number(arg("departments", "40"));
 const years = Number(arg("years", "10"));
 const auditPerInitiative = Number(arg("audit-per-initiative", "20"));

@@ -42,9 +42,7 @@ describeEachEngine("figures kept until the next write", (ctx) => {
     expect([inside, reads]).toEqual([7, 2]);
     expect(await cachedOutsideTransaction("lookup", prisma, read)).toBe(7);
   });
-});
 
-describeEachEngine("figures kept until the next write, and the requests that computed them", () => {
   it("keeps the figure, not the async context (Next's request render) it was computed in", async () => {
     let computed = 0;
     const compute = async () => ({ figure: ++computed });

@@ -14,6 +14,7 @@ const gc = vm.runInNewContext("gc") as () => void;
 export async function contextCollectedAfter(work: () => Promise<unknown>): Promise<boolean> {
   const storage = new AsyncLocalStorage<object>();
   let ref: WeakRef<object> | undefined;
+  // The store lives only inside this function, so nothing here keeps it once `work` has settled.
   await (() => {
     const store = { render: new Array(1000).fill("request") };
     ref = new WeakRef(store);
