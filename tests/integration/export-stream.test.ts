@@ -3,7 +3,7 @@
 // still leaves nothing behind when the very last row is bad. Both engines.
 import fs from "node:fs";
 import os from "node:os";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it, onTestFinished } from "vitest";
 import { GET as exportRoute } from "@/app/api/v1/export/full/route";
 import type { Actor } from "@/lib/auth/roles";
 import type { Database } from "@/lib/db";
@@ -113,8 +113,17 @@ describeEachEngine("streamed full export and restore", (ctx) => {
   });
 
   it("serves the download streamed, complete, with its length, and leaves no temporary file behind", async () => {
-    const spooled = () => fs.readdirSync(os.tmpdir()).filter((name) => name.startsWith("portfoljen-export-")).length;
-    const leftBefore = spooled();
+    // A temporary directory of this process's own: other test files export at the same time, into the shared one.
+    const shared = process.env.TMPDIR;
+    const own = fs.mkdtempSync(`${os.tmpdir()}/export-stream-`);
+    process.env.TMPDIR = own;
+    onTestFinished(() => {
+      if (shared === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = shared;
+      fs.rmSync(own, { recursive: true, force: true });
+    });
+    expect(os.tmpdir()).toBe(own);
+    const spooled = () => fs.readdirSync(own).length;
     const token = (await createToken(admin, { name: "Ström export", role: "ADMIN", scopes: ["READ"], expiresAt: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10) })).secret;
     const response = await exportRoute(new Request("http://localhost/api/v1/export/full", { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({}) });
     expect(response.status).toBe(200);
@@ -124,7 +133,7 @@ describeEachEngine("streamed full export and restore", (ctx) => {
     expect(response.headers.get("content-disposition")).toMatch(/portfoljen-export-\d{4}-\d{2}-\d{2}\.json/);
     const doc = JSON.parse(new TextDecoder().decode(bytes)) as ExportDocument;
     expect(Object.keys(doc.entities)).toEqual(ENTITIES.map((e) => e.key));
-    expect(spooled()).toBe(leftBefore);
+    expect(spooled()).toBe(0);
   });
 
   it("restores while it reads, in batches, and the restored database exports the same document", async () => {
