@@ -4,17 +4,17 @@
 
 /** A queue: `run(task)` starts `task` once every task asked before it has settled. A task's failure is its caller's alone. */
 export function serialQueue(): <T>(task: () => Promise<T>) => Promise<T> {
-  let tail: Promise<unknown> | null = null;
+  let tail: Promise<void> | null = null;
   return (task) => {
     const turn = (tail ?? Promise.resolve()).then(task);
-    const link: Promise<unknown> = turn.then(
+    // The tail settles either way, and lets go of itself if no task came after it.
+    const link: Promise<void> = turn.then(
       () => undefined,
       () => undefined,
-    );
-    tail = link;
-    void link.then(() => {
+    ).then(() => {
       if (tail === link) tail = null;
     });
+    tail = link;
     return turn;
   };
 }

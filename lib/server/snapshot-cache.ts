@@ -37,7 +37,7 @@ export async function cachedUntilWrite<T>(key: string, compute: () => Promise<T>
   if (!cache) caches.set(db, (cache = new Map()));
   const snapshot = await renderSnapshot();
   const hit = cache.get(key);
-  if (hit && hit.snapshot === snapshot) return (hit.pending ?? Promise.resolve(hit.value)) as Promise<T>;
+  if (hit && hit.snapshot === snapshot) return (hit.pending ?? hit.value) as T;
   const pending = compute();
   const entry: Entry = { snapshot, pending };
   // Keys can come from a request (the list's filters): keep the newest MAX_ENTRIES, so no
