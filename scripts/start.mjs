@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: builds on first run, makes sure sign-in has a secret, then serves on $PORT.
-import { spawnSync, spawn } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -26,6 +26,4 @@ if (!process.env.NEXTAUTH_SECRET) {
 }
 process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 
-const server = spawn(process.execPath, [nextBin, "start", "-p", port], { cwd: root, stdio: "inherit", env: process.env });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+await import("./server.mjs");
