@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { ClientMessages } from "@/components/ui/ClientMessages";
 import { TableHeader } from "@/components/ui/TableHeader";
 import { STANDARD_COMPETENCES } from "@/lib/domain/capacity";

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { TOKEN_ROLES } from "@/lib/auth/api-token";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
