@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getMessages } from "next-intl/server";
-import { getTranslations } from "@/lib/i18n/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { toLocale } from "@/lib/i18n/locales";
 import "./globals.css";
 

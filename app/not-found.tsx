@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "@/lib/i18n/server";
+import { getTranslations } from "next-intl/server";
 import { SkipLink } from "@/components/layout/SkipLink";
 
 export default async function NotFound() {

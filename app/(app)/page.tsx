@@ -1,4 +1,4 @@
-import { getTranslations } from "@/lib/i18n/server";
+import { getTranslations } from "next-intl/server";
 import { can, type Action } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { unreadNotifications } from "@/lib/server/notifications";

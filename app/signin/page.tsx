@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getTranslations } from "@/lib/i18n/server";
+import { getTranslations } from "next-intl/server";
 import { currentUser } from "@/lib/auth/session";
 import { oidcConfigured } from "@/lib/auth/options";
 import { SignInForm } from "@/components/auth/SignInForm";

@@ -1,4 +1,4 @@
-import { getTranslations } from "@/lib/i18n/server";
+import { getTranslations } from "next-intl/server";
 import { LanguageSwitch } from "@/components/layout/LanguageSwitch";
 import { SkipLink } from "@/components/layout/SkipLink";
 

@@ -1,8 +1,7 @@
 // The initiative's benefit plan (nyttoplan): each benefit's owner, indicator, baseline and target,
 // what is realised, the measurements (never overwritten; corrections marked) and the follow-ups
 // after delivery, with the forms the reader may use.
-import { getFormatter } from "next-intl/server";
-import { getTranslations } from "@/lib/i18n/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import type { ActionState } from "@/components/ui/ActionForm";
 import { ClientMessages } from "@/components/ui/ClientMessages";
 import { ConfirmAction } from "@/components/ui/ConfirmAction";

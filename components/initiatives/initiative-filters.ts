@@ -1,5 +1,5 @@
 // The filters the initiative list and the portfolio ranking share, worded for FilterForm.
-import type { getTranslations } from "@/lib/i18n/server";
+import type { getTranslations } from "next-intl/server";
 import type { FilterSelectProps } from "@/components/ui/FilterSelect";
 import { QUADRANTS } from "@/lib/domain/pios";
 import type { InitiativeFilter } from "@/lib/validation/initiative";

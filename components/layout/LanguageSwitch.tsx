@@ -1,4 +1,4 @@
-import { getTranslations } from "@/lib/i18n/server";
+import { getTranslations } from "next-intl/server";
 
 /** A plain form, so switching language works without JavaScript too. */
 export async function LanguageSwitch({ action }: { action: (formData: FormData) => Promise<void> }) {

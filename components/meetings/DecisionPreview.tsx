@@ -1,6 +1,5 @@
 import Link from "next/link";
-import { getFormatter } from "next-intl/server";
-import { getTranslations } from "@/lib/i18n/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import type { WeightBy } from "@/lib/domain/balance";
 import type { MeetingPreview } from "@/lib/domain/meeting-preview";
 import { WEIGHTINGS } from "@/lib/domain/meeting-preview";

@@ -1,7 +1,6 @@
 // The portfolio's charts, each a figure with a caption, a short text summary for screen
 // readers and a table with the same figures, rendered on the server (the charts are an extra).
-import { getFormatter, getLocale } from "next-intl/server";
-import { getTranslations } from "@/lib/i18n/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { Balance, WeightBy } from "@/lib/domain/balance";
 import { QUADRANTS } from "@/lib/domain/pios";
 import type { Backlog, Equity } from "@/lib/domain/portfolio-metrics";

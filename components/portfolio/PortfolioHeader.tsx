@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "@/lib/i18n/server";
+import { getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/roles";
 import { GlossaryTerms, type GlossaryTerm } from "@/components/ui/GlossaryTerms";

@@ -1,6 +1,5 @@
 import Link from "next/link";
-import { getFormatter } from "next-intl/server";
-import { getTranslations } from "@/lib/i18n/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { ActionForm, FieldError } from "@/components/ui/ActionForm";
 import type { StepRule } from "@/lib/domain/lifecycle";
 import { DeliveryStepsForm } from "./DeliveryStepsForm";

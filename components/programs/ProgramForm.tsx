@@ -1,4 +1,4 @@
-import { getTranslations } from "@/lib/i18n/server";
+import { getTranslations } from "next-intl/server";
 import { ActionForm, FieldError } from "@/components/ui/ActionForm";
 import { ProgramMessages } from "./ProgramMessages";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "@/lib/i18n/server";
+import { getTranslations } from "next-intl/server";
 import { TableHeader } from "@/components/ui/TableHeader";
 import type { Bar, Group } from "@/lib/domain/roadmap";
 import { DESIRED_STYLE, STATUS_STYLE } from "./roadmap-style";

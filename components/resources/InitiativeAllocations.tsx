@@ -1,5 +1,4 @@
-import { getFormatter } from "next-intl/server";
-import { getTranslations } from "@/lib/i18n/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/ui/ClientMessages";
 import { TableHeader } from "@/components/ui/TableHeader";
 import { STANDARD_COMPETENCES } from "@/lib/domain/capacity";

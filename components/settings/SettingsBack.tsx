@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "@/lib/i18n/server";
+import { getTranslations } from "next-intl/server";
 
 /** The way back to the settings overview, above every settings page. */
 export async function SettingsBack() {

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "@/lib/i18n/server";
+import { getTranslations } from "next-intl/server";
 
 export type GlossaryTerm = "pios" | "targetBalance" | "percentagePoints" | "benefitScore" | "triage" | "tracks" | "delegation" | "needsInfo" | "replacement" | "hygiene" | "pools" | "capacity" | "load" | "wip" | "borrowed" | "backlog" | "reinforcement" | "fte" | "equity" | "benefitRealisation" | "certainty" | "program" | "meeting" | "dig" | "quarter" | "scenario" | "optimiser" | "gap";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "@/lib/i18n/server";
+import { getTranslations } from "next-intl/server";
 
 /**
  * Previous / "page N of M" / next for a server-paginated list; nothing when there is one page.

@@ -1,5 +1,5 @@
 import "server-only";
-import { getTranslations } from "@/lib/i18n/server";
+import { getTranslations } from "next-intl/server";
 import type { FollowUpListItem } from "@/lib/server/benefits";
 import { formatLocale } from "@/lib/i18n/locales";
 import type { FollowUpRow } from "@/components/benefits/FollowUpTable";

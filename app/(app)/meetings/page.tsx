@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter } from "next-intl/server";
-import { getTranslations } from "@/lib/i18n/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { listMeetings, type MeetingSummary } from "@/lib/server/meetings";

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getFormatter } from "next-intl/server";
-import { getTranslations } from "@/lib/i18n/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { triageFlow, triageQueuePage, TRIAGE_PAGE_SIZE, type QueueItem } from "@/lib/server/triage";

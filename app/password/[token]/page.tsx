@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter } from "next-intl/server";
-import { getTranslations } from "@/lib/i18n/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { inspectLink } from "@/lib/server/password-links";
 import { MIN_PASSWORD_LENGTH } from "@/lib/validation/users";
 import { AccountFrame } from "@/components/account/AccountFrame";

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { getLocale } from "next-intl/server";
-import { getTranslations } from "@/lib/i18n/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
 import { listFollowUps } from "@/lib/server/benefits";

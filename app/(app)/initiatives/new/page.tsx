@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "@/lib/i18n/server";
+import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";

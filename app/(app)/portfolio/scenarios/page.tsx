@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter } from "next-intl/server";
-import { getTranslations } from "@/lib/i18n/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { listScenarios, type ScenarioView } from "@/lib/server/scenarios";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { getTranslations } from "@/lib/i18n/server";
+import type { getTranslations } from "next-intl/server";
 import type { Labels } from "@/lib/server/scenarios";
 import { startQuarter } from "@/lib/server/scenarios";
 import type { ScenarioChanges } from "@/lib/validation/scenarios";

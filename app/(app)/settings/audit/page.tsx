@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getLocale } from "next-intl/server";
-import { getTranslations } from "@/lib/i18n/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { auditLog, auditVocabulary } from "@/lib/server/audit-log";

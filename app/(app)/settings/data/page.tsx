@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getTranslations } from "@/lib/i18n/server";
+import { getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { databaseRowCounts } from "@/lib/server/full-export";

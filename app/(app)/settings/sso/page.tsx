@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getTranslations } from "@/lib/i18n/server";
+import { getTranslations } from "next-intl/server";
 import { oidcConfigured } from "@/lib/auth/options";
 import { can } from "@/lib/auth/policy";
 import { ROLES } from "@/lib/auth/roles";

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getFormatter } from "next-intl/server";
-import { getTranslations } from "@/lib/i18n/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/policy";
 import { ROLES } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getTranslations } from "@/lib/i18n/server";
+import { getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { upcomingQuarters } from "@/lib/domain/quarters";

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getLocale } from "next-intl/server";
-import { getTranslations } from "@/lib/i18n/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { QUADRANTS } from "@/lib/domain/pios";
 import type { PlanMeasures } from "@/lib/domain/scenarios";
