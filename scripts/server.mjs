@@ -23,7 +23,7 @@ const PUBLIC = /^\/(?:signin(?:\/|$)|setup\/|password\/)/;
 const SESSION_COOKIE = /(?:^|;)\s*(?:__Secure-)?next-auth\.session-token(?:\.0)?=/;
 
 /** @param {string} nonce */
-export function contentSecurityPolicy(nonce) {
+function contentSecurityPolicy(nonce) {
   return [
     "default-src 'self'",
     // 'strict-dynamic': scripts the nonced ones load (Next's chunks) may run, nothing else. React's development build needs eval.
@@ -72,7 +72,13 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = createServer((req, res) => {
-  if (!guardPage(req, res)) handle(req, res);
+  if (guardPage(req, res)) return;
+  // Next answers its own errors; this is for one that escapes it, so the process keeps serving.
+  handle(req, res).catch((error) => {
+    console.error("[portföljen] request failed", error);
+    if (!res.headersSent) res.statusCode = 500;
+    res.end();
+  });
 });
 server.listen(port, () => console.log(`[portföljen] ready on http://localhost:${port}`));
 
