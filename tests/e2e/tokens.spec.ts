@@ -94,7 +94,9 @@ for (const lang of LANGS) {
     await signIn(page, "insyn@demo.kommun.se");
     await expect(page.getByTestId("role-line")).toBeVisible();
     await page.getByRole("contentinfo").getByRole("link", { name: lang === "sv" ? "API-referens" : "API reference" }).click();
-    await expect(page).toHaveURL(/\/api-docs$/);
+    // The router moves to the page once its scripts are in, RapiDoc's among them: under the whole
+    // suite's load that took over the default 5 s once (the page itself answered).
+    await expect(page).toHaveURL(/\/api-docs$/, { timeout: 30_000 });
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(lang === "sv" ? "API-referens" : "API reference");
     await expect(page.getByRole("link", { name: /openapi\.json/ })).toHaveAttribute("href", "/api/v1/openapi.json");
     // RapiDoc renders inside its shadow root; Playwright's locators pierce it.
