@@ -91,6 +91,12 @@ for (const lang of LANGS) {
     // RapiDoc parses the whole document in the browser: seconds on a busy 2-core machine.
     test.setTimeout(120_000);
     await useLanguage(context, baseURL!, lang);
+    // Nothing is fetched from elsewhere (RapiDoc fetches web fonts from Google unless told not to),
+    // and nothing is blocked by the Content-Security-Policy.
+    const foreign: string[] = [];
+    page.on("request", (request) => new URL(request.url()).origin !== new URL(baseURL!).origin && foreign.push(request.url()));
+    const blocked: string[] = [];
+    page.on("console", (m) => m.type() === "error" && /Content Security Policy/i.test(m.text()) && blocked.push(m.text()));
     await signIn(page, "insyn@demo.kommun.se");
     await expect(page.getByTestId("role-line")).toBeVisible();
     await page.getByRole("contentinfo").getByRole("link", { name: lang === "sv" ? "API-referens" : "API reference" }).click();
@@ -110,6 +116,8 @@ for (const lang of LANGS) {
     const footerTop = await page.getByRole("contentinfo").evaluate((el) => el.getBoundingClientRect().top);
     expect(footerTop).toBeGreaterThanOrEqual(bottom - 1);
     await expectAccessible(page);
+    expect(foreign).toEqual([]);
+    expect(blocked).toEqual([]);
   });
 }
 
