@@ -153,19 +153,14 @@ function processTree(pid: number): number[] {
   return [...tree];
 }
 
-/** A /proc/<pid>/status field in kB (VmRSS, VmHWM), or NaN where there is none. */
-function statusKb(pid: number, field: string): number {
+/** The kernel's peak resident memory of a process (VmHWM), kB, or NaN where there is none. */
+function peakKb(pid: number): number {
   try {
-    const match = new RegExp(`${field}:\\s+(\\d+)`).exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    const match = /VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
     return match ? Number(match[1]) : NaN;
   } catch {
     return NaN;
   }
-}
-
-/** Resident memory, MB, of a process and all its descendants (Linux /proc), or NaN elsewhere. */
-export function treeRssMb(pid: number): number {
-  return processTree(pid).reduce((sum, p) => sum + statusKb(p, "VmRSS"), 0) / 1024;
 }
 
 /**
@@ -182,7 +177,7 @@ export function watchRss(pid: number): { stop(): number } {
       // not allowed, or not Linux: the peak since the process started
     }
   }
-  return { stop: () => processTree(pid).reduce((sum, p) => sum + statusKb(p, "VmHWM"), 0) / 1024 };
+  return { stop: () => processTree(pid).reduce((sum, p) => sum + peakKb(p), 0) / 1024 };
 }
 
 /** The pages #18 holds to a limit: what a portfolio's users open every day. */

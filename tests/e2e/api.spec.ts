@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { signIn } from "./support";
+import { cspViolations, signIn } from "./support";
 
 async function session(page: Page, email: string): Promise<APIRequestContext> {
   await signIn(page, email);
@@ -134,9 +134,28 @@ test.describe("hostile input on the running app", () => {
 });
 
 test.describe("headers and cookies", () => {
+  test("HSTS only behind HTTPS; a signed-out page request goes to sign-in, an API request gets its own 401, a static file is served", async ({ playwright, baseURL }) => {
+    // A context of its own: no session cookie.
+    const anonymous = await playwright.request.newContext({ baseURL });
+    const viaHttps = await anonymous.get("/signin", { headers: { "x-forwarded-proto": "https" } });
+    expect(viaHttps.headers()["strict-transport-security"]).toBe("max-age=31536000; includeSubDomains");
+    expect((await anonymous.get("/signin")).headers()["strict-transport-security"]).toBeUndefined();
+    const page = await anonymous.get("/portfolio?quadrant=EXTERNAL_INNOVATION", { maxRedirects: 0 });
+    expect(page.status()).toBe(307);
+    expect(page.headers().location).toBe("/signin?callbackUrl=%2Fportfolio%3Fquadrant%3DEXTERNAL_INNOVATION");
+    const api = await anonymous.get("/api/v1/initiatives", { maxRedirects: 0 });
+    expect(api.status()).toBe(401);
+    expect((await api.json()).error.code).toBeTruthy();
+    expect(api.headers()["content-security-policy"]).toBeUndefined();
+    const script = (await (await anonymous.get("/signin")).text()).match(/<script[^>]+src="([^"]+\.js)"/)![1]!;
+    const asset = await anonymous.get(script, { maxRedirects: 0 });
+    expect(asset.status()).toBe(200);
+    expect(asset.headers()["content-security-policy"]).toBeUndefined();
+    await anonymous.dispose();
+  });
+
   test("every page sends a nonce-based Content-Security-Policy (no inline scripts), no framing, nosniff and a referrer policy; cookies are HttpOnly and SameSite=Lax", async ({ page, context }) => {
-    const violations: string[] = [];
-    page.on("console", (m) => m.type() === "error" && /Content Security Policy/i.test(m.text()) && violations.push(m.text()));
+    const violations = cspViolations(page);
     const signInPage = await page.goto("/signin");
     await signIn(page, "ledning@demo.kommun.se");
     await expect(page.getByTestId("role-line")).toBeVisible();

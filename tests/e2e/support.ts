@@ -47,6 +47,13 @@ export async function session(browser: Browser, baseURL: string, lang: Lang, ema
   return page;
 }
 
+/** What the browser blocked under the Content-Security-Policy on this page, from now on (its console errors). */
+export function cspViolations(page: Page): string[] {
+  const blocked: string[] = [];
+  page.on("console", (m) => m.type() === "error" && /Content Security Policy/i.test(m.text()) && blocked.push(m.text()));
+  return blocked;
+}
+
 /** Zero WCAG 2.1 A/AA violations on the page as it stands. */
 export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, LANGS, signIn, useLanguage } from "./support";
+import { cspViolations, expectAccessible, LANGS, signIn, useLanguage } from "./support";
 
 async function openTokens(page: Page) {
   await signIn(page, "admin@demo.kommun.se");
@@ -95,8 +95,7 @@ for (const lang of LANGS) {
     // and nothing is blocked by the Content-Security-Policy.
     const foreign: string[] = [];
     page.on("request", (request) => new URL(request.url()).origin !== new URL(baseURL!).origin && foreign.push(request.url()));
-    const blocked: string[] = [];
-    page.on("console", (m) => m.type() === "error" && /Content Security Policy/i.test(m.text()) && blocked.push(m.text()));
+    const blocked = cspViolations(page);
     await signIn(page, "insyn@demo.kommun.se");
     await expect(page.getByTestId("role-line")).toBeVisible();
     await page.getByRole("contentinfo").getByRole("link", { name: lang === "sv" ? "API-referens" : "API reference" }).click();
