@@ -54,8 +54,13 @@ export function cspViolations(page: Page): string[] {
   return blocked;
 }
 
-/** Zero WCAG 2.1 A/AA violations on the page as it stands. */
+/**
+ * Zero WCAG 2.1 A/AA violations on the page as it stands. After a client-side navigation Next
+ * sets the new page's <title> a moment after its content, so wait for a title first: a page that
+ * never gets one still fails (here, after the timeout), rather than axe catching the gap.
+ */
 export async function expectAccessible(page: Page) {
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(summary).toEqual([]);
