@@ -2,7 +2,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { percentile } from "../lib/domain/flow";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -107,7 +106,8 @@ export async function timeRoutes(base: string, routes: Record<string, string>, c
   child.stdin!.end(JSON.stringify({ base, routes, cookie, rounds, warmup }));
   let out = "";
   child.stdout!.on("data", (chunk: Buffer) => (out += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  // "close", not "exit": the child's output may still be in the pipe when it exits.
+  const code = await new Promise<number | null>((resolve) => child.once("close", resolve));
   if (code !== 0) throw new Error(`timing the routes failed (exit code ${code})`);
   return JSON.parse(out) as RouteTimes;
 }
@@ -131,56 +131,29 @@ export async function firstLoadJsKb(base: string, route: string, cookie: string)
   return { kb: bytes / 1024, files: sources.length };
 }
 
-/** A process and all its descendants (Linux /proc), or just the process elsewhere. */
-function processTree(pid: number): number[] {
-  const parentOf = new Map<number, number>();
-  try {
-    for (const entry of fs.readdirSync("/proc")) {
-      if (!/^\d+$/.test(entry)) continue;
-      try {
-        // The command name may hold spaces and brackets: the parent id is the second field after the last ")".
-        const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-        parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
-      } catch {
-        // gone meanwhile
-      }
-    }
-  } catch {
-    return [pid];
-  }
-  const tree = new Set([pid]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const [child, parent] of parentOf) if (tree.has(parent) && !tree.has(child)) (tree.add(child), (grew = true));
-  }
-  return [...tree];
-}
-
-/** The kernel's peak resident memory of a process (VmHWM), kB, or NaN where there is none. */
-function peakKb(pid: number): number {
-  try {
-    const match = /VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
-    return match ? Number(match[1]) : NaN;
-  } catch {
-    return NaN;
-  }
-}
-
 /**
- * The peak resident memory, MB, of a process tree from now until stop(): the kernel's own
- * high-water mark (VmHWM), reset here. Nothing is sampled meanwhile: a sample reads /proc for
- * every process, about 1 ms in which the bench's client answered no response, and those
- * pauses landed on the timings. Where the mark cannot be reset, the peak since the start.
+ * The peak resident memory, MB, of the server process from now until stop(): the kernel's own
+ * high-water mark (VmHWM), reset here. Nothing is sampled meanwhile: a sample read /proc, about
+ * 1 ms in which the bench's client answered no response, and those pauses landed on the timings.
+ * The server is one process (scripts/start.mjs imports scripts/server.mjs). Where the mark cannot
+ * be reset, the peak since the start; NaN where there is no /proc.
  */
 export function watchRss(pid: number): { stop(): number } {
-  for (const p of processTree(pid)) {
-    try {
-      fs.writeFileSync(`/proc/${p}/clear_refs`, "5");
-    } catch {
-      // not allowed, or not Linux: the peak since the process started
-    }
+  try {
+    fs.writeFileSync(`/proc/${pid}/clear_refs`, "5");
+  } catch {
+    // not allowed, or not Linux
   }
-  return { stop: () => processTree(pid).reduce((sum, p) => sum + peakKb(p), 0) / 1024 };
+  return {
+    stop() {
+      try {
+        const match = /VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+        return match ? Number(match[1]) / 1024 : NaN;
+      } catch {
+        return NaN;
+      }
+    },
+  };
 }
 
 /** The pages #18 holds to a limit: what a portfolio's users open every day. */

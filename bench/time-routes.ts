@@ -17,7 +17,7 @@ function timedGet(agent: http.Agent, url: string, cookie: string): Promise<numbe
   return new Promise((resolve, reject) => {
     http
       .get(url, { agent, headers: { cookie, "accept-encoding": "gzip" } }, (res) => {
-        res.on("data", () => {});
+        res.resume();
         res.on("end", () => resolve(res.statusCode ?? 0));
         res.on("error", reject);
       })

@@ -48,9 +48,9 @@ export function ApiReference({ specUrl, loading, failed }: { specUrl: string; lo
           "schema-style": "table",
           "update-route": "false",
           // Not Open Sans from Google's servers (blocked by the CSP anyway, and a municipality's
-          // visitors are not to be sent to a third party): the page's own font stack.
+          // visitors are not to be sent to a third party): the theme's own font stack.
           "load-fonts": "false",
-          "regular-font": "ui-sans-serif, system-ui, sans-serif",
+          "regular-font": "var(--font-sans)",
           // A fixed height, scrolling inside: RapiDoc's layout does not report its grown height
           // to the page reliably, and the footer then ran over expanded operations.
           style: { ...ACCESSIBLE_COLOURS, display: "block", height: "calc(100vh - 6rem)", minHeight: "30rem" },

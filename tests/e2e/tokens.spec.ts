@@ -110,6 +110,9 @@ for (const lang of LANGS) {
     await expectAccessible(page);
     await reference.getByText("/api/v1/initiatives/{id}/submit").first().click();
     await expect(reference.getByText("Submit a draft to DIG").first()).toBeVisible();
+    // The reference's text is set in the page's own fonts.
+    const pageFont = await page.locator("body").evaluate((el) => getComputedStyle(el).fontFamily);
+    await expect(reference.getByText("Submit a draft to DIG").first()).toHaveCSS("font-family", pageFont);
     // The reference grows with what is expanded: nothing of it runs under the footer.
     const bottom = await reference.evaluate((el) => el.getBoundingClientRect().bottom);
     const footerTop = await page.getByRole("contentinfo").evaluate((el) => el.getBoundingClientRect().top);
