@@ -155,7 +155,7 @@ LANGS.forEach((lang, index) => {
         await page.locator("#pool-kind").selectOption(p.kind);
         await page.locator("#pool-department").selectOption(p.department ? { label: p.department } : { value: "" });
         await page.getByTestId("create-pool-form").getByRole("button", { name: w.createPool }).click();
-        await expect(page.getByTestId("pools").getByRole("link", { name: p.name })).toBeVisible();
+        await expect(page.getByTestId("pool-list").getByRole("link", { name: p.name })).toBeVisible();
       }
       await expectAccessible(page);
 

@@ -66,7 +66,7 @@ test("leadership reads and exports the audit log and keeps the goals; a viewer i
   await signIn(page, "ledning@demo.kommun.se");
   await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Inställningar" }).click();
   const sections = page.getByTestId("settings-sections");
-  await expect(sections.getByRole("link")).toHaveText(["Strategiska mål", "Vikter och målbalans", "Händelselogg"]);
+  await expect(sections.getByRole("link")).toHaveText(["Strategiska mål", "Resurspooler", "Vikter och målbalans", "Händelselogg"]);
   await sections.getByRole("link", { name: "Händelselogg" }).click();
   await page.locator("#audit-action").selectOption("initiative.create");
   await page.getByTestId("audit-filter").getByRole("button", { name: "Visa" }).click();

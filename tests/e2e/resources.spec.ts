@@ -125,12 +125,12 @@ test("a department manager allocates only the own local pool: other pools are ne
 
 for (const lang of LANGS) {
   test(`resource pages and the initiative's resources pass axe (${lang})`, async ({ page, context, baseURL }) => {
-    // Six full-page axe runs on a shared two-core machine.
+    // Seven full-page axe runs on a shared two-core machine.
     test.setTimeout(240_000);
     await useLanguage(context, baseURL!, lang);
     await signedIn(page, "dig@demo.kommun.se");
     const pools = await poolIds(page);
-    for (const path of ["/resources", `/resources/${pools.DIG}`, `/resources/${pools[SOC_POOL]}`, "/resources/demand", "/resources/demand?quarters=12&n=6"]) {
+    for (const path of ["/resources", "/resources/manage", `/resources/${pools.DIG}`, `/resources/${pools[SOC_POOL]}`, "/resources/demand", "/resources/demand?quarters=12&n=6"]) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await expectAccessible(page);
@@ -181,6 +181,10 @@ test("a viewer reads pools and demand but gets no forms and 403 from the API", a
   await page.goto("/resources");
   await expect(page.getByTestId("pools")).toBeVisible();
   await expect(page.getByTestId("resource-settings")).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Hantera pooler och inställningar" })).toHaveCount(0);
+  await page.goto("/resources/manage");
+  await expect(page).toHaveURL(/\/settings\?denied=pools$/);
+  await expect(page.getByTestId("settings-denied")).toContainText("Resurspooler");
   const pools = await poolIds(page);
   const id = await initiativeId(page);
   await page.goto(`/initiatives/${id}`);
@@ -194,4 +198,46 @@ test("a viewer reads pools and demand but gets no forms and 403 from the API", a
   expect(body.data.quarters).toEqual([NOW, addQuarters(NOW, 1)]);
   expect(body.data.reinforcement.n).toBe(3);
   expect((await page.request.get("/api/v1/resources/demand?n=13")).status()).toBe(400);
+});
+
+test("pools are created and the resource settings kept on a page of their own, reached from the overview", async ({ page }) => {
+  await signedIn(page, "dig@demo.kommun.se");
+  await page.goto("/resources");
+  // The overview carries neither form: everyone reads it, few change it.
+  await expect(page.getByTestId("pools")).toBeVisible();
+  await expect(page.getByTestId("create-pool-form")).toHaveCount(0);
+  await expect(page.getByTestId("resource-settings")).toHaveCount(0);
+  await page.getByRole("link", { name: "Hantera pooler och inställningar" }).click();
+  await expect(page).toHaveURL(/\/resources\/manage$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Hantera pooler" })).toBeVisible();
+  await expect(page.getByTestId("pool-list").getByRole("link", { name: SOC_POOL })).toBeVisible();
+
+  // A refused value keeps the saved one; the saved value comes back after a reload.
+  const settings = page.getByTestId("resource-settings");
+  const limit = page.locator("#defaultWipLimit");
+  const saved = await limit.inputValue();
+  await limit.fill("många");
+  await settings.getByRole("button", { name: "Spara inställningar" }).click();
+  await expect(settings.getByRole("status")).toContainText("Rätta det som är markerat", AFTER_SAVE);
+  await page.reload();
+  await expect(limit).toHaveValue(saved);
+  await limit.fill(saved);
+  await settings.getByRole("button", { name: "Spara inställningar" }).click();
+  await expect(settings.getByRole("status")).toHaveText("Inställningarna är sparade.", AFTER_SAVE);
+});
+
+test("the manage page shows each role what it may change", async ({ page }) => {
+  // A department manager: a local pool of the own department, no settings.
+  await signedIn(page, "chef@demo.kommun.se");
+  await page.goto("/resources/manage");
+  await expect(page.getByTestId("create-pool-form")).toBeVisible();
+  await expect(page.locator("#pool-kind option")).toHaveText(["Lokal: en förvaltnings egen pool"]);
+  await expect(page.locator("#pool-department option")).toHaveText(["Ingen (central pool)", "Socialförvaltningen"]);
+  await expect(page.getByTestId("resource-settings")).toHaveCount(0);
+  // Leadership: the settings, no pools to create.
+  await page.context().clearCookies();
+  await signedIn(page, "ledning@demo.kommun.se");
+  await page.goto("/resources/manage");
+  await expect(page.getByTestId("resource-settings")).toBeVisible();
+  await expect(page.getByTestId("create-pool-form")).toHaveCount(0);
 });

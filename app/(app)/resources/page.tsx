@@ -3,16 +3,10 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
-import { activeDepartments } from "@/lib/server/organisation";
 import { demandPicture, listPools, starved } from "@/lib/server/resources";
 import { resourceSettings } from "@/lib/server/settings";
-import { ClientMessages } from "@/components/ui/ClientMessages";
 import { TableHeader } from "@/components/ui/TableHeader";
 import { PoolKindLabel } from "@/components/resources/PoolKindLabel";
-import { CreatePoolForm } from "@/components/resources/PoolForms";
-import { SettingsForm } from "@/components/resources/SettingsForm";
-import { POOL_FORM_MESSAGES } from "@/components/resources/form-messages";
-import { createPoolAction, updateResourceSettingsAction } from "./actions";
 import { GlossaryTerms } from "@/components/ui/GlossaryTerms";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,14 +16,12 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Pools with this quarter's figures, and the warnings that keep work flowing. */
 export default async function ResourcesPage() {
   const user = await requireUser();
-  const [t, format, picture, hungry, settings, allPools, units] = await Promise.all([
-    getTranslations("resources"), getFormatter(), demandPicture(user, { quarters: 4, n: 4 }), starved(user), resourceSettings(), listPools(user), activeDepartments(),
+  const [t, format, picture, hungry, settings, allPools] = await Promise.all([
+    getTranslations("resources"), getFormatter(), demandPicture(user, { quarters: 4, n: 4 }), starved(user), resourceSettings(), listPools(user),
   ]);
   const inactivePools = allPools.filter((p) => !p.active && !picture.pools.some((shown) => shown.id === p.id));
-  // Who may add pools: DIG and admin any kind; a department manager a local pool of the own department.
-  const mayCreate = can(user, "pool.manage");
-  const kinds = (["DIG", "DIGITAL_CENTER", "LOCAL"] as const).filter((kind) => can(user, "pool.manage", { kind, departmentId: kind === "LOCAL" ? user.departmentId : null }));
-  const poolDepartments = units.filter((d) => can(user, "pool.manage", { kind: "LOCAL", departmentId: d.id }));
+  // Creating pools and the resource settings have a page of their own (/resources/manage).
+  const mayManage = can(user, "pool.manage") || can(user, "resource.settings");
   const hours = (v: number) => t("hoursValue", { value: format.number(v) });
   const poolName = new Map(picture.pools.map((p) => [p.id, p.name]));
   const current = picture.currentQuarter;
@@ -47,6 +39,9 @@ export default async function ResourcesPage() {
         <p>
           <Link href="/resources/demand" className="font-semibold text-brand-800 underline">{t("demand.link")}</Link>
         </p>
+        {mayManage ? (
+          <p><Link href="/resources/manage" className="font-semibold text-brand-800 underline">{t("manage.link")}</Link></p>
+        ) : null}
       </div>
 
       <section aria-labelledby="warnings-title" className="space-y-3" data-testid="warnings">
@@ -144,24 +139,6 @@ export default async function ResourcesPage() {
               <li key={p.id}><Link href={`/resources/${p.id}`} className="text-brand-800 underline">{p.name}</Link></li>
             ))}
           </ul>
-        </section>
-      ) : null}
-
-      {mayCreate && kinds.length ? (
-        <section aria-labelledby="create-pool" className="space-y-3">
-          <h2 id="create-pool" className="text-xl font-semibold">{t("manage.createTitle")}</h2>
-          <ClientMessages namespaces={POOL_FORM_MESSAGES}>
-            <CreatePoolForm action={createPoolAction} kinds={kinds} departments={poolDepartments.map((d) => ({ id: d.id, name: d.name }))} />
-          </ClientMessages>
-        </section>
-      ) : null}
-
-      {can(user, "resource.settings") ? (
-        <section aria-labelledby="settings-title" className="space-y-3">
-          <h2 id="settings-title" className="text-xl font-semibold">{t("settings.title")}</h2>
-          <ClientMessages namespaces={POOL_FORM_MESSAGES}>
-            <SettingsForm action={updateResourceSettingsAction} settings={settings} />
-          </ClientMessages>
         </section>
       ) : null}
     </div>

@@ -9,11 +9,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Every settings page, the permission it needs, in the order a municipality sets itself up. */
-const SECTIONS: { key: string; href: string; action: Action }[] = [
+const SECTIONS: { key: string; href: string; action: Action | Action[] }[] = [
   { key: "organisation", href: "/settings/organisation", action: "admin.organisation" },
   { key: "users", href: "/settings/users", action: "admin.users" },
   { key: "goals", href: "/settings/goals", action: "goals.manage" },
-  { key: "pools", href: "/resources", action: "pool.manage" },
+  { key: "pools", href: "/resources/manage", action: ["pool.manage", "resource.settings"] },
   { key: "sso", href: "/settings/sso", action: "admin.sso" },
   { key: "weights", href: "/portfolio/settings", action: "portfolio.settings" },
   { key: "benefits", href: "/settings/benefits", action: "benefit.settings" },
@@ -22,13 +22,13 @@ const SECTIONS: { key: string; href: string; action: Action }[] = [
   { key: "tokens", href: "/settings/tokens", action: "admin.tokens" },
   { key: "audit", href: "/settings/audit", action: "audit.browse" },
 ];
-const DENIED = new Set(["organisation", "users", "goals", "sso", "audit", "tokens", "triage", "data", "benefits"]);
+const DENIED = new Set(["pools", "organisation", "users", "goals", "sso", "audit", "tokens", "triage", "data", "benefits"]);
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ denied?: string }> }) {
   const user = await requireUser();
   const { denied } = await searchParams;
   const [t, tApp] = await Promise.all([getTranslations("settings"), getTranslations("app")]);
-  const sections = SECTIONS.filter((s) => can(user, s.action));
+  const sections = SECTIONS.filter((s) => [s.action].flat().some((a) => can(user, a)));
   return (
     <div className="space-y-6">
       <div>
