@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { TableHeader } from "@/components/ui/TableHeader";
 import type { Bar, Group } from "@/lib/domain/roadmap";
 import { DESIRED_STYLE, STATUS_STYLE } from "./roadmap-style";
-import { TimelineRows } from "./TimelineRows";
+import { TimelineRows, type TimelineRowView } from "./TimelineRows";
 
 export type RoadmapItem = {
   id: string;
@@ -45,6 +45,11 @@ function barName(t: Awaited<ReturnType<typeof getTranslations>>, r: RoadmapItem 
     : t("programs.roadmap.barPlanned", { number: r.number, title: r.title, status, start: r.bar.start, end: r.bar.end });
 }
 
+/** Only what the row draws: the period itself is in the bar's name. */
+function barView(bar: Bar): TimelineRowView["bar"] {
+  return { column: bar.column, span: bar.span, ...(bar.kind === "desired" ? { desired: true } : {}), ...(bar.continuesBefore ? { before: true } : {}), ...(bar.continuesAfter ? { after: true } : {}) };
+}
+
 /** Today's place on the timeline: the quarter's column, the share of the quarter gone, and the date in words. */
 export type TodayMarker = { column: number; fraction: number; label: string };
 
@@ -80,7 +85,7 @@ export async function RoadmapTimeline({ quarters, groups, noneLabel, today }: { 
             <TimelineRows
               rows={g.rows.flatMap((r) =>
                 r.bar
-                  ? [{ id: r.id, label: `#${r.number} ${r.title}`, name: barName(t, { ...r, bar: r.bar }), status: r.status, text: r.bar.kind === "desired" ? desiredShort : t(`status.${r.status}` as never), bar: r.bar }]
+                  ? [{ id: r.id, label: `#${r.number} ${r.title}`, name: barName(t, { ...r, bar: r.bar }), status: r.status, text: r.bar.kind === "desired" ? desiredShort : t(`status.${r.status}` as never), bar: barView(r.bar) }]
                   : [],
               )}
             />

@@ -1,7 +1,6 @@
 "use client";
 // The timeline's rows, rendered from worded data: as server components the page's 50 bars also
 // travelled as React's element tree beside their HTML (see components/portfolio/RankingCells.tsx).
-import type { Bar } from "@/lib/domain/roadmap";
 import { DESIRED_STYLE, STATUS_STYLE } from "./roadmap-style";
 
 export type TimelineRowView = {
@@ -13,7 +12,8 @@ export type TimelineRowView = {
   status: string;
   /** The status, or "desired start", as the bar shows it. */
   text: string;
-  bar: Pick<Bar, "kind" | "column" | "span" | "continuesBefore" | "continuesAfter">;
+  /** Where the bar sits; flags only when set (fifty rows travel in every page's payload). */
+  bar: { column: number; span: number; desired?: true; before?: true; after?: true };
 };
 
 export function TimelineRows({ rows }: { rows: TimelineRowView[] }) {
@@ -21,7 +21,7 @@ export function TimelineRows({ rows }: { rows: TimelineRowView[] }) {
     <ul>
       {rows.map((r) => {
         const style = STATUS_STYLE[r.status];
-        const pattern = r.bar.kind === "planned" ? style?.pattern : undefined;
+        const pattern = r.bar.desired ? undefined : style?.pattern;
         return (
           <li key={r.id} className="grid grid-cols-(--roadmap-cols) items-center border-b border-slate-200 py-1">
             <span aria-hidden="true" className="pr-2 text-sm break-words" data-testid="roadmap-label">{r.label}</span>
@@ -30,12 +30,12 @@ export function TimelineRows({ rows }: { rows: TimelineRowView[] }) {
               href={`/initiatives/${r.id}`}
               aria-label={r.name}
               data-testid="roadmap-bar"
-              className={`flex min-h-8 items-center gap-1 rounded px-2 text-xs leading-tight font-semibold ${r.bar.kind === "desired" ? DESIRED_STYLE : (style?.className ?? "")}`}
+              className={`flex min-h-8 items-center gap-1 rounded px-2 text-xs leading-tight font-semibold ${r.bar.desired ? DESIRED_STYLE : (style?.className ?? "")}`}
               style={{ gridColumn: `${r.bar.column + 2} / span ${r.bar.span}`, ...(pattern ? { backgroundImage: pattern } : {}) }}
             >
-              {r.bar.continuesBefore ? <span aria-hidden="true">←</span> : null}
+              {r.bar.before ? <span aria-hidden="true">←</span> : null}
               <span>{r.text}</span>
-              {r.bar.continuesAfter ? <span aria-hidden="true" className="ml-auto">→</span> : null}
+              {r.bar.after ? <span aria-hidden="true" className="ml-auto">→</span> : null}
             </a>
           </li>
         );

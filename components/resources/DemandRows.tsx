@@ -2,20 +2,21 @@
 // The demand grid's pool rows, rendered from worded data: as server components every cell also
 // travelled as React's element tree beside its HTML (see components/portfolio/RankingCells.tsx).
 
+// Cells carry only what they show, in the order of `quarters`: every pool's eight or twelve
+// cells travel in the page's payload, so absent parts are left out rather than sent as null.
 export type DemandCellView = {
-  quarter: string;
-  over: boolean;
+  over?: true;
   /** empty: neither capacity nor allocations; noCapacity: allocated where the pool has none. */
   kind: "empty" | "noCapacity" | "load";
   /** "1 630 tim av 1 800 tim", or the hours allocated without capacity. */
-  main: string;
-  percent: string | null;
-  awaiting: string | null;
+  main?: string;
+  percent?: string;
+  awaiting?: string;
 };
 
-export type DemandRowView = { id: string; name: string; noCapacityNote: string | null; cells: DemandCellView[] };
+export type DemandRowView = { id: string; name: string; noCapacityNote?: string; cells: DemandCellView[] };
 
-export function DemandRows({ rows, emptyLabel, overLabel }: { rows: DemandRowView[]; emptyLabel: string; overLabel: string }) {
+export function DemandRows({ quarters, rows, emptyLabel, overLabel }: { quarters: string[]; rows: DemandRowView[]; emptyLabel: string; overLabel: string }) {
   return rows.map((p) => (
     <tr key={p.id} className="border-b border-slate-200 align-top">
       <th scope="row" className="min-w-36 py-2 pr-3 font-medium">
@@ -23,8 +24,8 @@ export function DemandRows({ rows, emptyLabel, overLabel }: { rows: DemandRowVie
         {/* Said once per pool rather than in every empty quarter. */}
         {p.noCapacityNote ? <span className="mt-1 block text-xs font-normal text-slate-700" data-testid="no-capacity-note">{p.noCapacityNote}</span> : null}
       </th>
-      {p.cells.map((c) => (
-        <td key={c.quarter} className={`px-2 py-2 text-right tabular-nums ${c.over ? "border-2 border-red-700 bg-red-50" : ""}`} data-testid={`cell-${p.name}-${c.quarter}`} data-over={c.over ? "true" : "false"}>
+      {p.cells.map((c, i) => (
+        <td key={quarters[i]} className={`px-2 py-2 text-right tabular-nums ${c.over ? "border-2 border-red-700 bg-red-50" : ""}`} data-testid={`cell-${p.name}-${quarters[i]}`} data-over={c.over ? "true" : "false"}>
           {c.kind === "empty" ? (
             <>
               <span aria-hidden="true">–</span>

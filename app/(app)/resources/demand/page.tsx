@@ -6,7 +6,7 @@ import { addQuarters } from "@/lib/domain/quarters";
 import { currentQuarter, demandPicture } from "@/lib/server/resources";
 import { demandQuery } from "@/lib/validation/resources";
 import { TableHeader } from "@/components/ui/TableHeader";
-import { DemandRows } from "@/components/resources/DemandRows";
+import { DemandRows, type DemandCellView } from "@/components/resources/DemandRows";
 import { GlossaryTerms } from "@/components/ui/GlossaryTerms";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -72,6 +72,7 @@ export default async function DemandPage({ searchParams }: { searchParams: Promi
             <TableHeader columns={[{ label: t("columns.pool"), className: "py-1 pr-3" }, ...picture.quarters.map((q) => ({ label: q, className: "px-2 py-1 text-right whitespace-nowrap" }))]} />
             <tbody>
               <DemandRows
+                quarters={picture.quarters}
                 emptyLabel={t("demand.empty")}
                 overLabel={t("overCapacity")}
                 rows={picture.pools.map((p) => {
@@ -79,17 +80,19 @@ export default async function DemandPage({ searchParams }: { searchParams: Promi
                   return {
                     id: p.id,
                     name: p.name,
-                    noCapacityNote: missing.length ? t("demand.noCapacityIn", { quarters: format.list(missing, { type: "conjunction" }) }) : null,
-                    cells: picture.quarters.map((q) => {
+                    ...(missing.length ? { noCapacityNote: t("demand.noCapacityIn", { quarters: format.list(missing, { type: "conjunction" }) }) } : {}),
+                    cells: picture.quarters.map((q): DemandCellView => {
                       const c = cell.get(`${p.id}|${q}`)!;
-                      const kind = c.capacity === 0 && c.committed === 0 ? "empty" : c.capacity === 0 ? "noCapacity" : "load";
+                      const awaiting = c.awaiting ? { awaiting: t("demand.awaiting", { hours: hours(c.awaiting) }) } : {};
+                      const over = c.over ? { over: true as const } : {};
+                      if (c.capacity === 0 && c.committed === 0) return { kind: "empty", ...over, ...awaiting };
+                      if (c.capacity === 0) return { kind: "noCapacity", main: t("demand.allocatedNoCapacity", { demand: hours(c.committed) }), ...over, ...awaiting };
                       return {
-                        quarter: q,
-                        over: c.over,
-                        kind,
-                        main: kind === "empty" ? "" : kind === "noCapacity" ? t("demand.allocatedNoCapacity", { demand: hours(c.committed) }) : t("demand.ofCapacity", { demand: hours(c.committed), capacity: hours(c.capacity) }),
-                        percent: kind === "load" ? t("percent", { value: format.number(c.load ?? 0) }) : null,
-                        awaiting: c.awaiting ? t("demand.awaiting", { hours: hours(c.awaiting) }) : null,
+                        kind: "load",
+                        main: t("demand.ofCapacity", { demand: hours(c.committed), capacity: hours(c.capacity) }),
+                        percent: t("percent", { value: format.number(c.load ?? 0) }),
+                        ...over,
+                        ...awaiting,
                       };
                     }),
                   };
