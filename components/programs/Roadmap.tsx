@@ -38,15 +38,14 @@ export async function RoadmapLegend({ statuses }: { statuses: string[] }) {
   );
 }
 
-function barName(t: Awaited<ReturnType<typeof getTranslations>>, r: RoadmapItem & { bar: Bar }): string {
-  const status = t(`status.${r.status}` as never);
+function barName(t: Awaited<ReturnType<typeof getTranslations>>, r: RoadmapItem & { bar: Bar }, status: string): string {
   return r.bar.kind === "desired"
     ? t("programs.roadmap.barDesired", { number: r.number, title: r.title, status, start: r.bar.start })
     : t("programs.roadmap.barPlanned", { number: r.number, title: r.title, status, start: r.bar.start, end: r.bar.end });
 }
 
 /** Only what the row draws: the period itself is in the bar's name. */
-function barView(bar: Bar): TimelineRowView["bar"] {
+function barView(bar: Bar): Pick<TimelineRowView, "column" | "span" | "desired" | "before" | "after"> {
   return { column: bar.column, span: bar.span, ...(bar.kind === "desired" ? { desired: true } : {}), ...(bar.continuesBefore ? { before: true } : {}), ...(bar.continuesAfter ? { after: true } : {}) };
 }
 
@@ -62,6 +61,13 @@ export type TodayMarker = { column: number; fraction: number; label: string };
 export async function RoadmapTimeline({ quarters, groups, noneLabel, today }: { quarters: string[]; groups: Group<RoadmapItem>[]; noneLabel: string; today?: TodayMarker | null }) {
   const t = await getTranslations();
   const desiredShort = t("programs.roadmap.desiredShort");
+  // Fifty bars share six status names: each is looked up once.
+  const statusNames = new Map<string, string>();
+  const statusName = (status: string) => {
+    let name = statusNames.get(status);
+    if (name === undefined) statusNames.set(status, (name = t(`status.${status}` as never)));
+    return name;
+  };
   // One column template for every row, set once on the group as a CSS variable.
   const columns = { "--roadmap-cols": `minmax(11rem,17rem) repeat(${quarters.length},minmax(3.5rem,1fr))` } as React.CSSProperties;
   return (
@@ -85,7 +91,7 @@ export async function RoadmapTimeline({ quarters, groups, noneLabel, today }: { 
             <TimelineRows
               rows={g.rows.flatMap((r) =>
                 r.bar
-                  ? [{ id: r.id, label: `#${r.number} ${r.title}`, name: barName(t, { ...r, bar: r.bar }), status: r.status, text: r.bar.kind === "desired" ? desiredShort : t(`status.${r.status}` as never), bar: barView(r.bar) }]
+                  ? [{ id: r.id, label: `#${r.number} ${r.title}`, name: barName(t, { ...r, bar: r.bar }, statusName(r.status)), status: r.status, text: r.bar.kind === "desired" ? desiredShort : statusName(r.status), ...barView(r.bar) }]
                   : [],
               )}
             />

@@ -12,8 +12,16 @@ export type TimelineRowView = {
   status: string;
   /** The status, or "desired start", as the bar shows it. */
   text: string;
-  /** Where the bar sits; flags only when set (fifty rows travel in every page's payload). */
-  bar: { column: number; span: number; desired?: true; before?: true; after?: true };
+  /**
+   * Where the bar sits: its first column and how many it covers, a desired start rather than a
+   * plan, and whether it runs on before or after the quarters shown. Flat, and flags only when
+   * set: fifty rows travel in the page's payload, and every object in it costs the render.
+   */
+  column: number;
+  span: number;
+  desired?: true;
+  before?: true;
+  after?: true;
 };
 
 export function TimelineRows({ rows }: { rows: TimelineRowView[] }) {
@@ -21,7 +29,7 @@ export function TimelineRows({ rows }: { rows: TimelineRowView[] }) {
     <ul>
       {rows.map((r) => {
         const style = STATUS_STYLE[r.status];
-        const pattern = r.bar.desired ? undefined : style?.pattern;
+        const pattern = r.desired ? undefined : style?.pattern;
         return (
           <li key={r.id} className="grid grid-cols-(--roadmap-cols) items-center border-b border-slate-200 py-1">
             <span aria-hidden="true" className="pr-2 text-sm break-words" data-testid="roadmap-label">{r.label}</span>
@@ -30,12 +38,12 @@ export function TimelineRows({ rows }: { rows: TimelineRowView[] }) {
               href={`/initiatives/${r.id}`}
               aria-label={r.name}
               data-testid="roadmap-bar"
-              className={`flex min-h-8 items-center gap-1 rounded px-2 text-xs leading-tight font-semibold ${r.bar.desired ? DESIRED_STYLE : (style?.className ?? "")}`}
-              style={{ gridColumn: `${r.bar.column + 2} / span ${r.bar.span}`, ...(pattern ? { backgroundImage: pattern } : {}) }}
+              className={`flex min-h-8 items-center gap-1 rounded px-2 text-xs leading-tight font-semibold ${r.desired ? DESIRED_STYLE : (style?.className ?? "")}`}
+              style={{ gridColumn: `${r.column + 2} / span ${r.span}`, ...(pattern ? { backgroundImage: pattern } : {}) }}
             >
-              {r.bar.before ? <span aria-hidden="true">←</span> : null}
+              {r.before ? <span aria-hidden="true">←</span> : null}
               <span>{r.text}</span>
-              {r.bar.after ? <span aria-hidden="true" className="ml-auto">→</span> : null}
+              {r.after ? <span aria-hidden="true" className="ml-auto">→</span> : null}
             </a>
           </li>
         );

@@ -141,3 +141,16 @@ for (const lang of LANGS) {
     await expectAccessible(page);
   });
 }
+
+test("each queued request lists what to check, or says there is nothing", async ({ page }) => {
+  await signIn(page, "dig@demo.kommun.se");
+  await expect(page.getByTestId("role-line")).toBeVisible();
+  await page.goto("/triage");
+  const rows = page.locator("tbody tr");
+  await expect(rows.first()).toBeVisible();
+  const cells = await rows.evaluateAll((trs) => trs.map((tr) => { const cell = tr.lastElementChild!; return { items: cell.querySelectorAll("li").length, text: cell.textContent!.trim() }; }));
+  // Rows without checks say so in words; rows with checks list them, and the demo has both.
+  for (const cell of cells) if (cell.items === 0) expect(cell.text).toBe("Inget att anmärka.");
+  expect(cells.some((c) => c.items === 0)).toBe(true);
+  expect(cells.some((c) => c.items > 0)).toBe(true);
+});

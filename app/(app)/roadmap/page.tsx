@@ -8,7 +8,8 @@ import { formOptions } from "@/lib/server/initiatives";
 import { roadmap } from "@/lib/server/roadmap";
 import { parseRoadmapFilter, ROADMAP_STATUSES, roadmapSearchParams, type RoadmapFilter } from "@/lib/validation/programs";
 import { RoadmapLegend, RoadmapTable, RoadmapTimeline } from "@/components/programs/Roadmap";
-import { FilterSelect, Toggle } from "@/components/programs/RoadmapControls";
+import { Toggle } from "@/components/programs/RoadmapControls";
+import { FilterSelect } from "@/components/ui/FilterSelect";
 import { Pagination } from "@/components/ui/Pagination";
 import { GlossaryTerms } from "@/components/ui/GlossaryTerms";
 

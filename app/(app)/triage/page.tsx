@@ -66,6 +66,15 @@ type Formatter = Awaited<ReturnType<typeof getFormatter>>;
 
 /** A queue row as the table shows it: every cell worded here, on the server. */
 function wordRow(q: QueueItem, t: Translator, format: Formatter): QueueRowView {
+  const checks = [
+    ...q.checks.map((c) => t(`triage.checks.${c as "replacementWithoutDevelopment"}`)),
+    ...(q.suggestion.quadrant.flagged && q.suggestion.quadrant.suggested && q.suggestion.quadrant.stated
+      ? [t("triage.quadrantFlag", { suggested: q.suggestion.quadrant.suggested, stated: q.suggestion.quadrant.stated })]
+      : []),
+    ...(q.missing.length
+      ? [t("triage.missingList", { list: format.list(q.missing.map((m) => t(`initiative.completeness.items.${m}`)), { type: "conjunction" }) })]
+      : []),
+  ];
   return {
     id: q.id,
     number: q.number,
@@ -79,14 +88,6 @@ function wordRow(q: QueueItem, t: Translator, format: Formatter): QueueRowView {
       q.suggestion.size.value ? t(`size.${q.suggestion.size.value}`) : t("triage.sizeUnknown"),
       q.suggestion.track.value ? t(`track.${q.suggestion.track.value}`) : t("triage.trackUnknown"),
     ].join(" · "),
-    checks: [
-      ...q.checks.map((c) => t(`triage.checks.${c as "replacementWithoutDevelopment"}`)),
-      ...(q.suggestion.quadrant.flagged && q.suggestion.quadrant.suggested && q.suggestion.quadrant.stated
-        ? [t("triage.quadrantFlag", { suggested: q.suggestion.quadrant.suggested, stated: q.suggestion.quadrant.stated })]
-        : []),
-      ...(q.missing.length
-        ? [t("triage.missingList", { list: format.list(q.missing.map((m) => t(`initiative.completeness.items.${m}`)), { type: "conjunction" }) })]
-        : []),
-    ],
+    ...(checks.length ? { checks } : {}),
   };
 }
