@@ -44,6 +44,7 @@ type Subjects = {
   "admin.tokens": undefined;
   "goals.manage": undefined;
   "pool.manage": PoolSubject | undefined;
+  "pool.managePage": undefined;
   "settings.open": undefined;
 };
 export type Action = keyof Subjects;
@@ -122,6 +123,8 @@ const rules: { [A in Action]: (actor: Actor, subject: Subjects[A] | undefined) =
   "pool.manage": (a, s) =>
     a.role === "ADMIN" || a.role === "DIG" ||
     (a.role === "DEPARTMENT_MANAGER" && (!s || (s.kind === "LOCAL" && isOwnDepartment(a, s.departmentId)))),
+  // The page for creating pools and the resource settings (/resources/manage): whoever may do either.
+  "pool.managePage": (a) => can(a, "pool.manage") || can(a, "resource.settings"),
   // The settings overview: for every role that keeps some of the settings.
   "settings.open": (a) => a.role === "ADMIN" || a.role === "DIG" || a.role === "LEADERSHIP",
 };

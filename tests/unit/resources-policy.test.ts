@@ -23,4 +23,9 @@ describe("resource policy", () => {
     expect((["DEPARTMENT_MANAGER", "DIG", "LEADERSHIP", "VIEWER", "ADMIN"] as const).map((r) => can(actor(r, "soc"), "resource.settings"))).toEqual([false, true, true, false, true]);
     expect(can(null, "resource.read")).toBe(false);
   });
+
+  it("the pool management page opens for whoever may create a pool or keep the resource settings", () => {
+    expect((["DEPARTMENT_MANAGER", "DIG", "LEADERSHIP", "VIEWER", "ADMIN"] as const).map((r) => can(actor(r, "soc"), "pool.managePage"))).toEqual([true, true, true, false, true]);
+    expect(can(null, "pool.managePage")).toBe(false);
+  });
 });

@@ -20,8 +20,6 @@ export default async function ResourcesPage() {
     getTranslations("resources"), getFormatter(), demandPicture(user, { quarters: 4, n: 4 }), starved(user), resourceSettings(), listPools(user),
   ]);
   const inactivePools = allPools.filter((p) => !p.active && !picture.pools.some((shown) => shown.id === p.id));
-  // Creating pools and the resource settings have a page of their own (/resources/manage).
-  const mayManage = can(user, "pool.manage") || can(user, "resource.settings");
   const hours = (v: number) => t("hoursValue", { value: format.number(v) });
   const poolName = new Map(picture.pools.map((p) => [p.id, p.name]));
   const current = picture.currentQuarter;
@@ -39,7 +37,8 @@ export default async function ResourcesPage() {
         <p>
           <Link href="/resources/demand" className="font-semibold text-brand-800 underline">{t("demand.link")}</Link>
         </p>
-        {mayManage ? (
+        {/* Creating pools and the resource settings have a page of their own. */}
+        {can(user, "pool.managePage") ? (
           <p><Link href="/resources/manage" className="font-semibold text-brand-800 underline">{t("manage.link")}</Link></p>
         ) : null}
       </div>

@@ -9,11 +9,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Every settings page, the permission it needs, in the order a municipality sets itself up. */
-const SECTIONS: { key: string; href: string; action: Action | Action[] }[] = [
+const SECTIONS: { key: string; href: string; action: Action }[] = [
   { key: "organisation", href: "/settings/organisation", action: "admin.organisation" },
   { key: "users", href: "/settings/users", action: "admin.users" },
   { key: "goals", href: "/settings/goals", action: "goals.manage" },
-  { key: "pools", href: "/resources/manage", action: ["pool.manage", "resource.settings"] },
+  { key: "pools", href: "/resources/manage", action: "pool.managePage" },
   { key: "sso", href: "/settings/sso", action: "admin.sso" },
   { key: "weights", href: "/portfolio/settings", action: "portfolio.settings" },
   { key: "benefits", href: "/settings/benefits", action: "benefit.settings" },
@@ -28,7 +28,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const user = await requireUser();
   const { denied } = await searchParams;
   const [t, tApp] = await Promise.all([getTranslations("settings"), getTranslations("app")]);
-  const sections = SECTIONS.filter((s) => [s.action].flat().some((a) => can(user, a)));
+  const sections = SECTIONS.filter((s) => can(user, s.action));
   return (
     <div className="space-y-6">
       <div>

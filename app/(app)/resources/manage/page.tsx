@@ -24,10 +24,10 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function ManagePoolsPage() {
   const user = await requireUser();
+  if (!can(user, "pool.managePage")) redirect("/settings?denied=pools");
   // Who may add pools: DIG and admin any kind; a department manager a local pool of the own department.
   const kinds = (["DIG", "DIGITAL_CENTER", "LOCAL"] as const).filter((kind) => can(user, "pool.manage", { kind, departmentId: kind === "LOCAL" ? user.departmentId : null }));
   const maySettle = can(user, "resource.settings");
-  if (!kinds.length && !maySettle) redirect("/settings?denied=pools");
   const [t, pools, units, settings] = await Promise.all([getTranslations("resources"), listPools(user), activeDepartments(), resourceSettings()]);
   const poolDepartments = units.filter((d) => can(user, "pool.manage", { kind: "LOCAL", departmentId: d.id }));
 
