@@ -4,15 +4,14 @@
 
 // Cells carry only what they show, in the order of `quarters`: every pool's eight or twelve
 // cells travel in the page's payload, so absent parts are left out rather than sent as null.
-export type DemandCellView = {
-  over?: true;
-  /** empty: neither capacity nor allocations; noCapacity: allocated where the pool has none. */
-  kind: "empty" | "noCapacity" | "load";
-  /** "1 630 tim av 1 800 tim", or the hours allocated without capacity. */
-  main?: string;
-  percent?: string;
-  awaiting?: string;
-};
+type CellMarks = { over?: true; awaiting?: string };
+/**
+ * One quarter of a pool, by kind: empty (neither capacity nor allocations) shows a dash;
+ * noCapacity (allocated where the pool has none) the hours allocated; load the hours against
+ * capacity ("1 630 tim av 1 800 tim") and the load in per cent.
+ */
+export type DemandCellView = CellMarks &
+  ({ kind: "empty" } | { kind: "noCapacity"; main: string } | { kind: "load"; main: string; percent: string });
 
 export type DemandRowView = { id: string; name: string; noCapacityNote?: string; cells: DemandCellView[] };
 

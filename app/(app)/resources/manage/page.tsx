@@ -28,7 +28,13 @@ export default async function ManagePoolsPage() {
   // Who may add pools: DIG and admin any kind; a department manager a local pool of the own department.
   const kinds = (["DIG", "DIGITAL_CENTER", "LOCAL"] as const).filter((kind) => can(user, "pool.manage", { kind, departmentId: kind === "LOCAL" ? user.departmentId : null }));
   const maySettle = can(user, "resource.settings");
-  const [t, pools, units, settings] = await Promise.all([getTranslations("resources"), listPools(user), activeDepartments(), resourceSettings()]);
+  // The departments and the settings are read only for the forms this person is shown.
+  const [t, pools, units, settings] = await Promise.all([
+    getTranslations("resources"),
+    listPools(user),
+    kinds.includes("LOCAL") ? activeDepartments() : [],
+    maySettle ? resourceSettings() : null,
+  ]);
   const poolDepartments = units.filter((d) => can(user, "pool.manage", { kind: "LOCAL", departmentId: d.id }));
 
   return (
@@ -47,7 +53,7 @@ export default async function ManagePoolsPage() {
           </section>
         ) : null}
 
-        {maySettle ? (
+        {settings ? (
           <section aria-labelledby="settings-title" className="space-y-3">
             <h2 id="settings-title" className="text-xl font-semibold">{t("settings.title")}</h2>
             <SettingsForm action={updateResourceSettingsAction} settings={settings} />
