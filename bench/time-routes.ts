@@ -1,6 +1,8 @@
 // The timing client of the benches (timeRoutes in bench/http.ts starts it): reads
-// { base, routes, cookie, rounds, warmup } as JSON on stdin, times every route once per round,
-// interleaved, and prints each route's p50 and p95 in ms as JSON on stdout.
+// { base, routes, cookie, rounds, warmup, trivialWarmup } as JSON on stdin, warms up (every route
+// `warmup` times, then the route named "trivial" `trivialWarmup` times alone: TRIVIAL_WARMUP in
+// bench/http.ts), times every route once per round, interleaved, and prints each route's p50 and
+// p95 in ms as JSON on stdout.
 import http from "node:http";
 import { text } from "node:stream/consumers";
 import { percentile } from "../lib/domain/flow";
@@ -25,22 +27,28 @@ function timedGet(agent: http.Agent, url: string, cookie: string): Promise<numbe
   });
 }
 
-const { base, routes, cookie, rounds, warmup } = JSON.parse(await text(process.stdin)) as {
+const { base, routes, cookie, rounds, warmup, trivialWarmup } = JSON.parse(await text(process.stdin)) as {
   base: string;
   routes: Record<string, string>;
   cookie: string;
   rounds: number;
   warmup: number;
+  trivialWarmup: number;
 };
 const samples: Record<string, number[]> = Object.fromEntries(Object.keys(routes).map((k) => [k, []]));
 // One connection, as a browser keeps one to its server.
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-for (let i = 0; i < warmup + rounds; i++) {
+const get = async (route: string) => {
+  const status = await timedGet(agent, base + route, cookie);
+  if (status !== 200) throw new Error(`${route} answered ${status}`);
+};
+for (let i = 0; i < warmup; i++) for (const route of Object.values(routes)) await get(route);
+for (let i = 0; i < trivialWarmup; i++) await get(routes.trivial!);
+for (let i = 0; i < rounds; i++) {
   for (const [name, route] of Object.entries(routes)) {
     const t = performance.now();
-    const status = await timedGet(agent, base + route, cookie);
-    if (status !== 200) throw new Error(`${route} answered ${status}`);
-    if (i >= warmup) samples[name]!.push(performance.now() - t);
+    await get(route);
+    samples[name]!.push(performance.now() - t);
   }
 }
 agent.destroy();
