@@ -34,7 +34,8 @@ test("deactivating a person, or giving them a new role, ends their open session 
 
   // The admin deactivates them: their next page is the sign-in, the API says 401, sign-in fails.
   await page.goto("/settings/users");
-  await page.getByRole("link", { name: "E2E Insynsperson" }).click();
+  // This person's row, by the unique address: the name may be there from an earlier run.
+  await page.getByTestId(`person-row-${email}`).getByRole("link", { name: "E2E Insynsperson" }).click();
   await page.getByTestId("person-active").getByRole("button", { name: "Inaktivera personen" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Ja, inaktivera" }).click();
   await expect(page.getByText("Inaktiverad").first()).toBeVisible();
