@@ -87,13 +87,13 @@ export async function signIn(base: string, email: string, password = "demo"): Pr
 export const WARMUP_ROUNDS = 100;
 
 /**
- * Requests of the trivial route alone after the warm-up rounds. Its own code (Next's runtime for
- * route handlers) runs in one request of ten, while every page shares the page runtime, so it
- * is optimised about ten times later: after 100 rounds its p95 was 6.1–6.4 ms and still falling,
- * and it settled at 3.4–4.0 ms only after 2,000–3,000 more (on one server, in passes of 600
- * rounds). Timed before that, the ratio compared warm pages with a cold denominator (2.3 then,
- * 3.5–3.9 once settled, the pages' own p95 hardly changing). In use a load balancer's health
- * checks keep it warm. With these 3,000 it measured settled from the first timed round.
+ * Requests of the trivial route alone after the warm-up rounds. Timed after 100 rounds, its p95
+ * was 6.1–6.4 ms and still falling; it settled at 3.4–4.0 ms only after 2,000–3,000 more rounds
+ * (one server, passes of 600 rounds), while the pages' own p95 fell by 1–2 ms. The ratio had
+ * compared warm pages with a cold denominator: 2.3 at first, 3.5–3.9 once settled. Likely why:
+ * its own code (Next's runtime for route handlers) runs in one request of ten, while all pages
+ * share theirs. With these 3,000 it measured settled from the first timed round. In use, a load
+ * balancer's health checks keep it warm.
  */
 export const TRIVIAL_WARMUP = 3_000;
 
