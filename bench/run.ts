@@ -26,9 +26,10 @@ async function prepare(db: ReturnType<typeof openDatabase>) {
   // Measure a settled database, as in use: without this, the server's autovacuum works
   // through the bulk load during the first minute of timings, and the planner has no statistics.
   await db.prisma.$executeRawUnsafe("VACUUM ANALYZE");
-  // And write the load out now, or the server's checkpointer does it under the timings. The
-  // trivial route, one round trip to the server, shows it most: its p95 was 5.6 ms without this
-  // and 4.0 ms with it (one run each, the route warmed).
+  // And write the load out now, not by the server's checkpointer under the timings. The trivial
+  // route, one round trip to the server, would show that most: its p95 was 5.6 ms without this
+  // and 4.0 ms with it (one run each, the route warmed), though bench:scale's first step still
+  // had 5.3 ms with it, so this is not the whole of that route's tail.
   await db.prisma.$executeRawUnsafe("CHECKPOINT");
   await db.close();
 }
