@@ -9,7 +9,7 @@ import path from "node:path";
 import pg from "pg";
 import { openDatabase } from "../lib/db";
 import { seedDemo } from "../prisma/seed/demo";
-import { generateAuditEvents, generateInitiatives } from "./generate";
+import { generateAuditEvents, generateInitiatives, settle } from "./generate";
 import { ROOT, signIn, startServer, timeRoutes } from "./http";
 import { arg, flag } from "./args";
 
@@ -25,9 +25,7 @@ async function prepare(db: ReturnType<typeof openDatabase>): Promise<{ initiativ
   const t = Date.now();
   await generateAuditEvents(db.prisma, events);
   console.log(`  wrote ${events} audit events in ${Date.now() - t} ms (${await db.prisma.auditEvent.count()} in all)`);
-  await db.prisma.$executeRawUnsafe("VACUUM ANALYZE");
-  // Written out now, not by the checkpointer under the timings (see bench/run.ts).
-  await db.prisma.$executeRawUnsafe("CHECKPOINT");
+  await settle(db.prisma);
   const initiative = (await db.prisma.initiative.findFirstOrThrow({ orderBy: { number: "asc" }, select: { id: true } })).id;
   // A cursor 900,000 events back, as the pages would hand one over.
   const [deep] = await db.prisma.$queryRawUnsafe<{ at: Date; id: string }[]>(`SELECT "at", "id" FROM "AuditEvent" ORDER BY "at" DESC, "id" DESC OFFSET ${Math.floor(events * 0.9)} LIMIT 1`);

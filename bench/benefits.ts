@@ -9,7 +9,7 @@ import path from "node:path";
 import pg from "pg";
 import { openDatabase } from "../lib/db";
 import { seedDemo } from "../prisma/seed/demo";
-import { generateBenefitHistory, generateInitiatives } from "./generate";
+import { generateBenefitHistory, generateInitiatives, settle } from "./generate";
 import { ROOT, signIn, startServer, timeRoutes } from "./http";
 import { arg, flag } from "./args";
 
@@ -25,9 +25,7 @@ async function prepare(db: ReturnType<typeof openDatabase>): Promise<string> {
   await generateInitiatives(db.prisma, count);
   const history = await generateBenefitHistory(db.prisma, measurements);
   console.log(`  ${count} initiatives, ${await db.prisma.benefitIndicator.count()} benefits, ${history.measurements} measurements, ${history.followUps} follow-ups`);
-  await db.prisma.$executeRawUnsafe("VACUUM ANALYZE");
-  // Written out now, not by the checkpointer under the timings (see bench/run.ts).
-  await db.prisma.$executeRawUnsafe("CHECKPOINT");
+  await settle(db.prisma);
   // The initiative whose benefits have the most measurements.
   const [busiest] = await db.prisma.$queryRawUnsafe<{ id: string }[]>(`SELECT b."initiativeId" AS id FROM "Measurement" m JOIN "BenefitIndicator" b ON b."id" = m."indicatorId" GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
   await db.close();

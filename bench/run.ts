@@ -9,7 +9,7 @@ import path from "node:path";
 import pg from "pg";
 import { openDatabase } from "../lib/db";
 import { seedDemo } from "../prisma/seed/demo";
-import { generateInitiatives } from "./generate";
+import { generateInitiatives, settle } from "./generate";
 import { firstLoadJsKb, PAGES, ROOT, signIn, startServer, TIMED_ROUNDS, timeRoutes, watchRss } from "./http";
 import { arg } from "./args";
 
@@ -23,14 +23,7 @@ async function prepare(db: ReturnType<typeof openDatabase>) {
   const t = Date.now();
   await generateInitiatives(db.prisma, count);
   console.log(`  generated ${count} initiatives in ${Date.now() - t} ms`);
-  // Measure a settled database, as in use: without this, the server's autovacuum works
-  // through the bulk load during the first minute of timings, and the planner has no statistics.
-  await db.prisma.$executeRawUnsafe("VACUUM ANALYZE");
-  // And write the load out now, not by the server's checkpointer under the timings. The trivial
-  // route, one round trip to the server, would show that most: its p95 was 5.6 ms without this
-  // and 4.0 ms with it (one run each, the route warmed), though bench:scale's first step still
-  // had 5.3 ms with it, so this is not the whole of that route's tail.
-  await db.prisma.$executeRawUnsafe("CHECKPOINT");
+  await settle(db.prisma);
   await db.close();
 }
 

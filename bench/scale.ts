@@ -12,7 +12,7 @@ import path from "node:path";
 import pg from "pg";
 import { openDatabase } from "../lib/db";
 import { seedDemo } from "../prisma/seed/demo";
-import { generate, generateAuditEvents, generateDepartments } from "./generate";
+import { generate, generateAuditEvents, generateDepartments, settle } from "./generate";
 import { PAGES, ROOT, signIn, startServer, TIMED_ROUNDS, timeRoutes, watchRss } from "./http";
 import { arg } from "./args";
 
@@ -46,9 +46,7 @@ for (const size of sizes) {
   const stats = await generate(db.prisma, Math.max(0, size - have), { years });
   const wantAudit = size * auditPerInitiative - (await db.prisma.auditEvent.count());
   if (wantAudit > 0) audit += await generateAuditEvents(db.prisma, wantAudit, audit + 1);
-  await db.prisma.$executeRawUnsafe("VACUUM ANALYZE");
-  // Written out now, not by the checkpointer under the timings (see bench/run.ts).
-  await db.prisma.$executeRawUnsafe("CHECKPOINT");
+  await settle(db.prisma);
   const counts = await db.prisma.$queryRawUnsafe<Array<{ initiatives: bigint; audit: bigint; comments: bigint; allocations: bigint }>>(
     `SELECT (SELECT count(*) FROM "Initiative") AS initiatives, (SELECT count(*) FROM "AuditEvent") AS audit,
             (SELECT count(*) FROM "Comment") AS comments, (SELECT count(*) FROM "ResourceAllocation") AS allocations`,
