@@ -8,13 +8,15 @@ export const ROOT = path.resolve(import.meta.dirname, "..");
 /** What the server prints when its start-up work in the background is done (instrumentation.ts). */
 const WARM = /\[portföljen\] (?:similar initiatives indexed|indexing similar initiatives failed)/;
 
+/** Starts the production server of `root` (this project; bench:floor serves a copy of it). */
 export async function startServer(
   port: number,
   env: Record<string, string>,
+  root = ROOT,
 ): Promise<{ process: ChildProcess; startupMs: number; warm(timeoutMs?: number): Promise<string>; stop(): Promise<void> }> {
   const started = Date.now();
-  const child = spawn(process.execPath, [path.join(ROOT, "scripts", "start.mjs")], {
-    cwd: ROOT,
+  const child = spawn(process.execPath, [path.join(root, "scripts", "start.mjs")], {
+    cwd: root,
     env: { ...process.env, PORT: String(port), NEXTAUTH_SECRET: "bench-secret", ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
