@@ -192,7 +192,9 @@ export async function transition(tx: Tx, actor: Actor, id: string, from: Initiat
  * Everything that stands between these fields and a submission, all at once and in the form's
  * order: a submit that would fail must not first create a draft, nor report its errors in rounds.
  */
-export function checkSubmission(input: unknown): void {
+export function checkSubmission(actor: Actor, input: unknown): void {
+  // Whoever may not submit at all is refused before anything is said about the fields.
+  authorize(actor, "initiative.submit");
   const issues = new Map<string, FieldIssue>();
   for (const schema of [initiativeFields, submittable]) {
     const result = schema.safeParse(input);

@@ -9,6 +9,7 @@ import { quadrantOf, type Quadrant } from "@/lib/domain/pios";
 import { ACTIVE_STATUSES } from "@/lib/domain/portfolio-metrics";
 import { upcomingQuarters } from "@/lib/domain/quarters";
 import type { InitiativeStatus, Prisma } from "@/lib/generated/prisma/client";
+import { pageNumber } from "@/lib/validation/common";
 import { agendaItemInput, closeMeetingInput, createMeetingInput, decisionInput, meetingSnapshot } from "@/lib/validation/meetings";
 import { adoptScenarioInput, scenarioAgendaInput, scenarioChanges } from "@/lib/validation/scenarios";
 import { actorUserId, recordAudit } from "./audit";
@@ -83,9 +84,9 @@ function summaryView(m: Prisma.PortfolioMeetingGetPayload<{ select: typeof SUMMA
 export type MeetingSummary = ReturnType<typeof summaryView>;
 
 /** Upcoming (planned, soonest first) and past (closed, latest first, paged) meetings. */
-export async function listMeetings(actor: Actor, options: { pastPage?: number } = {}) {
+export async function listMeetings(actor: Actor, options: { pastPage?: unknown } = {}) {
   authorize(actor, "portfolio.read");
-  const page = Math.max(1, Math.floor(options.pastPage ?? 1));
+  const page = parseInput(pageNumber, options.pastPage);
   const [upcoming, past, pastTotal] = await Promise.all([
     prisma.portfolioMeeting.findMany({ where: { status: "PLANNED" }, orderBy: [{ date: "asc" }, { createdAt: "asc" }], select: SUMMARY_SELECT }),
     prisma.portfolioMeeting.findMany({ where: { status: "CLOSED" }, orderBy: [{ date: "desc" }, { closedAt: "desc" }], skip: (page - 1) * PAST_PAGE_SIZE, take: PAST_PAGE_SIZE, select: SUMMARY_SELECT }),

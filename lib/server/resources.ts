@@ -48,6 +48,7 @@ import {
   poolCreateInput,
   poolUpdateInput,
 } from "@/lib/validation/resources";
+import { pageNumber } from "@/lib/validation/common";
 import { actorUserId, diff, recordAudit } from "./audit";
 import { AppError, ConflictError, isUniqueViolation, NotFoundError, parseInput, uniqueViolationAs, ValidationError } from "./errors";
 import { resourceSettings } from "./settings";
@@ -91,7 +92,7 @@ async function demandRows(quarters: readonly string[], options: { poolId?: strin
   const competence = options.byCompetence ? Prisma.sql`, a."competence"` : Prisma.empty;
   return prisma.$queryRaw<DemandRow[]>(Prisma.sql`
     SELECT a."poolId", a."quarter", i."status"::text AS "status", i."ownerDepartmentId"${competence},
-           SUM(a."hours")::int AS "hours", COUNT(DISTINCT a."initiativeId")::int AS "initiatives"
+           SUM(a."hours")::float8 AS "hours", COUNT(DISTINCT a."initiativeId")::int AS "initiatives"
     FROM "ResourceAllocation" a JOIN "Initiative" i ON i."id" = a."initiativeId"
     WHERE a."quarter" IN (${Prisma.join([...quarters])}) AND i."status" ${anyStatus(statuses)}
     ${options.poolId ? Prisma.sql`AND a."poolId" = ${options.poolId}` : Prisma.empty}
@@ -103,15 +104,17 @@ type EffortRow = { status: string; quarter: string | null; allocated: boolean; i
 /**
  * Effort of committed and awaiting initiatives, grouped by status, desired start quarter and
  * whether any hours are allocated. `remaining` is Σ max(0, estimate − allocated hours), the
- * rule of unallocatedEffort in lib/domain/capacity.ts, computed in the database.
+ * rule of unallocatedEffort in lib/domain/capacity.ts, computed in the database. Sums come back
+ * as float8, here and in demandRows: a sum of INTEGER hours can pass what an INTEGER holds (215
+ * initiatives at the 10,000,000-hour cap), and float8 holds whole numbers exactly up to 2^53.
  */
 async function effortRows(): Promise<EffortRow[]> {
   const statuses = [...COMMITTED_STATUSES, ...AWAITING_STATUSES];
   return prisma.$queryRaw<EffortRow[]>(Prisma.sql`
     SELECT i."status"::text AS "status", i."desiredStartQuarter" AS "quarter", (a."hours" IS NOT NULL) AS "allocated",
            COUNT(*)::int AS "initiatives", COUNT(i."estimatedEffortHours")::int AS "estimated",
-           COALESCE(SUM(i."estimatedEffortHours"), 0)::int AS "effort",
-           COALESCE(SUM(GREATEST(i."estimatedEffortHours" - COALESCE(a."hours", 0), 0)), 0)::int AS "remaining"
+           COALESCE(SUM(i."estimatedEffortHours"), 0)::float8 AS "effort",
+           COALESCE(SUM(GREATEST(i."estimatedEffortHours" - COALESCE(a."hours", 0), 0)), 0)::float8 AS "remaining"
     FROM "Initiative" i
     -- Per initiative through its index: the open ones only, never every allocation ever made.
     LEFT JOIN LATERAL (SELECT SUM(r."hours") AS "hours" FROM "ResourceAllocation" r WHERE r."initiativeId" = i."id" HAVING COUNT(*) > 0) a ON true
@@ -284,7 +287,7 @@ export type PoolView = {
 };
 
 /** A pool: its capacity grid (quarters × competence), its load per quarter and its allocations in those quarters. */
-export async function poolView(actor: Actor, poolId: string, query: { from?: string; quarters?: number; page?: number } = {}, now = new Date()): Promise<PoolView> {
+export async function poolView(actor: Actor, poolId: string, query: { from?: string; quarters?: number; page?: unknown } = {}, now = new Date()): Promise<PoolView> {
   authorize(actor, "resource.read");
   const { from, quarters: count } = parseInput(demandQuery, { from: query.from, quarters: query.quarters ?? 8 });
   const row = await prisma.resourcePool.findUnique({ where: { id: poolId }, select: poolSelect });
@@ -293,7 +296,7 @@ export async function poolView(actor: Actor, poolId: string, query: { from?: str
   const current = currentQuarter(now);
   const shown = quarterSequence(from ?? current, count);
   const where = { poolId, quarter: { in: shown } };
-  const page = Math.max(1, Math.floor(query.page ?? 1));
+  const page = parseInput(pageNumber, query.page);
   const [capacities, demand, settings, total, rows] = await Promise.all([
     prisma.poolCapacity.findMany({ where, select: { poolId: true, quarter: true, competence: true, hours: true }, orderBy: [{ quarter: "asc" }, { competence: "asc" }] }),
     demandRows([...new Set([...shown, current])], { poolId, byCompetence: true }),

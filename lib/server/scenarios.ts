@@ -378,7 +378,9 @@ export async function scenarioAdoption(actor: Actor, scenario: ScenarioView): Pr
 
 /** Initiative ids by number, for forms that name initiatives as people do. */
 export async function initiativeIdsByNumber(actor: Actor, numbers: number[]): Promise<Map<number, string>> {
-  authorize(actor, "portfolio.read");
+  // It reads the numbers a scenario's changes name: someone who may not write one is refused
+  // before the form's numbers are checked.
+  authorize(actor, "scenario.write");
   if (!numbers.length) return new Map();
   const rows = await prisma.initiative.findMany({ where: { number: { in: numbers } }, select: { id: true, number: true } });
   return new Map(rows.map((r) => [r.number, r.id]));

@@ -2,7 +2,7 @@
 // forms, the server actions and the API send them, and what the API answers.
 import { z } from "zod";
 import { id, optionalText, pageNumber, text, version } from "./common";
-import { BENEFIT_CATEGORIES, BENEFIT_CERTAINTIES } from "./initiative";
+import { BENEFIT_CATEGORIES, BENEFIT_CERTAINTIES, LIMITS } from "./initiative";
 
 const isValidDate = (s: string) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 /** A calendar date "YYYY-MM-DD". */
@@ -11,7 +11,7 @@ const optionalDate = z.preprocess((v) => (v === "" ? null : v), isoDate.nullable
 /** A measured or planned value: any finite number (a count, minutes, percent, kronor …). */
 const amount = z.number({ message: "notANumber" }).finite({ message: "notANumber" }).min(-1e12, { message: "tooSmall" }).max(1e12, { message: "tooLarge" });
 const optionalAmount = z.preprocess((v) => (v === "" ? null : v), amount.nullable().optional());
-const money = z.number({ message: "notANumber" }).int({ message: "notWhole" }).min(0, { message: "negative" }).max(100_000_000_000, { message: "tooLarge" });
+const money = z.number({ message: "notANumber" }).int({ message: "notWhole" }).min(0, { message: "negative" }).max(LIMITS.costSek, { message: "tooLarge" });
 const optionalMoney = z.preprocess((v) => (v === "" ? null : v), money.nullable().optional());
 
 const planFields = {

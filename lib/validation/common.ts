@@ -69,12 +69,15 @@ export const quarter = z.string().regex(/^(20[0-9]{2}|2100)-Q[1-4]$/, { message:
 
 export const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, { message: "invalidId" });
 
+/** The largest value of a PostgreSQL INTEGER column: a larger number must be refused here, or the database refuses it with a 500. */
+export const INT4_MAX = 2_147_483_647;
+
 /** Whole numbers within sane bounds; null means "vet ej" (unknown). */
 export const wholeNumber = (max: number) =>
   z.number({ message: "notANumber" }).int({ message: "notWhole" }).min(0, { message: "negative" }).max(max, { message: "tooLarge" });
 
 /** The version a client read, for optimistic concurrency: a stale one gets 409. */
-export const version = z.number({ message: "versionRequired" }).int({ message: "versionRequired" }).min(1, { message: "versionRequired" });
+export const version = z.number({ message: "versionRequired" }).int({ message: "versionRequired" }).min(1, { message: "versionRequired" }).max(INT4_MAX, { message: "versionRequired" });
 
 /** An e-mail address, stored in lower case: two addresses that differ only in case are one. */
 export const email = z

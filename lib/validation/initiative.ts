@@ -1,7 +1,7 @@
 // One schema for initiatives, shared by the form, the server actions and the API.
 // Messages are i18n keys (validation.*), so each surface shows them in its language.
 import { z } from "zod";
-import { id, optionalText, quarter, searchText, text, wholeNumber } from "./common";
+import { id, optionalText, quarter, searchText, text, version, wholeNumber } from "./common";
 
 export const BENEFIT_RECIPIENTS = ["INTERNAL", "EXTERNAL"] as const;
 export const NATURES = ["EFFICIENCY", "INNOVATION"] as const;
@@ -17,7 +17,8 @@ export const LIMITS = {
   need: 5000,
   longText: 2000,
   shortText: 200,
-  costSek: 10_000_000_000,
+  // Whole kronor in an INTEGER column: 2 billion, the largest round sum it holds.
+  costSek: 2_000_000_000,
   hours: 10_000_000,
   reach: 100_000_000,
   benefits: 20,
@@ -78,8 +79,10 @@ export type InitiativeFields = z.infer<typeof initiativeFields>;
 export type InitiativeFieldsInput = z.input<typeof initiativeFields>;
 
 export const createInitiativeInput = initiativeFields;
-export const updateInitiativeInput = initiativeFields.extend({ version: z.number({ message: "versionRequired" }).int().min(1) }).strict();
-export const submitInitiativeInput = z.object({ version: z.number({ message: "versionRequired" }).int().min(1) }).strict();
+export const updateInitiativeInput = initiativeFields.extend({ version: version }).strict();
+export const submitInitiativeInput = z.object({ version: version }).strict();
+/** What the initiative form's save action is sent; the use cases check the fields themselves. */
+export const saveActionInput = z.object({ id: id.optional(), version: version.optional(), submit: z.boolean(), fields: z.record(z.string(), z.unknown()) });
 export const commentInput = z.object({ body: text(LIMITS.longText, 1) }).strict();
 
 /**
@@ -97,7 +100,7 @@ export const submittable = z.object({
 /** Classification fields that DIG, leadership and admin may correct on any initiative. */
 export const classificationInput = z
   .object({
-    version: z.number({ message: "versionRequired" }).int().min(1),
+    version,
     benefitRecipient: z.enum(BENEFIT_RECIPIENTS, { message: "invalidOption" }).optional(),
     nature: z.enum(NATURES, { message: "invalidOption" }).optional(),
     isReplacement: z.boolean().optional(),

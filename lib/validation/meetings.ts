@@ -1,7 +1,7 @@
 // Portfolio meetings: inputs (forms, actions, API) and the shapes the API answers with.
 import { z } from "zod";
 import { DECISION_TYPES } from "@/lib/domain/decisions";
-import { id, optionalText, text } from "./common";
+import { id, optionalText, text, version } from "./common";
 import { INITIATIVE_STATUSES } from "./initiative";
 
 export const MEETING_LIMITS = { title: 200, registryNumber: 60, participants: 4000, rationale: 2000, earlyReason: 1000 } as const;
@@ -38,7 +38,7 @@ export const decisionInput = z
     initiativeId: id,
     type: z.enum(DECISION_TYPES, { message: "invalidOption" }),
     rationale: requiredText(MEETING_LIMITS.rationale, 3),
-    version: z.number({ message: "versionRequired" }).int().min(1).meta({ description: "The initiative's version as read (optimistic concurrency)" }),
+    version: version.meta({ description: "The initiative's version as read (optimistic concurrency)" }),
   })
   .strict();
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { version } from "./common";
 
 const share = z.number({ message: "notANumber" }).int({ message: "notWhole" }).min(0, { message: "negative" }).max(100, { message: "tooLarge" });
 
@@ -18,6 +19,6 @@ export const rankingMoveInput = z
   .object({
     position: z.number({ message: "notANumber" }).int({ message: "notWhole" }).min(1, { message: "tooSmall" }).max(100_000, { message: "tooLarge" }).nullable(),
     rationale: z.string({ message: "required" }).trim().min(3, { message: "tooShort" }).max(1000, { message: "tooLong" }),
-    version: z.number({ message: "notANumber" }).int().min(1),
+    version,
   })
   .strict();

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { PROGRESS_TARGETS } from "@/lib/domain/lifecycle";
 import { quarterIndex } from "@/lib/domain/roadmap";
-import { id, optionalText, quarter, text } from "./common";
+import { id, optionalText, quarter, text, version } from "./common";
 import { INITIATIVE_STATUSES } from "./initiative";
 
 export const PROGRAM_LIMITS = { name: 120, targetState: 4000, council: 50, goals: 20, initiatives: 200, reason: 2000 } as const;
@@ -35,7 +35,6 @@ export const programMembershipInput = z
   .object({ initiativeIds: z.array(id).min(1, { message: "required" }).max(PROGRAM_LIMITS.initiatives, { message: "tooMany" }) })
   .strict();
 
-const version = z.number({ message: "versionRequired" }).int().min(1);
 
 /** Moves one initiative into a program (from none or another one), or out of it with null. */
 export const initiativeProgramInput = z.object({ programId: id.nullable(), version }).strict();

@@ -1,12 +1,11 @@
 import { z } from "zod";
-import { text } from "./common";
+import { text, version } from "./common";
 
 export const KINDS = ["INFRASTRUCTURE", "BUSINESS_DEVELOPMENT"] as const;
 export const SIZES = ["SMALL", "MEDIUM", "LARGE"] as const;
 export const TRACKS = ["FAST_LANE", "PORTFOLIO", "TECHNICAL"] as const;
 export const QUADRANT_VALUES = ["INTERNAL_EFFICIENCY", "INTERNAL_INNOVATION", "EXTERNAL_EFFICIENCY", "EXTERNAL_INNOVATION"] as const;
 
-const version = z.number({ message: "versionRequired" }).int().min(1);
 const optionalReason = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), text(2000, 3).optional());
 
 /** DIG confirms the classifier's suggestion or overrides it (then with a reason). */

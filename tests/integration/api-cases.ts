@@ -122,6 +122,8 @@ export const cases: Record<string, (fx: Fixture) => Case[] | Promise<Case[]>> = 
   createInitiative: (fx) => [
     { name: "a draft", body: { title: "Kontrakt: nytt initiativ", ownerDepartmentId: fx.ids.department, estimatedCostSek: 50_000 }, status: 201 },
     { name: "invalid fields", body: { title: "ab", ownerDepartmentId: fx.ids.department, estimatedCostSek: -1 }, status: 400 },
+    // More than the INTEGER column holds: refused as input, not failed by the database.
+    { name: "a cost of 2^31 kronor", body: { title: "Kontrakt: för dyrt", ownerDepartmentId: fx.ids.department, estimatedCostSek: 2 ** 31 }, status: 400 },
     { name: "malformed JSON", raw: { body: "{ nope", contentType: "application/json" }, status: 400 },
     { name: "not JSON", raw: { body: "title=x", contentType: "text/plain" }, status: 415 },
     { name: "a role that may not register", as: "dig", body: { title: "Kontrakt: från DIG", ownerDepartmentId: fx.ids.department }, status: 403 },
@@ -138,6 +140,7 @@ export const cases: Record<string, (fx: Fixture) => Case[] | Promise<Case[]>> = 
       { name: "the current version", params: { id: fx.ids.draft }, body: { ...body, version }, status: 200 },
       { name: "a stale version", params: { id: fx.ids.draft }, body: { ...body, version }, status: 409 },
       { name: "unknown id", params: { id: MISSING }, body: { ...body, version: 1 }, status: 404 },
+      { name: "a version of 2^31", params: { id: fx.ids.draft }, body: { ...body, version: 2 ** 31 }, status: 400 },
     ];
   },
   submitInitiative: async (fx) => {
@@ -277,6 +280,8 @@ export const cases: Record<string, (fx: Fixture) => Case[] | Promise<Case[]>> = 
   listMeetings: () => [
     { name: "upcoming and past", as: "viewer", status: 200 },
     { name: "a page past the last", as: "viewer", query: { page: "9" }, status: 200 },
+    { name: "a page of 1e309", as: "viewer", query: { page: "1e309" }, status: 400 },
+    { name: "a page of 1e20", as: "viewer", query: { page: "1e20" }, status: 400 },
     { name: "no credential", as: "none", status: 401 },
   ],
   createMeeting: () => [
@@ -475,6 +480,7 @@ export const cases: Record<string, (fx: Fixture) => Case[] | Promise<Case[]>> = 
     return [
       { name: "a stale version", as: "dig", params: { id }, query: { version: String(version - 1) }, status: 409 },
       { name: "no version", as: "dig", params: { id }, status: 400 },
+      { name: "a version of 2^31", as: "dig", params: { id }, query: { version: String(2 ** 31) }, status: 400 },
       { name: "a viewer may not", as: "viewer", params: { id }, query: { version: String(version) }, status: 403 },
       { name: "removed", as: "dig", params: { id }, query: { version: String(version) }, status: 200 },
       { name: "already gone", as: "dig", params: { id }, query: { version: String(version) }, status: 404 },
@@ -669,6 +675,7 @@ export const cases: Record<string, (fx: Fixture) => Case[] | Promise<Case[]>> = 
   createBenefit: (fx) => [
     { name: "a benefit with its plan", as: "dig", params: { id: fx.ids.toPlan }, body: { category: "REALLOCATION", description: "Kontrakt: frigjord tid", certainty: "YELLOW", unit: "timmar", baseline: 100, baselineDate: "2026-01-15", target: 40, targetDate: "2027-12-31", annualHours: 300 }, status: 201 },
     { name: "a baseline that is not a number", as: "dig", params: { id: fx.ids.toPlan }, body: { category: "QUALITY", description: "Kontrakt: fel", certainty: "RED", baseline: "mycket" }, status: 400 },
+    { name: "2^31 hours a year", as: "dig", params: { id: fx.ids.toPlan }, body: { category: "QUALITY", description: "Kontrakt: för mycket", certainty: "RED", annualHours: 2 ** 31 }, status: 400 },
     { name: "a viewer may not", as: "viewer", params: { id: fx.ids.toPlan }, body: { category: "QUALITY", description: "Kontrakt: läsare", certainty: "RED" }, status: 403 },
     { name: "unknown initiative", as: "dig", params: { id: MISSING }, body: { category: "QUALITY", description: "Kontrakt: ingen", certainty: "RED" }, status: 404 },
   ],

@@ -82,7 +82,7 @@ describeEachEngine("initiatives", (ctx) => {
   it("a submit that cannot succeed names every missing field at once, in the form's order", async () => {
     const refused = (fields: unknown) => {
       try {
-        checkSubmission(fields);
+        checkSubmission(actors.chef!, fields);
         return [];
       } catch (error) {
         expect(error).toBeInstanceOf(ValidationError);
@@ -93,6 +93,8 @@ describeEachEngine("initiatives", (ctx) => {
     expect(refused({ ...draft(), need: "kort" })).toEqual(["need:needTooShort", "benefitRecipient:chooseOne", "nature:chooseOne"]);
     expect(refused({ ...draft(), need: "Avtal skrivs ut och skickas runt", benefitRecipient: "EXTERNAL", nature: "EFFICIENCY", reachCount: -1 })).toEqual(["reachCount:negative"]);
     expect(refused({ ...draft(), need: "Avtal skrivs ut och skickas runt", benefitRecipient: "EXTERNAL", nature: "EFFICIENCY" })).toEqual([]);
+    // Someone who may not submit at all hears that, and nothing about the fields.
+    expect(() => checkSubmission(actors.insyn!, { title: "" })).toThrow(ForbiddenError);
   });
 
   it("another department's manager and a viewer can read but not edit; DIG edits classification", async () => {

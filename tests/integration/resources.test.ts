@@ -357,6 +357,17 @@ describeEachEngine("resources: demand against capacity from a hand-built municip
     // DIG allocations in 2030-Q2 and Q3: A×2, B, D, F, J, K = 7.
     expect(view.allocations.total).toBe(7);
   });
+
+  it("sums effort past what an INTEGER holds, and refuses a pool page number that is no page", async () => {
+    // 220 submitted initiatives at the 10,000,000-hour cap, wanted in one quarter: 2.2 billion hours.
+    await ctx.db.prisma.initiative.createMany({
+      data: Array.from({ length: 220 }, (_, n) => ({ title: `Stor ${n}`, ownerDepartmentId: ids.KLK!, status: "SUBMITTED" as const, estimatedEffortHours: 10_000_000, desiredStartQuarter: "2030-Q4" })),
+    });
+    const picture = await demandPicture(viewer, { quarters: 4, n: 2 }, now);
+    expect(picture.awaitingUnallocated.byQuarter["2030-Q4"]).toBe(2_200_000_000);
+    for (const page of ["1e309", "1e20", "0", "x"]) await expect(poolView(viewer, ids.DIG!, { page })).rejects.toBeInstanceOf(ValidationError);
+    expect((await poolView(viewer, ids.DIG!, { quarters: 2, page: "1" }, now)).allocations.total).toBe(7);
+  });
 });
 
 describe("resources test helpers", () => {

@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/server/errors";
 import { addScenarioToAgenda, adoptScenario, closeMeeting, createMeeting, meetingMinutes } from "@/lib/server/meetings";
 import { getRun, startOptimiserRun } from "@/lib/server/optimiser/run";
-import { compareScenarios, createScenario, deleteScenario, getScenario, scenarioPlan, updateScenario, type RunView } from "@/lib/server/scenarios";
+import { compareScenarios, createScenario, deleteScenario, getScenario, initiativeIdsByNumber, scenarioPlan, updateScenario, type RunView } from "@/lib/server/scenarios";
 import { seedDemo } from "@/prisma/seed/demo";
 import { describeEachEngine } from "./engines";
 
@@ -44,6 +44,9 @@ describeEachEngine("what-if scenarios", (ctx) => {
     for (const who of ["insyn", "chef"]) expect((await refusal(createScenario(a[who]!, { name: "Nej" }))).status).toBe(403);
     expect((await getScenario(a.insyn!, s.id)).name).toBe("Två utvecklare till");
     expect((await refusal(startOptimiserRun(a.insyn!, s.id, {}))).status).toBe(403);
+    // The scenario form's initiative numbers are looked up only for someone who may write one.
+    for (const who of ["insyn", "chef"]) expect((await refusal(initiativeIdsByNumber(a[who]!, [1, 999_999]))).status).toBe(403);
+    expect((await initiativeIdsByNumber(a.dig!, [1, 999_999])).has(999_999)).toBe(false);
     expect((await db().auditEvent.findMany({ where: { entityId: s.id } })).map((e) => e.action)).toEqual(["scenario.create"]);
   });
 

@@ -2,9 +2,10 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
-import { actionFailure, toErrorResponse, type FieldIssue } from "@/lib/server/errors";
+import { actionFailure, parseInput, toErrorResponse, type FieldIssue } from "@/lib/server/errors";
 import { addComment, checkSubmission, createInitiative, submitInitiative, updateClassification, updateInitiative, type EditableInitiative } from "@/lib/server/initiatives";
 import { similarInitiatives, type SimilarInitiative } from "@/lib/server/similar-initiatives";
+import { saveActionInput } from "@/lib/validation/initiative";
 
 export type SaveResult =
   | { ok: true; id: string; version: number; submitted: boolean }
@@ -17,11 +18,13 @@ function failure(error: unknown, extra: { id?: string; version?: number } = {}):
 
 /** Saves a draft (creating it the first time) and, when asked, submits it. */
 export async function saveInitiativeAction(input: { id?: string; version?: number; submit: boolean; fields: Record<string, unknown> }): Promise<SaveResult> {
-  let id = input.id;
-  let version = input.version;
+  let id: string | undefined;
+  let version: number | undefined;
   try {
     const user = await requireActor();
-    if (input.submit) checkSubmission(input.fields);
+    // Anyone can post to an action: a call that is not this shape is refused, not a crash.
+    ({ id, version } = parseInput(saveActionInput, input));
+    if (input.submit) checkSubmission(user, input.fields);
     if (!id) {
       const created = await createInitiative(user, input.fields);
       id = created.id;

@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { listMeetings, type MeetingSummary } from "@/lib/server/meetings";
+import { pageNumber } from "@/lib/validation/common";
 import { ActionForm, FieldError } from "@/components/ui/ActionForm";
 import { ClientMessages } from "@/components/ui/ClientMessages";
 import { TableHeader } from "@/components/ui/TableHeader";
@@ -20,7 +21,7 @@ const input = "mt-1 block w-full rounded border border-slate-500 px-3 py-2";
 export default async function MeetingsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const user = await requireUser();
   const params = await searchParams;
-  const [t, format, list] = await Promise.all([getTranslations(), getFormatter(), listMeetings(user, { pastPage: Number(params.page) || 1 })]);
+  const [t, format, list] = await Promise.all([getTranslations(), getFormatter(), listMeetings(user, { pastPage: pageNumber.catch(1).parse(params.page) })]);
   const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "long" });
   const errors = Object.fromEntries(["FORBIDDEN", "default"].map((k) => [k, t(`meetings.errors.${k as "default"}`)]));
 

@@ -5,6 +5,7 @@ import {
   meetingDetail, meetingList, previewResponse, refreshResult,
 } from "@/lib/validation/meetings";
 import { error, json, op, type Paths } from "./common";
+import { pageNumber } from "@/lib/validation/common";
 
 const meetingParam = { path: z.object({ id: z.string().meta({ description: "Meeting id" }) }) };
 const noBody = { required: false, ...json(closeMeetingInput) };
@@ -16,7 +17,7 @@ export const meetingsPaths: Paths = {
     get: op({
       operationId: "listMeetings",
       summary: "Upcoming (planned) and past (closed) portfolio meetings; past ones in pages of 20",
-      requestParams: { query: z.object({ page: z.string().optional().meta({ description: "Page of past meetings, from 1" }) }) },
+      requestParams: { query: z.object({ page: pageNumber.meta({ description: "Page of past meetings, from 1" }) }) },
       responses: { "200": { description: "Meetings", ...json(meetingList.extend({ page: z.number().int(), pages: z.number().int() })) } },
     }),
     post: op({

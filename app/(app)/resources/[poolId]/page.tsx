@@ -5,7 +5,7 @@ import { requireUser } from "@/lib/auth/session";
 import { ALLOCATABLE_STATUSES, STANDARD_COMPETENCES } from "@/lib/domain/capacity";
 import { addQuarters } from "@/lib/domain/quarters";
 import { poolView } from "@/lib/server/resources";
-import { quarter as quarterSchema } from "@/lib/validation/common";
+import { pageNumber, quarter as quarterSchema } from "@/lib/validation/common";
 import { AllocationCreateForm, AllocationRowForms } from "@/components/resources/AllocationForms";
 import { CapacityForm, RenamePoolForm, WipLimitForm } from "@/components/resources/PoolForms";
 import { ConfirmAction } from "@/components/ui/ConfirmAction";
@@ -32,7 +32,7 @@ const load = cache(async (poolId: string, from?: string, page?: number) => {
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const search = await searchParams;
-  const { view } = await load((await params).poolId, search.from, Number(search.page) || 1);
+  const { view } = await load((await params).poolId, search.from, pageNumber.catch(1).parse(search.page));
   return { title: view.pool.name };
 }
 
@@ -40,7 +40,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 export default async function PoolPage({ params, searchParams }: Props) {
   const { poolId } = await params;
   const search = await searchParams;
-  const { view } = await load(poolId, search.from, Number(search.page) || 1);
+  const { view } = await load(poolId, search.from, pageNumber.catch(1).parse(search.page));
   const [t, tAll, format] = await Promise.all([getTranslations("resources"), getTranslations(), getFormatter()]);
   const hours = (v: number) => t("hoursValue", { value: format.number(v) });
   const { pool, quarters, allocations } = view;

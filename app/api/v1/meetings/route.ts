@@ -2,7 +2,7 @@ import { api, readJson } from "@/lib/server/api";
 import { createMeeting, listMeetings } from "@/lib/server/meetings";
 
 export const GET = api(async ({ request, actor }) => {
-  const { upcoming, past, page, pages } = await listMeetings(actor, { pastPage: Number(new URL(request.url).searchParams.get("page")) || 1 });
+  const { upcoming, past, page, pages } = await listMeetings(actor, { pastPage: new URL(request.url).searchParams.get("page") ?? undefined });
   return Response.json({ data: { upcoming, past }, page, pages });
 });
 
