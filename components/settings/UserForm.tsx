@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import { ActionForm, type ActionState } from "@/components/ui/ActionForm";
 import { SelectField, TextField } from "@/components/ui/fields";
+import { LANGUAGE_OPTIONS } from "@/lib/i18n/locales";
 
 /** Changes a person's name, role, department and language. */
 export function UserForm(props: {
@@ -25,7 +26,7 @@ export function UserForm(props: {
       <TextField id="user-name" name="name" label={t("fields.name")} defaultValue={v.name} required maxLength={120} />
       <SelectField id="user-role" name="role" label={t("fields.role")} defaultValue={v.role} help={t("help.roleChange")} options={props.roles.map((r) => ({ value: r, label: tr(r) }))} />
       <SelectField id="user-department" name="departmentId" label={t("fields.department")} defaultValue={v.departmentId} empty={t("noDepartment")} options={props.departments.map((d) => ({ value: d.id, label: d.name }))} />
-      <SelectField id="user-locale" name="locale" label={t("fields.locale")} defaultValue={v.locale} options={[{ value: "sv", label: "Svenska" }, { value: "en", label: "English" }]} />
+      <SelectField id="user-locale" name="locale" label={t("fields.locale")} defaultValue={v.locale} options={LANGUAGE_OPTIONS} />
     </ActionForm>
   );
 }

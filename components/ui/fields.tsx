@@ -32,7 +32,8 @@ export function TextField(props: Common & { defaultValue?: string | number | nul
   );
 }
 
-export function SelectField(props: Common & { defaultValue?: string | null; options: { value: string; label: string }[]; empty?: string }) {
+/** An option's `lang` marks a label in another language than the page (a language's own name), so it is read out in that language. */
+export function SelectField(props: Common & { defaultValue?: string | null; options: { value: string; label: string; lang?: string }[]; empty?: string }) {
   const helpId = props.help ? `${props.id}-help` : undefined;
   const a11y = useFieldIssue(props.name, `${props.id}-error`, helpId);
   return (
@@ -40,7 +41,7 @@ export function SelectField(props: Common & { defaultValue?: string | null; opti
       <label htmlFor={props.id} className="font-medium">{props.label}</label>
       <select id={props.id} name={props.name} defaultValue={props.defaultValue ?? ""} className={INPUT} {...a11y}>
         {props.empty !== undefined ? <option value="">{props.empty}</option> : null}
-        {props.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {props.options.map((o) => <option key={o.value} value={o.value} lang={o.lang}>{o.label}</option>)}
       </select>
       {props.help ? <p id={helpId} className="mt-1 text-sm text-slate-700">{props.help}</p> : null}
       <FieldError name={props.name} id={`${props.id}-error`} />

@@ -4,6 +4,12 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "sv";
 export const LOCALE_COOKIE = "NEXT_LOCALE";
 
+/** A choice of language: each named in its own language, and marked as such for screen readers. */
+export const LANGUAGE_OPTIONS: { value: Locale; label: string; lang: Locale }[] = [
+  { value: "sv", label: "Svenska", lang: "sv" },
+  { value: "en", label: "English", lang: "en" },
+];
+
 export function toLocale(value: string | undefined | null): Locale {
   return (LOCALES as readonly string[]).includes(value ?? "") ? (value as Locale) : DEFAULT_LOCALE;
 }

@@ -252,7 +252,8 @@ test("a viewer reads meetings and minutes but gets no controls, and the API refu
 for (const lang of LANGS) {
   test(`meetings, agenda with the preview open, and minutes pass axe (${lang})`, async ({ page, context, baseURL, browser }) => {
     const leader = await signedIn(browser, baseURL!, "ledning@demo.kommun.se", lang);
-    const { id, running } = await plannedMeeting(leader.page, `Tillgänglighetsprov ${lang} ${tag()}`);
+    const title = `Tillgänglighetsprov ${lang} ${tag()}`;
+    const { id, running } = await plannedMeeting(leader.page, title);
     await leader.close();
 
     await useLanguage(context, baseURL!, lang);
@@ -264,6 +265,8 @@ for (const lang of LANGS) {
 
     await page.goto(`/meetings/${id}`);
     await expect(page.getByTestId("preview-link").first()).toBeVisible();
+    // Each meeting's page and minutes carry its own title, so tabs can be told apart.
+    await expect(page).toHaveTitle(`${title} – ${lang === "sv" ? "portföljmöte" : "portfolio meeting"} · Portföljen`);
     await expectAccessible(page);
     // The decision form unfolded and its confirm dialog open; the close dialog with its reason.
     const w = lang === "sv"
@@ -295,6 +298,7 @@ for (const lang of LANGS) {
 
     await page.goto(`/meetings/${id}/minutes`);
     await expect(page.getByTestId("minutes")).toContainText(lang === "sv" ? "Utkast" : "Draft");
+    await expect(page).toHaveTitle(`${lang === "sv" ? "Beslutsprotokoll" : "Minutes of decisions"}: ${title} · Portföljen`);
     await expectAccessible(page);
     await page.goto("/meetings");
     await page.getByTestId("past-meetings").getByRole("link", { name: "Portföljmöte hösten 2026" }).first().click();

@@ -105,6 +105,9 @@ for (const lang of LANGS) {
     await page.goto("/settings/users?role=DEPARTMENT_MANAGER");
     await page.getByTestId("people-table").getByRole("link").first().click();
     await expect(page).toHaveURL(/\/settings\/users\/[^/?]+$/);
+    // Each language is named in its own language, and marked so a screen reader says it so.
+    await expect(page.locator("#user-locale option[value=en]")).toHaveAttribute("lang", "en");
+    await expect(page.locator("#user-locale option[value=sv]")).toHaveAttribute("lang", "sv");
     await expectAccessible(page);
     await page.goto("/settings/audit");
     await page.getByTestId("audit-event").first().locator("summary").click();

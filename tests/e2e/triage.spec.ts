@@ -123,12 +123,15 @@ for (const lang of LANGS) {
 for (const lang of LANGS) {
   test(`the suggestion's reasons and the closed fast lane read as whole sentences (${lang})`, async ({ page, context, baseURL, browser }) => {
     // Small business development, but above the delegation limit (100 000 kr): the fast lane says exactly why it is closed.
-    const mine = await submitAsDepartment(browser, baseURL!, { title: `E-tjänst för parkeringstillstånd ${tag()}`, need: "Invånare ska kunna ansöka om parkeringstillstånd via en e-tjänst i stället för en blankett.", estimatedCostSek: 150_000, estimatedEffortHours: 120 });
+    const title = `E-tjänst för parkeringstillstånd ${tag()}`;
+    const mine = await submitAsDepartment(browser, baseURL!, { title, need: "Invånare ska kunna ansöka om parkeringstillstånd via en e-tjänst i stället för en blankett.", estimatedCostSek: 150_000, estimatedEffortHours: 120 });
     await useLanguage(context, baseURL!, lang);
     await signIn(page, "dig@demo.kommun.se");
     await expect(page.getByTestId("role-line")).toBeVisible();
     await page.goto("/triage");
     await page.getByRole("link", { name: new RegExp(`^${lang === "sv" ? "Triagera" : "Triage"} #${mine.number}:`) }).click();
+    // The panel is titled with the initiative, so two triage tabs can be told apart.
+    await expect(page).toHaveTitle(`${lang === "sv" ? "Triagering" : "Triage"}: ${title} · Portföljen`);
     const w = lang === "sv"
       ? { cost: "Den uppskattade kostnaden, 150 000 kr, motsvarar ett litet initiativ", track: "Liten verksamhetsutveckling går i snabbspåret", closed: "Kostnaden, 150 000 kr, är över delegationsgränsen på 100 000 kr. Triagera initiativet i stället." }
       : { cost: "The estimated cost, SEK 150,000, makes it a small initiative", track: "Small business development goes in the fast lane", closed: "The cost, SEK 150,000, is above the delegation limit of SEK 100,000. Triage the initiative instead." };

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cache } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import type { WeightBy } from "@/lib/domain/balance";
@@ -18,8 +19,16 @@ import { MeetingStatusBadge } from "@/components/meetings/MeetingStatusBadge";
 import { addAgendaItemAction, adoptScenarioAction, closeMeetingAction, decideAction, refreshAgendaAction } from "../actions";
 import { GlossaryTerms } from "@/components/ui/GlossaryTerms";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("meetings"))("title") };
+// Per render: the metadata and the page share one read.
+const load = cache(async (id: string) => {
+  const user = await requireUser();
+  return { user, meeting: await orNotFound(getMeeting(user, id)) };
+});
+
+// Each meeting's own title, so open tabs and the minutes of different meetings can be told apart.
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { meeting } = await load((await params).id);
+  return { title: (await getTranslations("meetings"))("pageTitle", { title: meeting.title }) };
 }
 
 const ERROR_CODES = ["MEETING_CLOSED", "ALREADY_DECIDED", "INVALID_STATUS", "VERSION_CONFLICT", "NOT_ON_AGENDA", "NOT_ELIGIBLE", "ALREADY_ON_AGENDA", "UNKNOWN_INITIATIVE", "FORBIDDEN", "SCENARIO_ADOPTED", "PORTFOLIO_CHANGED", "default"] as const;
@@ -27,9 +36,8 @@ const DONE = ["created", "decided", "added", "refreshed", "closed", "adopted"] a
 type SearchParams = { preview?: string; weightBy?: string; done?: string; number?: string; count?: string; find?: string };
 
 export default async function MeetingPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
-  const user = await requireUser();
   const [{ id }, query] = await Promise.all([params, searchParams]);
-  const meeting = await orNotFound(getMeeting(user, id))
+  const { user, meeting } = await load(id);
   const may = meetingPermissions(user, meeting);
   const previewItem = may.preview && query.preview ? meeting.agenda.find((i) => i.initiative.id === query.preview && !i.decision) : undefined;
   const weightBy: WeightBy = WEIGHTINGS.includes(query.weightBy as WeightBy) ? (query.weightBy as WeightBy) : "cost";

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cache } from "react";
 import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/policy";
@@ -15,17 +16,24 @@ import { TriageDecisionFields } from "@/components/triage/TriageDecisionFields";
 import { approveFastLaneAction, decideTriageAction, requestInfoAction } from "../actions";
 import { GlossaryTerms } from "@/components/ui/GlossaryTerms";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("triage"))("title") };
+// Per render: the metadata and the page share one read.
+const load = cache(async (id: string) => {
+  const user = await requireUser();
+  if (!can(user, "triage.perform")) redirect("/?denied=triage");
+  return { user, view: await orNotFound(triageView(user, id)) };
+});
+
+// The initiative's own title, so two triage tabs can be told apart.
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { view } = await load((await params).id);
+  return { title: (await getTranslations("triage"))("pageTitle", { title: view.initiative.title }) };
 }
 
 type Reason = { code: string; params?: Record<string, string | number> };
 
 export default async function TriagePanelPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireUser();
-  if (!can(user, "triage.perform")) redirect("/?denied=triage");
   const { id } = await params;
-  const view = await orNotFound(triageView(user, id))
+  const { user, view } = await load(id);
   const { initiative: i, suggestion: s } = view;
   if (i.status !== "SUBMITTED") redirect(`/initiatives/${i.id}`);
   const [t, format, similar] = await Promise.all([getTranslations(), getFormatter(), similarInitiatives(user, { title: i.title, need: i.need, excludeId: i.id })]);

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cache } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { participantList } from "@/lib/domain/meeting-minutes";
@@ -8,17 +9,23 @@ import { orNotFound } from "@/lib/server/or-not-found";
 import { PrintButton } from "@/components/meetings/PrintButton";
 import { TableHeader } from "@/components/ui/TableHeader";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("meetings"))("minutes.title") };
+// Per render: the metadata and the page share one read.
+const load = cache(async (id: string) => {
+  const user = await requireUser();
+  return orNotFound(meetingMinutes(user, id));
+});
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { minutes } = await load((await params).id);
+  return { title: (await getTranslations("meetings"))("minutes.pageTitle", { title: minutes.title }) };
 }
 
 const RANKING_ROWS = 10;
 
 /** The minutes (beslutsprotokoll): from the frozen snapshot once the meeting is closed; made to print. */
 export default async function MinutesPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireUser();
   const { id } = await params;
-  const { minutes: m, status } = await orNotFound(meetingMinutes(user, id))
+  const { minutes: m, status } = await load(id);
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const participants = participantList(m.participants);
   const ranking = m.ranking.slice(0, RANKING_ROWS);
