@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { createContext, startTransition, useActionState, useContext } from "react";
+import { useMarksField } from "@/components/ui/ActionForm";
 
 type Issue = { path: string; message: string };
 export type ResourceActionState = { ok: boolean; code?: string; issues?: Issue[]; notices?: string[] } | null;
@@ -59,10 +60,12 @@ export function ResourceFieldError({ name, id }: { name: string; id?: string }) 
   const t = useTranslations("resources");
   const tv = useTranslations("validation");
   const issue = useContext(IssuesContext).find((i) => i.path === name);
+  const errorId = id ?? `${name}-error`;
+  const ref = useMarksField(issue, name, errorId);
   if (!issue) return null;
   const text = t.has(`issues.${issue.message}`) ? t(`issues.${issue.message}` as never) : tv.has(issue.message) ? tv(issue.message as never) : tv("invalid");
   return (
-    <p id={id ?? `${name}-error`} className="mt-1 font-medium text-red-800">
+    <p ref={ref} id={errorId} className="mt-1 font-medium text-red-800">
       {text}
     </p>
   );

@@ -116,12 +116,53 @@ function issueOf(issues: Issue[], name: string): Issue | undefined {
   return issues.find((i) => i.path === name) ?? issues.find((i) => i.path.startsWith(`${name}.`) && /^\d+$/.test(i.path.slice(name.length + 1)));
 }
 
+/** The form's controls for an issue's path: by the whole path, else by its last part ("size.smallMaxCostSek" → "smallMaxCostSek"). */
+function controlsOf(form: HTMLFormElement, path: string): HTMLElement[] {
+  for (const name of [path, path.slice(path.lastIndexOf(".") + 1)]) {
+    const found = form.elements.namedItem(name);
+    const list = !found ? [] : found instanceof RadioNodeList ? Array.from(found) : [found];
+    const controls = list.filter((c): c is HTMLElement => c instanceof HTMLElement && (c as HTMLInputElement).type !== "hidden");
+    if (controls.length) return controls;
+  }
+  return [];
+}
+
+/**
+ * For a field's message: while `issue` stands, the field (found by name in the message's form)
+ * is invalid and described by the message (WCAG 3.3.1). A field rendered on the server cannot
+ * call useFieldIssue; one that did is left as it is. Returns the ref for the message element.
+ */
+export function useMarksField(issue: Issue | undefined, name: string, errorId: string) {
+  const ref = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    const form = ref.current?.closest("form");
+    if (!issue || !form) return;
+    const undo = controlsOf(form, name).map((control) => {
+      const described = control.getAttribute("aria-describedby")?.split(" ").filter(Boolean) ?? [];
+      if (described.includes(errorId)) return () => {};
+      const wasInvalid = control.hasAttribute("aria-invalid");
+      control.setAttribute("aria-describedby", [...described, errorId].join(" "));
+      if (!wasInvalid) control.setAttribute("aria-invalid", "true");
+      return () => {
+        const rest = (control.getAttribute("aria-describedby") ?? "").split(" ").filter((d) => d && d !== errorId);
+        if (rest.length) control.setAttribute("aria-describedby", rest.join(" "));
+        else control.removeAttribute("aria-describedby");
+        if (!wasInvalid) control.removeAttribute("aria-invalid");
+      };
+    });
+    return () => undo.forEach((f) => f());
+  }, [issue, name, errorId]);
+  return ref;
+}
+
 export function FieldError({ name, id }: { name: string; id?: string }) {
   const tv = useTranslations("validation");
   const issue = issueOf(useContext(IssuesContext), name);
+  const errorId = id ?? `${name}-error`;
+  const ref = useMarksField(issue, name, errorId);
   if (!issue) return null;
   return (
-    <p id={id ?? `${name}-error`} className="mt-1 font-medium text-red-800">
+    <p ref={ref} id={errorId} className="mt-1 font-medium text-red-800">
       {tv.has(issue.message) ? tv(issue.message) : tv("invalid")}
     </p>
   );

@@ -69,6 +69,9 @@ test("DIG allocates DIG and local hours, pushes a DIG quarter over capacity, see
   await form.getByLabel("Timmar", { exact: true }).fill("2,5");
   await form.getByRole("button", { name: "Fördela" }).click();
   await expect(form.getByText("Ange ett heltal.")).toBeVisible(AFTER_SAVE);
+  // The field itself says so to a screen reader: invalid, and described by the message.
+  await expect(form.getByLabel("Timmar", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByLabel("Timmar", { exact: true })).toHaveAccessibleDescription(/Ange ett heltal\.$/);
 
   await page.goto(`/resources/demand?from=${Q_DIG}&quarters=1`);
   const cell = page.getByTestId(`cell-DIG-${Q_DIG}`);

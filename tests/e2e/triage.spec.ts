@@ -113,10 +113,21 @@ for (const lang of LANGS) {
     await page.goto("/settings/triage");
     await expectAccessible(page);
     // A bad threshold is refused with a message next to the field.
+    const before = await page.locator("#smallMaxCostSek").inputValue();
     await page.locator("#smallMaxCostSek").fill("-5");
     await page.getByRole("button", { name: lang === "sv" ? "Spara inställningar" : "Save settings" }).click();
     await expect(page.locator("#size\\.smallMaxCostSek-error")).toBeVisible();
+    // The field rendered on the server is marked invalid and described by its message; the others are not.
+    await expect(page.locator("#smallMaxCostSek")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.locator("#smallMaxCostSek")).toHaveAccessibleDescription(await page.locator("#size\\.smallMaxCostSek-error").innerText());
+    await expect(page.locator("#mediumMaxCostSek")).not.toHaveAttribute("aria-invalid");
     await expectAccessible(page);
+    // Saved as it was: the mark goes with the message.
+    await page.locator("#smallMaxCostSek").fill(before);
+    await page.getByRole("button", { name: lang === "sv" ? "Spara inställningar" : "Save settings" }).click();
+    await expect(page.locator("#size\\.smallMaxCostSek-error")).toHaveCount(0);
+    await expect(page.locator("#smallMaxCostSek")).not.toHaveAttribute("aria-invalid");
+    await expect(page.locator("#smallMaxCostSek")).not.toHaveAttribute("aria-describedby");
   });
 }
 
