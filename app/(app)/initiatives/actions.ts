@@ -23,18 +23,19 @@ export async function saveInitiativeAction(input: { id?: string; version?: numbe
   try {
     const user = await requireActor();
     // Anyone can post to an action: a call that is not this shape is refused, not a crash.
-    ({ id, version } = parseInput(saveActionInput, input));
-    if (input.submit) checkSubmission(user, input.fields);
+    const call = parseInput(saveActionInput, input);
+    ({ id, version } = call);
+    if (call.submit) checkSubmission(user, call.fields);
     if (!id) {
-      const created = await createInitiative(user, input.fields);
+      const created = await createInitiative(user, call.fields);
       id = created.id;
       version = created.version;
     } else {
-      version = (await updateInitiative(user, id, { ...input.fields, version })).version;
+      version = (await updateInitiative(user, id, { ...call.fields, version })).version;
     }
-    if (input.submit) version = (await submitInitiative(user, id, { version })).version;
+    if (call.submit) version = (await submitInitiative(user, id, { version })).version;
     revalidatePath("/initiatives");
-    return { ok: true, id, version: version!, submitted: input.submit };
+    return { ok: true, id, version: version!, submitted: call.submit };
   } catch (error) {
     // A new draft that saved but could not be submitted keeps its id, so nothing is lost.
     return failure(error, { id, version });
