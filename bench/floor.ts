@@ -17,8 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { openDatabase } from "../lib/db";
-import { seedDemo } from "../prisma/seed/demo";
-import { generateInitiatives, settle } from "./generate";
+import { fillBenchDatabase } from "./generate";
 import { PAGES, ROOT, signIn, startServer, TIMED_ROUNDS, timeRoutes } from "./http";
 import { arg } from "./args";
 
@@ -47,7 +46,7 @@ try {
     fs.mkdirSync(path.dirname(path.join(copy, file)), { recursive: true });
     fs.writeFileSync(path.join(copy, file), source);
   }
-  let t = Date.now();
+  const t = Date.now();
   const build = spawnSync(process.execPath, [path.join(copy, "node_modules", "next", "dist", "bin", "next"), "build"], { cwd: copy, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, CI: "true" } });
   if (build.status !== 0) throw new Error(`building the copy failed (exit code ${build.status})`);
   console.log(`  built in ${((Date.now() - t) / 1000).toFixed(0)} s`);
@@ -74,14 +73,8 @@ try {
     engine = `embedded PGlite (no PostgreSQL server: ${(error as Error).message})`;
   }
   try {
-    const db = openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.PGLITE_DATA_DIR! });
-    await db.migrate();
-    await seedDemo(db.prisma);
-    t = Date.now();
-    await generateInitiatives(db.prisma, count);
-    await settle(db.prisma);
-    await db.close();
-    console.log(`${engine}: ${count} initiatives generated in ${Date.now() - t} ms`);
+    const ms = await fillBenchDatabase(openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.PGLITE_DATA_DIR! }), count);
+    console.log(`${engine}: ${count} initiatives generated in ${ms} ms`);
 
     const server = await startServer(3204, env, copy);
     try {

@@ -18,7 +18,7 @@ import type {
   Prisma,
   PrismaClient,
 } from "../lib/generated/prisma/client";
-import { database } from "../lib/db";
+import { database, type Database } from "../lib/db";
 import { Dice } from "../prisma/seed/random";
 import {
   AUDIT_ACTION,
@@ -642,6 +642,18 @@ async function insertAll<T>(rows: T[], write: (chunk: T[]) => Promise<unknown>):
 export async function settle(prisma: PrismaClient): Promise<void> {
   await prisma.$executeRawUnsafe("VACUUM ANALYZE");
   await prisma.$executeRawUnsafe("CHECKPOINT");
+}
+
+/** The database the page benches time: migrated, the demo municipality, `count` generated initiatives, settled, closed. Returns the generation's ms. */
+export async function fillBenchDatabase(db: Database, count: number): Promise<number> {
+  await db.migrate();
+  await seedDemo(db.prisma);
+  const started = Date.now();
+  await generateInitiatives(db.prisma, count);
+  const ms = Date.now() - started;
+  await settle(db.prisma);
+  await db.close();
+  return ms;
 }
 
 export async function generate(prisma: PrismaClient, count: number, options: GenerateOptions = {}): Promise<GenerateStats> {

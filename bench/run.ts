@@ -8,8 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { openDatabase } from "../lib/db";
-import { seedDemo } from "../prisma/seed/demo";
-import { generateInitiatives, settle } from "./generate";
+import { fillBenchDatabase } from "./generate";
 import { firstLoadJsKb, PAGES, ROOT, signIn, startServer, TIMED_ROUNDS, timeRoutes, watchRss } from "./http";
 import { arg } from "./args";
 
@@ -18,13 +17,7 @@ const rounds = Number(arg("rounds", String(TIMED_ROUNDS)));
 const pgAdmin = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://postgres:postgres@localhost:5432/postgres";
 
 async function prepare(db: ReturnType<typeof openDatabase>) {
-  await db.migrate();
-  await seedDemo(db.prisma);
-  const t = Date.now();
-  await generateInitiatives(db.prisma, count);
-  console.log(`  generated ${count} initiatives in ${Date.now() - t} ms`);
-  await settle(db.prisma);
-  await db.close();
+  console.log(`  generated ${count} initiatives in ${await fillBenchDatabase(db, count)} ms`);
 }
 
 async function measure(label: string, env: Record<string, string>, port: number) {
